@@ -1,0 +1,87 @@
+"""The analyzer: one spaCy pass per article, then the mention extractors over that Doc.
+
+The Doc is built from the article text with boilerplate blanked (same length), so every
+offset the extractors produce indexes the stored article text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
+from wirecheck.analyze.dates import extract_dates, pick_event_date
+from wirecheck.analyze.nlp import load_nlp, mask
+from wirecheck.analyze.numbers import extract_numbers
+from wirecheck.analyze.people import extract_people
+from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+from wirecheck.analyze.quotes import extract_quotes
+from wirecheck.models import Analysis, Article, Entity
+
+__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer"]
+
+# Bump when extractors change what they produce, so stored analyses can be refreshed.
+ANALYSIS_VERSION = 1
+# spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
+# the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
+MAX_ANALYZED_CHARS = 100_000
+KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
+MAX_KEYWORDS = 40
+
+
+class Analyzer:
+    """Runs the spaCy pipeline and every extractor; reusable across batches."""
+
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
+        self.nlp = nlp or load_nlp()
+        self.gazetteer = gazetteer or Gazetteer()
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyze one article."""
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyze articles in order, batching the spaCy pass."""
+        pairs = (
+            (mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in articles
+        )
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.analyze_doc(article, doc)
+
+    def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
+        """Run the extractors over a Doc of the article's masked text."""
+        people = extract_people(doc)
+        dates = extract_dates(doc, article.published)
+        places = extract_places(doc, self.gazetteer)
+        casualties = extract_casualties(doc)
+        return Analysis(
+            article_id=article.id,
+            sentences=[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
+            entities=[
+                Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
+            ],
+            dates=dates,
+            places=places,
+            numbers=extract_numbers(doc),
+            quotes=extract_quotes(doc, people),
+            casualties=casualties,
+            people=people,
+            event_date=pick_event_date(dates, doc, article.published),
+            event_place=pick_event_place(places, doc, article.outlet),
+            killed=summarize_casualties(casualties, "killed"),
+            injured=summarize_casualties(casualties, "injured"),
+            keywords=keywords(doc),
+        )
+
+
+def keywords(doc: Doc) -> list[str]:
+    """The article's most frequent content lemmas (lower-case), for clustering."""
+    counts = Counter(
+        t.lemma_.lower()
+        for t in doc
+        if t.pos_ in KEYWORD_POS and not t.is_stop and t.is_alpha and len(t) > 2
+    )
+    return [word for word, _ in counts.most_common(MAX_KEYWORDS)]

@@ -1,0 +1,160 @@
+"""Terminal rendering of ingest reports, event lists and event records (rich)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from wirecheck.models import EventRecord, Fact, Range
+from wirecheck.pipeline import IngestReport
+
+__all__ = ["demo_next_steps", "escape", "event_record", "events_table", "ingest_report"]
+
+STATUS_ORDER = (
+    ("corroborated", "Corroborated (two or more independent sources)", "green"),
+    ("disputed", "Disputed (independent sources disagree)", "red"),
+    ("single_source", "Single source", "yellow"),
+)
+
+
+def ingest_report(console: Console, report: IngestReport) -> None:
+    """Counts of added, duplicate and skipped inputs; each skip with its reason."""
+    console.print(
+        f"[green]{len(report.added)} added[/], {len(report.duplicates)} duplicate, "
+        f"[yellow]{len(report.skipped)} skipped[/]; {len(report.events_touched)} events updated"
+    )
+    for skip in report.skipped:
+        console.print(f"  skipped {escape(skip.origin)}: {escape(skip.reason)}")
+    if report.interrupted:
+        console.print("[red]Interrupted[/]: run the same command again to finish.")
+
+
+def _range(value: Range) -> str:
+    if value.best is None:
+        return ""
+    if value.low == value.high:
+        return str(value.best)
+    return f"{value.best} ({value.low}–{value.high})"
+
+
+def _place(record: EventRecord) -> str:
+    loc = record.location
+    if loc is None:
+        return ""
+    parts = [loc.city or loc.name, loc.admin1, loc.country]
+    return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _n_sources(record: EventRecord) -> int:
+    return len({a.source_group for a in record.articles})
+
+
+def events_table(console: Console, records: list[EventRecord], total: int) -> None:
+    """One row per event; columns shrink or wrap to fit the terminal."""
+    table = Table(title=f"{len(records)} of {total} events", expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", overflow="fold", max_width=28)
+    table.add_column("type", overflow="fold", max_width=18)
+    table.add_column("src", justify="right", no_wrap=True)
+    table.add_column("killed", justify="right", no_wrap=True)
+    table.add_column("inj.", justify="right", no_wrap=True)
+    table.add_column("!", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", ratio=1)
+    for r in records:
+        disputed = any(f.status == "disputed" for f in r.facts)
+        table.add_row(
+            r.id,
+            str(r.date.best or r.date.start or ""),
+            escape(_place(r)),
+            escape(r.type),
+            f"{_n_sources(r)}/{len(r.articles)}",
+            _range(r.killed),
+            _range(r.injured),
+            "[red]disputed[/]" if disputed else "",
+            escape(r.title),
+        )
+    console.print(table)
+    console.print("src = independent sources / articles. `wirecheck show ID` shows one event.")
+
+
+def _fact_label(fact: Fact) -> str:
+    text = escape(fact.text)
+    if fact.kind == "quote":
+        text = f"“{text}”"
+    if fact.speaker:
+        text += f" [dim]— {escape(fact.speaker)}[/]"
+    return text
+
+
+def event_record(console: Console, record: EventRecord) -> None:
+    """The record: summary, sources, then facts grouped by status with sources side by side."""
+    d = record.date
+    when = str(d.best or d.start or "date unknown")
+    if d.start and d.end and d.start != d.end:
+        when += f" (between {d.start} and {d.end})"
+    console.rule(f"[bold]{escape(record.title)}")
+    console.print(f"[bold]id[/] {record.id}   [bold]type[/] {escape(record.type)}")
+    console.print(f"[bold]when[/] {when}, precision {d.precision}")
+    console.print(f"[bold]where[/] {escape(_place(record)) or 'unknown'}")
+    console.print(
+        f"[bold]killed[/] {_range(record.killed) or 'not reported'}   "
+        f"[bold]injured[/] {_range(record.injured) or 'not reported'}"
+    )
+    if record.actors:
+        actors = ", ".join(
+            escape(a.name) + (f" ({escape(a.role)})" if a.role else "") for a in record.actors
+        )
+        console.print(f"[bold]actors[/] {actors}")
+
+    groups: dict[str, str] = {}  # source group -> short label
+    outlet_of = {}
+    sources = Table(title="Sources", expand=False)
+    for column in ("src", "outlet", "published", "article", "url"):
+        sources.add_column(column, overflow="fold")
+    for article in record.articles:
+        label = groups.setdefault(article.source_group, chr(ord("A") + len(groups) % 26))
+        outlet_of[article.id] = label
+        sources.add_row(
+            label, escape(article.outlet or "?"), str(article.published or ""), article.id,
+            escape(article.url or ""),
+        )
+    console.print(sources)
+    console.print("[dim]Articles with the same src letter are copies of one story.[/]")
+
+    for status, heading, colour in STATUS_ORDER:
+        facts = [f for f in record.facts if f.status == status]
+        if not facts:
+            continue
+        table = Table(title=f"[{colour}]{heading}: {len(facts)}", expand=True, show_lines=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("fact", ratio=1, overflow="fold")
+        for label in groups.values():
+            table.add_column(label, justify="center", no_wrap=True)
+        for fact in facts:
+            cells = dict.fromkeys(groups.values(), "")
+            for article_id in fact.support:
+                cells[outlet_of.get(article_id, "?")] = "[green]✓[/]"
+            for alt in fact.alternatives:
+                for article_id in alt.support:
+                    cells[outlet_of.get(article_id, "?")] = f"[red]{escape(alt.value)}[/]"
+            label = _fact_label(fact)
+            if fact.alternatives:
+                label += f" [dim](✓ = {escape(fact.value)})[/]"
+            table.add_row(fact.kind, label, *cells.values())
+        console.print(table)
+
+
+def demo_next_steps(console: Console, db: Path, records: list[EventRecord]) -> None:
+    """Tell a new user where to look next."""
+    example = next((r.id for r in records if len(r.articles) > 1), records[0].id if records else "")
+    console.print(
+        "\nNext:\n"
+        f"  wirecheck --db {db} show {example}      the record of one event\n"
+        f"  wirecheck --db {db} events --json       events for scripts\n"
+        f"  wirecheck --db {db} export --format csv  one row per event\n"
+        "  wirecheck ingest PATH...                 your own articles (txt, html, jsonl, dirs, -)"
+    )
