@@ -1,0 +1,165 @@
+"""Export events and articles as JSON, JSON lines or CSV, in the export contract's shapes.
+
+Later tools and benchmarks read these key names: keep them, add freely.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
+
+from wirecheck.models import Analysis, Article, EventRecord, to_dict
+from wirecheck.store import Store
+
+__all__ = ["article_to_dict", "event_to_dict", "export_articles", "export_events"]
+
+
+def event_to_dict(record: EventRecord) -> dict[str, Any]:
+    """An event record in the export contract's shape."""
+    return to_dict(record)
+
+
+def _span(start: int, end: int) -> list[int]:
+    return [start, end]
+
+
+def article_to_dict(
+    article: Article, analysis: Analysis | None, event_id: str | None
+) -> dict[str, Any]:
+    """An article with its annotations, every span an offset pair into the stored text."""
+    a = analysis or Analysis(article_id=article.id)
+    return {
+        "id": article.id,
+        "event_id": event_id,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "title": article.title,
+        "type": a.event_type,
+        "attribution": article.attribution,
+        "origin": article.origin,
+        "boilerplate": [list(r) for r in article.boilerplate],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "content_span": _span(q.start, q.end),
+                "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+                "cue_span": list(q.cue_span) if q.cue_span else None,
+                "direct": q.direct,
+            }
+            for q in a.quotes
+        ],
+        "places": [
+            {"text": p.text, "span": _span(p.start, p.end), "role": p.role, **to_dict(p.place)}
+            for p in a.places
+        ],
+        "dates": [
+            {
+                "text": d.text,
+                "span": _span(d.start, d.end),
+                "start": d.range_start.isoformat(),
+                "end": d.range_end.isoformat(),
+                "best": d.best.isoformat() if d.best else None,
+                "precision": d.precision,
+            }
+            for d in a.dates
+        ],
+        "numbers": [
+            {"text": n.text, "span": _span(n.start, n.end), "value": n.value, "counts": n.counts,
+             "approximate": n.approximate}
+            for n in a.numbers
+        ],
+        "casualties": [
+            {"text": c.text, "span": _span(c.start, c.end), "kind": c.kind, "low": c.low,
+             "best": c.best, "high": c.high, "who": c.who}
+            for c in a.casualties
+        ],
+        "people": [
+            {"name": p.name, "span": _span(p.start, p.end), "title": p.title, "role": p.role,
+             "age": p.age, "gender": p.gender, "status": p.status}
+            for p in a.people
+        ],
+        "event_date": to_dict(a.event_date),
+        "event_place": to_dict(a.event_place),
+    }
+
+
+def _event_row(record: EventRecord) -> dict[str, Any]:
+    loc = record.location
+    counts = {s: sum(f.status == s for f in record.facts)
+              for s in ("corroborated", "single_source", "disputed")}
+    return {
+        "id": record.id,
+        "title": record.title,
+        "type": record.type,
+        "date_start": record.date.start,
+        "date_end": record.date.end,
+        "date_best": record.date.best,
+        "precision": record.date.precision,
+        "place": loc.name if loc else None,
+        "city": loc.city if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        **{f"killed_{k}": getattr(record.killed, k) for k in ("low", "best", "high")},
+        **{f"injured_{k}": getattr(record.injured, k) for k in ("low", "best", "high")},
+        "n_articles": len(record.articles),
+        "n_sources": len({a.source_group for a in record.articles}),
+        "outlets": "; ".join(sorted({a.outlet or "?" for a in record.articles})),
+        **{f"n_{k}": v for k, v in counts.items()},
+        "disputed_facts": "; ".join(
+            f"{f.kind}: {f.text}" for f in record.facts if f.status == "disputed"
+        ),
+    }
+
+
+def _article_row(article: dict[str, Any]) -> dict[str, Any]:
+    flat = {k: article[k] for k in ("id", "event_id", "outlet", "url", "published", "title",
+                                    "type", "attribution")}
+    for key in ("quotes", "places", "dates", "numbers"):
+        flat[f"n_{key}"] = len(article[key])
+    flat["n_boilerplate_ranges"] = len(article["boilerplate"])
+    return flat
+
+
+def _write(
+    items: Iterable[Any], fmt: str, out: TextIO, as_dict: Callable[[Any], dict],
+    as_row: Callable[[Any], dict],
+) -> None:
+    if fmt == "jsonl":
+        for item in items:
+            out.write(json.dumps(as_dict(item), ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        out.write("[")
+        for i, item in enumerate(items):
+            out.write(("," if i else "") + "\n" + json.dumps(as_dict(item), ensure_ascii=False))
+        out.write("\n]\n")
+    elif fmt == "csv":
+        writer = None
+        for item in items:
+            row = as_row(item)
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_events(store: Store, fmt: str, out: TextIO) -> None:
+    """Write every event (json: one array; jsonl: one per line; csv: one row each)."""
+    _write(store.iter_events(), fmt, out, event_to_dict, _event_row)
+
+
+def _articles(store: Store) -> Iterator[dict[str, Any]]:
+    for article in store.iter_articles():
+        yield article_to_dict(article, store.get_analysis(article.id), store.event_of(article.id))
+
+
+def export_articles(store: Store, fmt: str, out: TextIO) -> None:
+    """Write every article with its annotations and offsets."""
+    _write(_articles(store), fmt, out, lambda a: a, lambda a: _article_row(a))
