@@ -1,0 +1,240 @@
+"""Time expressions normalised to date ranges against the publication date.
+
+dateparser handles free-form dates but costs milliseconds a call and knows nothing of news
+usage ("Monday" in a story means the last Monday, "last night" the night before), so the
+common English patterns are parsed here by hand and dateparser is a cached fallback.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+import dateparser
+from spacy.tokens import Doc, Span
+
+from wirecheck.models import DateMention
+
+__all__ = ["extract_dates", "normalise", "pick_event_date"]
+
+D = dt.timedelta
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+RE_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
+RE_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_RE})\.?(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
+RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+RE_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<year>\d{{4}})\b", re.I)
+RE_MONTH = re.compile(rf"^(?:(?P<rel>last|this|early|late|mid|in)\s*-?\s*)?(?P<month>{MONTH_RE})\b", re.I)
+RE_YEAR = re.compile(r"^(?:in\s+)?(?P<year>(1[89]|20)\d{2})$")
+RE_WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")s?\b", re.I)
+RE_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+RE_RECENT = re.compile(
+    r"\b(?:(?:within|in|over|during)\s+)?(?:the\s+)?(?:past|last|previous|recent)\s+"
+    r"(?:(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|few|several)\s+)?(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
+TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier today)\b", re.I)
+YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
+LAST_UNIT = re.compile(r"\b(last|this|past)\s+(week|month|year|weekend)\b", re.I)
+# Phrases spaCy's NER often leaves untagged.
+EXTRA = re.compile(
+    r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:past|last|previous|recent)\s+"
+    r"(?:\w+\s+)?(?:days?|weeks?)\b|\blast night\b|\bovernight\b",
+    re.I,
+)
+INCIDENT = re.compile(
+    r"\b(shot|shooting|shootings|killed|kill|killing|died|dead|wounded|injured|attack|attacked|"
+    r"clash|clashed|clashes|fire|fired|firefight|gunfire|exploded|explosion|blast|bomb|"
+    r"happened|occurred|erupted|struck|hit|stabbed|stabbing|crash|crashed|protest|protested|"
+    r"rally|raid|robbery|arrested|fighting|battle|ambush|collapsed|flood|flooded|began)\b",
+    re.I,
+)
+NOT_INCIDENT = re.compile(
+    r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
+    r"since|anniversary|expire|due to end|born)\w*",
+    re.I,
+)
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return {"a": 1, "an": 1, "few": 3, "several": 3}.get(word, NUMBER_WORDS.get(word, 1))
+
+
+def _past_day(month: int, day: int, year: int | None, pub: dt.date | None) -> dt.date | None:
+    """A month-day without a year is the latest such day not after publication."""
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year
+        if (month, day) > (pub.month, pub.day):
+            year -= 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _day(day: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date] | None:
+    return (day, day, "day", day) if day else None
+
+
+def normalise(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date | None] | None:
+    """(start, end, precision, best) of a time expression, or None when it is not resolvable."""
+    t = text.strip()
+    if m := RE_ISO.search(t):
+        try:
+            return _day(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return None
+    if m := RE_MONTH_DAY.search(t) or RE_DAY_MONTH.search(t):
+        year = int(m["year"]) if m["year"] else None
+        return _day(_past_day(MONTHS[m["month"].lower()], int(m["day"]), year, pub))
+    if m := RE_MONTH_YEAR.search(t):
+        start, end = _month_range(int(m["year"]), MONTHS[m["month"].lower()])
+        return start, end, "month", None
+    if m := RE_YEAR.match(t):
+        year = int(m["year"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", None
+    if pub is None:
+        return None
+    if TODAY.search(t):
+        return _day(pub)
+    if YESTERDAY.search(t):
+        return _day(pub - D(days=1))
+    if m := RE_WEEKDAY.search(t):
+        back = (pub.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
+        if m["last"] and m["last"].strip().lower() == "last" and back == 0:
+            back = 7
+        return _day(pub - D(days=back))
+    if m := RE_AGO.search(t):
+        n, unit = _count(m["n"]), m["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        day = pub - D(days=days)
+        return (day, day, "day", day) if unit == "day" else (
+            day - D(days=days // 4), day + D(days=days // 4), unit if unit != "day" else "day", None
+        )
+    if m := LAST_UNIT.search(t):
+        rel, unit = m[1].lower(), m[2].lower()
+        if unit in ("week", "weekend"):
+            end = pub if rel in ("this", "past") else pub - D(days=pub.weekday() + 1)
+            return end - D(days=6), end, "week", None
+        if unit == "month":
+            if rel == "this":
+                return *_month_range(pub.year, pub.month), "month", None
+            first = pub.replace(day=1) - D(days=1)
+            return *_month_range(first.year, first.month), "month", None
+        year = pub.year - (rel == "last")
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", None
+    if m := RE_RECENT.search(t):
+        unit = m["unit"].lower()
+        n = _count(m["n"]) if m["n"] else 1
+        days = {"day": 1, "week": 7, "month": 31, "year": 365}[unit] * n
+        if unit == "day" and not m["n"]:
+            days = 7  # "in recent days"
+        precision = "week" if days <= 7 else "range"
+        return pub - D(days=days), pub, precision, None
+    if m := RE_MONTH.match(t):
+        month = MONTHS[m["month"].lower()]
+        year = pub.year if month <= pub.month and (m["rel"] or "").lower() != "last" else pub.year - 1
+        if (m["rel"] or "").lower() == "last" and month < pub.month:
+            year = pub.year
+        return *_month_range(year, month), "month", None
+    for season, (first, last) in SEASONS.items():
+        if re.search(rf"\b(last|this|past)\s+{season}\b", t, re.I):
+            year = pub.year if first <= pub.month else pub.year - 1
+            return dt.date(year, first, 1), _month_range(year, last)[1], "range", None
+    return _dateparser(t, pub)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date] | None:
+    """Fallback for expressions the fast patterns miss; day precision only when a day is named."""
+    if not re.search(r"\d", text):
+        return None
+    settings = dict(DATEPARSER_SETTINGS)
+    if pub:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(pub, dt.time(12))
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return _day(parsed.date()) if parsed else None
+
+
+def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention | None:
+    text = doc.text[start:end]
+    resolved = normalise(text, pub)
+    if resolved is None:
+        return None
+    range_start, range_end, precision, best = resolved
+    return DateMention(start, end, text, range_start, range_end, precision, best)  # type: ignore[arg-type]
+
+
+def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
+    """Every resolvable time expression in the Doc, in text order."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [(m.start(), m.end()) for m in EXTRA.finditer(doc.text)]
+    mentions, taken = [], []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        mention = _mention(doc, start, end, published)
+        if mention is not None:
+            mentions.append(mention)
+            taken.append((start, end))
+    return mentions
+
+
+def _sentence(doc: Doc, mention: DateMention) -> Span | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def pick_event_date(
+    dates: list[DateMention], doc: Doc, published: dt.date | None
+) -> DateMention | None:
+    """The date of the reported incident: a date in an incident sentence, early in the story."""
+    best, best_score = None, 0.0
+    sentence_starts = [s.start_char for s in doc.sents]
+    for mention in dates:
+        if published and mention.range_start > published:
+            continue  # future: a scheduled hearing or a deadline, not the incident
+        sent = _sentence(doc, mention)
+        if sent is None:
+            continue
+        text = sent.text
+        score = 1.0
+        if INCIDENT.search(text):
+            score += 2
+        if NOT_INCIDENT.search(text):
+            score -= 2
+        index = sum(1 for s in sentence_starts if s <= mention.start)
+        score += 1.5 if index <= 3 else (0.5 if index <= 8 else 0)
+        score += {"day": 1.0, "week": 0.5}.get(mention.precision, 0)
+        if published and (published - mention.range_end).days > 60:
+            score -= 1.5  # months before publication: background history
+        if score > best_score:
+            best, best_score = mention, score
+    return best if best_score >= 2 else None

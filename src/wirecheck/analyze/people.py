@@ -1,0 +1,175 @@
+"""People named in an article: fullest name, title and affiliation, age, role and status."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecheck.models import Person
+
+__all__ = ["TITLE_WORDS", "extract_people", "resolve_name", "strip_title"]
+
+# Honorifics, ranks and offices that precede a name in news copy.
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "fr", "president", "vice",
+    "prime", "minister", "secretary", "general", "gen", "lt", "lt.-gen", "lt.-col", "col",
+    "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "cpl", "corporal",
+    "brig", "brigadier", "admiral", "adm", "commander", "cmdr", "lieutenant", "officer",
+    "detective", "det", "chief", "sheriff", "deputy", "trooper", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "judge", "justice", "attorney", "king",
+    "queen", "prince", "princess", "pope", "ayatollah", "sheikh", "mp", "spokesman",
+    "spokeswoman", "spokesperson", "police", "fire", "marshal", "inspector", "superintendent",
+    "constable", "pc", "ambassador", "chancellor", "premier", "speaker", "coach", "pastor",
+}
+ROLE_NOUNS = re.compile(
+    r"\b(commander|spokes(man|woman|person)|chief|minister|director|president|officer|"
+    r"leader|secretary|member|head|lieutenant|sergeant|captain|sheriff|mayor|governor|"
+    r"official|general|colonel|analyst|professor|lawyer|attorney|prosecutor|judge|"
+    r"ambassador|chairman|chairwoman|chair|founder|executive|manager|MP|senator|"
+    r"representative|inspector|superintendent|detective|coordinator|organi[sz]er|adviser|"
+    r"advisor|editor|correspondent|witness|resident|neighbo(u)?r|friend|mother|father|"
+    r"brother|sister|son|daughter|wife|husband|owner|student|teacher)s?\b",
+    re.I,
+)
+VICTIM = re.compile(r"\b(shot|killed|wounded|injured|died|dead|victim|stabbed|hurt|slain)\b", re.I)
+SUSPECT = re.compile(r"\b(suspect|arrested|charged|accused|gunman|shooter|custody|booked|"
+                     r"indicted|wanted)\b", re.I)
+KILLED = re.compile(r"\b(killed|died|dead|slain|fatally|pronounced dead|murdered)\b", re.I)
+AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
+MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
+FEMALE = re.compile(r"\b(she|her|hers|woman|girl|mrs\.?|ms\.?)\b", re.I)
+
+
+def _is_title(token_text: str) -> bool:
+    return token_text.lower().rstrip(".").replace("-", ".") in {
+        t.replace("-", ".") for t in TITLE_WORDS
+    }
+
+
+def strip_title(name: str) -> str:
+    """"Brigadier General Michael Rouleau" → "Michael Rouleau"; possessives dropped."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _compatible(short: str, full: str) -> bool:
+    """A mention ("Rouleau", "Jon Vance") can refer to a fuller name ("Jonathan Vance")."""
+    s, f = short.lower().split(), full.lower().split()
+    if not s or not f or s[-1] != f[-1]:
+        return False
+    if len(s) == 1:
+        return True
+    return f[0].startswith(s[0].rstrip(".")) or s[0].startswith(f[0].rstrip("."))
+
+
+def resolve_name(mention: str, people: list[Person]) -> Person | None:
+    """The person a name, surname or titled mention refers to, if any."""
+    name = strip_title(mention)
+    exact = [p for p in people if p.name.lower() == name.lower()]
+    if exact:
+        return exact[0]
+    matches = [p for p in people if _compatible(name, p.name)]
+    return matches[0] if len(matches) == 1 else (matches[0] if matches else None)
+
+
+def _title_tokens_before(span: Span) -> Span | None:
+    """Capitalised title words right before the name: "Brigadier General", "Lt.-Gen."."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and (_is_title(doc[i - 1].text) or doc[i - 1].text in ("-",)) and (
+        doc[i - 1].is_title or doc[i - 1].is_upper or "." in doc[i - 1].text
+    ):
+        i -= 1
+    return doc[i : span.start] if i < span.start else None
+
+
+def _descriptor(span: Span) -> Span | None:
+    """An appositive role description: "X, commander of Y," or "Y commander X"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and ROLE_NOUNS.search(child.text):
+            sub = list(child.subtree)
+            if len(sub) <= 14:
+                return span.doc[sub[0].i : sub[-1].i + 1]
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and ROLE_NOUNS.search(head.text):
+        left = min(t.i for t in head.subtree)
+        desc = span.doc[left : head.i + 1]
+        if len(desc) <= 10:
+            return desc
+    # "Canadian special forces commander Brigadier General X": compound pre-modifiers.
+    return None
+
+
+def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
+    text = sent.text
+    role = status = None
+    head = name_root.head
+    if name_root.dep_ in ("nsubjpass", "dobj") and VICTIM.search(head.text):
+        role = "victim"
+        status = "killed" if KILLED.search(head.text + " " + text) else "injured"
+    elif SUSPECT.search(text) and name_root.dep_ in ("nsubj", "nsubjpass", "appos", "dobj"):
+        role = "suspect"
+        status = "arrested" if re.search(r"\b(arrested|custody|booked)\b", text, re.I) else None
+    return role, status
+
+
+def extract_people(doc: Doc) -> list[Person]:
+    """One Person per distinct individual, under the fullest name the article uses."""
+    mentions = [e for e in doc.ents if e.label_ == "PERSON"]
+    people: list[Person] = []
+    for ent in sorted(mentions, key=lambda e: -len(strip_title(e.text).split())):
+        name = strip_title(ent.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        if resolve_name(name, people) is not None:
+            continue
+        first = min(
+            (e for e in mentions if _compatible(strip_title(e.text), name)),
+            key=lambda e: e.start_char,
+        )
+        people.append(Person(name=name, start=first.start_char, end=first.end_char))
+    for person in people:
+        _describe(doc, person, mentions)
+    return sorted(people, key=lambda p: p.start)
+
+
+def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
+    """Fill title, age, gender, role and status from the person's mentions."""
+    titles: list[tuple[int, int]] = []
+    for ent in mentions:
+        if resolve_name(ent.text, [person]) is None:
+            continue
+        before = _title_tokens_before(ent)
+        title_in_ent = ent.text[: len(ent.text) - len(strip_title(ent.text))].strip()
+        parts = []
+        if before is not None:
+            parts.append((before.start_char, before.end_char))
+        elif title_in_ent:
+            parts.append((ent.start_char, ent.start_char + len(title_in_ent)))
+        desc = _descriptor(ent)
+        if desc is not None:
+            parts.append((desc.start_char, desc.end_char))
+        if parts and not titles:
+            titles = parts
+        age = AGE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8])
+        if age and person.age is None and 0 < int(age.group(1)) < 120:
+            person.age = int(age.group(1))
+        role, status = _status_role(ent.sent, ent.root)
+        person.role = person.role or role
+        person.status = person.status or status
+        if person.gender is None:
+            window = doc.text[ent.end_char : ent.sent.end_char + 120]
+            male, female = MALE.search(window), FEMALE.search(window)
+            if male and (not female or male.start() < female.start()):
+                person.gender = "male"
+            elif female:
+                person.gender = "female"
+    if titles:
+        person.title = ", ".join(doc.text[s:e] for s, e in titles)
+        person.title_span = (titles[0][0], titles[-1][1])
+        person.role = person.role or "official"
