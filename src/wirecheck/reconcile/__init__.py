@@ -1,0 +1,163 @@
+"""Reconcile stage: one sourced record per event from its member articles.
+
+`reconcile` is deterministic: the same members in any order give the same record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from wirecheck.analyze.people import resolve_name
+from wirecheck.models import (
+    Actor,
+    Analysis,
+    Article,
+    EventDate,
+    EventRecord,
+    Person,
+    Place,
+    Range,
+    Source,
+)
+from wirecheck.reconcile.facts import claims_of, reconcile_facts
+
+__all__ = ["Member", "reconcile"]
+
+MAX_TITLE = 140
+
+
+@dataclass
+class Member:
+    """An article of an event, its analysis, and the independent source it belongs to."""
+
+    article: Article
+    analysis: Analysis
+    source_group: str
+
+
+def _order(member: Member) -> tuple:
+    return (member.article.published or dt.date.max, member.article.id)
+
+
+def _title(members: list[Member]) -> str:
+    for member in members:
+        if member.article.title:
+            return member.article.title[:MAX_TITLE]
+    text = members[0].article.text.strip().split("\n", 1)[0]
+    return text[:MAX_TITLE] or members[0].article.id
+
+
+def _date(members: list[Member]) -> EventDate:
+    """Intersection of the members' event date ranges when they overlap, else their union;
+    best = the day backed by most independent sources."""
+    mentions = [(m.source_group, m.analysis.event_date) for m in members if m.analysis.event_date]
+    if not mentions:
+        published = sorted(m.article.published for m in members if m.article.published)
+        if not published:
+            return EventDate()
+        # Nothing in the text dates the event: it happened by the first report.
+        return EventDate(start=None, end=published[0], best=None, precision="unknown")
+    start = max(d.range_start for _, d in mentions)
+    end = min(d.range_end for _, d in mentions)
+    if start > end:
+        start = min(d.range_start for _, d in mentions)
+        end = max(d.range_end for _, d in mentions)
+    days = Counter()
+    for group, d in {(g, d.best) for g, d in mentions if d.best}:
+        days[d] += 1
+    best = max(days, key=lambda d: (days[d], -d.toordinal())) if days else None
+    if best is None and start == end:
+        best = start
+    span = (end - start).days
+    precision = "day" if best and span == 0 else ("week" if span <= 7 else "range")
+    if best and span > 0:
+        precision = "day" if days[best] >= 1 and all(
+            d.best == best for _, d in mentions if d.best) else precision
+    return EventDate(start=start, end=end, best=best, precision=precision)
+
+
+def _location(members: list[Member]) -> Place | None:
+    """The most specific place the members' event places agree on."""
+    places = [(m.source_group, m.analysis.event_place.place)
+              for m in members if m.analysis.event_place]
+    if not places:
+        return None
+    countries = Counter(p.country for _, p in places)
+    country = max(countries, key=lambda c: (countries[c], c or ""))
+    same = [p for _, p in places if p.country == country]
+    admin1s = {p.admin1 for p in same if p.admin1}
+    cities = {p.city or p.county for p in same if p.city or p.county}
+    if len(admin1s) <= 1 and len(cities) == 1:
+        city = cities.pop()
+        return next(p for p in same if (p.city or p.county) == city)
+    if len(admin1s) == 1:
+        admin1 = admin1s.pop()
+        for p in same:
+            if p.precision == "admin1" and p.admin1 == admin1:
+                return p
+        return Place(name=admin1, admin1=admin1, country=country, precision="admin1")
+    for p in same:
+        if p.precision == "country":
+            return p
+    return Place(name=country or "unknown", country=country, precision="country")
+
+
+def _range(values: dict[str, tuple[int, int, int]]) -> Range:
+    """low/best/high over sources; best by ACLED's conservative rule: the lowest figure
+    that an independent source reports, when sources conflict."""
+    if not values:
+        return Range()
+    lows, bests, highs = zip(*values.values(), strict=True)
+    return Range(low=min(lows), best=min(bests), high=max(highs))
+
+
+def _casualties(members: list[Member], kind: str) -> Range:
+    per_group: dict[str, tuple[int, int, int]] = {}
+    for m in members:
+        c = getattr(m.analysis, kind)
+        if c is None:
+            continue
+        seen = per_group.get(m.source_group)
+        if seen is None or c.best > seen[1]:
+            per_group[m.source_group] = (c.low, c.best, c.high)
+    return _range(per_group)
+
+
+def _people(members: list[Member]) -> list[Person]:
+    """Everyone named across the members, merged by name variants (fullest name kept)."""
+    merged: list[Person] = []
+    for person in sorted((p for m in members for p in m.analysis.people),
+                         key=lambda p: (-len(p.name), p.name)):
+        existing = resolve_name(person.name, merged)
+        if existing is None:
+            merged.append(Person(**vars(person)))
+        else:
+            existing.role = existing.role or person.role
+            existing.title = existing.title or person.title
+    return merged
+
+
+def reconcile(event_id: str, members: list[Member]) -> EventRecord:
+    """The event record: date, place, actors, casualties, sources and facts with statuses."""
+    members = sorted(members, key=_order)
+    people = _people(members)
+    claims = [c for m in members for c in claims_of(m.analysis, m.source_group, people)]
+    types = Counter(m.analysis.event_type for m in members)
+    return EventRecord(
+        id=event_id,
+        title=_title(members),
+        type=max(types, key=lambda t: (types[t], t)),
+        date=_date(members),
+        location=_location(members),
+        actors=[Actor(p.name, p.role) for p in sorted(people, key=lambda p: p.name)],
+        killed=_casualties(members, "killed"),
+        injured=_casualties(members, "injured"),
+        articles=[
+            Source(m.article.id, m.article.outlet, m.article.url, m.article.published,
+                   m.source_group)
+            for m in members
+        ],
+        facts=reconcile_facts(claims),
+    )

@@ -23,6 +23,12 @@ ARTICLE_COLUMNS = (
     "id, content_hash, text, outlet, url, title, published, origin, attribution, boilerplate"
 )
 
+EVENT_COLUMNS = (
+    "id, title, type, date_start, date_end, date_best, precision, place_name, country, admin1, "
+    "city, lat, lon, killed_best, injured_best, n_articles, n_sources, has_disputes, record, "
+    "updated_at"
+)
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -210,9 +216,12 @@ class SQLiteStore:
         """Write an event row with its facts and their support, replacing what was there."""
         self.db.execute("DELETE FROM facts WHERE event_id = ?", (record.id,))
         loc = record.location
+        # An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to
+        # the event's membership.
         self.db.execute(
-            "INSERT OR REPLACE INTO events VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})"
+            " ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS.split(", ")[1:]),
             (
                 record.id, record.title, record.type, _iso(record.date.start),
                 _iso(record.date.end), _iso(record.date.best), record.date.precision,

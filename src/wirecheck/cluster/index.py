@@ -1,0 +1,151 @@
+"""The incremental event index: which existing event, if any, a new article reports.
+
+Candidates come from indexes, never from a scan of the store: MinHash LSH over article
+bodies, and an inverted index over names restricted to a time window around the article.
+Each candidate event is then scored on words, names, date, place and casualty counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
+
+__all__ = ["ASSIGN_THRESHOLD", "EventIndex"]
+
+ASSIGN_THRESHOLD = 0.32
+LSH_THRESHOLD = 0.3
+WINDOW_DAYS = 10  # blocking window around the article's day for name candidates
+MAX_DATE_GAP = 7  # days between date ranges beyond which two reports are different events
+COMMON_TERM_EVENTS = 500  # a name in more events than this retrieves no candidates
+NAME_WEIGHT = 2.0
+
+
+@dataclass
+class _Event:
+    """What the index knows of one event: its members' signatures, merged."""
+
+    terms: Counter = field(default_factory=Counter)
+    minhashes: list[np.ndarray] = field(default_factory=list)
+    spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    places: Counter = field(default_factory=Counter)
+    killed: set[int] = field(default_factory=set)
+    days: set[dt.date] = field(default_factory=set)
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two date ranges (0 when they overlap)."""
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+class EventIndex:
+    """In-memory, incremental; rebuilt from stored signatures at start-up."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, _Event] = {}
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.article_event: dict[str, str] = {}
+        self.by_term_day: dict[str, dict[dt.date, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.term_events: Counter = Counter()  # how many events use each term (for idf)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def _idf(self, term: str) -> float:
+        return math.log((len(self.events) + 1) / (self.term_events[term] + 1)) + 1
+
+    def add(self, event_id: str, sig: Signature) -> None:
+        """Record that ``sig``'s article belongs to ``event_id``."""
+        event = self.events.setdefault(event_id, _Event())
+        for term in sig.terms():
+            if term not in event.terms:
+                self.term_events[term] += 1
+            event.terms[term] += 1
+        values = np.array(sig.minhash, dtype=np.uint64)
+        event.minhashes.append(values)
+        if sig.span:
+            event.spans.append(sig.span)
+        if sig.country:
+            event.places[(sig.country, sig.admin1, sig.city)] += 1
+        if sig.killed is not None:
+            event.killed.add(sig.killed)
+        day = sig.day
+        if day:
+            event.days.add(day)
+        for name in sig.names:
+            # Undated articles are filed under date.min: found by undated look-ups only.
+            self.by_term_day[name][day or dt.date.min].add(event_id)
+        if sig.minhash and sig.article_id not in self.article_event:
+            lean = LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=values, seed=1, scheme=SCHEME))
+            self.lsh.insert(sig.article_id, lean)
+        self.article_event[sig.article_id] = event_id
+
+    def candidates(self, sig: Signature) -> set[str]:
+        """Events sharing near-identical text, or a name within the time window."""
+        found: set[str] = set()
+        if sig.minhash:
+            values = np.array(sig.minhash, dtype=np.uint64)
+            lean = LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=values, seed=1, scheme=SCHEME))
+            found |= {self.article_event[a] for a in self.lsh.query(lean)}
+        day = sig.day
+        for name in sig.names:
+            days = self.by_term_day.get(name)
+            if not days or self.term_events[f"n:{name}"] > COMMON_TERM_EVENTS:
+                continue
+            if day is None:  # undated: every event that shares a rare name
+                for events in days.values():
+                    found |= events
+                continue
+            for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                found |= days.get(day + dt.timedelta(days=offset), set())
+        return found
+
+    def score(self, sig: Signature, event_id: str) -> float:
+        """Similarity of an article to an event in [0, 1]; 0 when date or place rule it out."""
+        event = self.events[event_id]
+        values = np.array(sig.minhash, dtype=np.uint64)
+        copy = max((jaccard(values, m) for m in event.minhashes), default=0.0)
+        if copy >= 0.8:
+            return 1.0  # a copy of a member: same story
+        terms = sig.terms()
+        weight = {t: self._idf(t) * (NAME_WEIGHT if t.startswith("n:") else 1.0) for t in terms}
+        shared = sum(w for t, w in weight.items() if t in event.terms)
+        event_weight = sum(
+            self._idf(t) * (NAME_WEIGHT if t.startswith("n:") else 1.0) for t in event.terms
+        )
+        total = math.sqrt(sum(weight.values()) * event_weight) or 1.0
+        score = max(shared / total, copy)
+
+        span = sig.span
+        if span and event.spans:
+            gap = min(_gap(span, s) for s in event.spans)
+            if gap > MAX_DATE_GAP:
+                return 0.0
+            score *= 1.0 if gap == 0 else 0.8
+        if sig.country and event.places:
+            (country, admin1, city), _ = event.places.most_common(1)[0]
+            if country != sig.country:
+                score *= 0.3
+            elif admin1 and sig.admin1 and admin1 != sig.admin1:
+                score *= 0.4
+            elif city and sig.city and city != sig.city:
+                score *= 0.6
+            elif city and city == sig.city:
+                score *= 1.15
+        if sig.killed is not None and event.killed and sig.killed not in event.killed:
+            score *= 0.85
+        return min(score, 1.0)
+
+    def assign(self, sig: Signature) -> str | None:
+        """The existing event this article reports, or None for a new event."""
+        scored = [(self.score(sig, e), e) for e in sorted(self.candidates(sig))]
+        if not scored:
+            return None
+        best_score, best = max(scored)
+        return best if best_score >= ASSIGN_THRESHOLD else None

@@ -1,0 +1,201 @@
+"""Facts across an event's articles: who reports each value, and where sources disagree.
+
+Every member article contributes *claims* (kind, subject, value, with its span). Claims on
+the same subject are grouped into compatible values; a value backed by two or more
+independent source groups is corroborated, by one group single-source; when groups back
+values that cannot both be true, the fact is disputed and each value keeps its support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wirecheck.analyze.people import resolve_name
+from wirecheck.models import Alternative, Analysis, Fact, Person
+from wirecheck.reconcile.normalize import normalise_text, similar_text
+
+__all__ = ["Claim", "claims_of", "reconcile_facts"]
+
+ROUNDING = 0.1  # numbers within 10 % of each other, one of them approximate, agree
+DISPUTABLE = {"number", "casualty", "date", "place", "title"}
+
+
+@dataclass
+class Claim:
+    """One statement of one article."""
+
+    kind: str
+    subject: str  # what the value is about: a person, a counted noun, "killed", "event"
+    value: str  # compared across sources
+    text: str  # as written
+    article_id: str
+    group: str
+    span: tuple[int, int]
+    speaker: str | None = None
+    number: float | None = None
+    approximate: bool = False
+    dates: tuple[dt.date, dt.date] | None = None
+    place: tuple[str | None, str | None, str | None] | None = None
+    counted: str | None = None  # numbers: the whole counted phrase
+
+
+def _place_key(analysis: Analysis) -> tuple[str | None, str | None, str | None] | None:
+    if analysis.event_place is None:
+        return None
+    p = analysis.event_place.place
+    return (p.country, p.admin1, p.city or p.county)
+
+
+def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Claim]:
+    """Everything one article states that reconciliation compares."""
+    aid = analysis.article_id
+    out: list[Claim] = []
+
+    def person_name(name: str | None) -> str | None:
+        if not name:
+            return None
+        person = resolve_name(name, people)
+        return person.name if person else name
+
+    for q in analysis.quotes:
+        speaker = person_name(q.speaker)
+        out.append(Claim("quote", speaker or "", normalise_text(q.text), q.text.strip(), aid,
+                         group, (q.start, q.end), speaker=speaker))
+    for n in analysis.numbers:
+        head = (n.counts or "").split()[-1:] or [""]
+        out.append(Claim("number", head[0], f"{n.value:g}", n.text, aid, group, (n.start, n.end),
+                         number=n.value, approximate=n.approximate,
+                         counted=normalise_text(n.counts or "")))
+    for kind, summary in (("killed", analysis.killed), ("injured", analysis.injured)):
+        if summary is not None:
+            out.append(Claim("casualty", kind, f"{kind}: {summary.best}", summary.text, aid, group,
+                             (summary.start, summary.end), number=summary.best))
+    if analysis.event_date is not None:
+        d = analysis.event_date
+        value = d.best.isoformat() if d.best else f"{d.range_start}/{d.range_end}"
+        out.append(Claim("date", "event", value, f"{d.text} ({value})", aid, group,
+                         (d.start, d.end), dates=(d.range_start, d.range_end)))
+    if analysis.event_place is not None:
+        p = analysis.event_place
+        key = _place_key(analysis)
+        value = ", ".join(x for x in (key[2], key[1], key[0]) if x) if key else p.text
+        out.append(Claim("place", "event", value, p.text, aid, group, (p.start, p.end),
+                         place=key))
+    for person in analysis.people:
+        name = person_name(person.name) or person.name
+        out.append(Claim("actor", name, name, person.name + (f" ({person.role})" if person.role
+                                                               else ""), aid, group,
+                         (person.start, person.end), speaker=None))
+        if person.title:
+            span = person.title_span or (person.start, person.end)
+            out.append(Claim("title", name, person.title, person.title, aid, group, span,
+                             speaker=name))
+    return out
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims on the same subject can both be true."""
+    if a.kind in ("number", "casualty"):
+        if a.number == b.number:
+            return True
+        if a.kind == "number" and (a.approximate or b.approximate) and a.number and b.number:
+            return abs(a.number - b.number) / max(a.number, b.number) <= ROUNDING
+        return False
+    if a.kind == "date":
+        (s1, e1), (s2, e2) = a.dates, b.dates  # type: ignore[misc]
+        return s1 <= e2 and s2 <= e1
+    if a.kind == "place":
+        (c1, a1, t1), (c2, a2, t2) = a.place, b.place  # type: ignore[misc]
+        return c1 == c2 and (not a1 or not a2 or a1 == a2) and (not t1 or not t2 or t1 == t2)
+    if a.kind == "title":
+        ta, tb = set(normalise_text(a.value).split()), set(normalise_text(b.value).split())
+        return bool(ta and tb) and (ta <= tb or tb <= ta or len(ta & tb) / len(ta | tb) >= 0.5)
+    if a.kind == "quote":
+        return similar_text(a.value, b.value)
+    return a.value == b.value
+
+
+def _cluster(claims: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    clusters: list[list[Claim]] = []
+    for claim in claims:
+        for cluster in clusters:
+            if any(same(claim, other) for other in cluster):
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+def _representative(cluster: list[Claim]) -> Claim:
+    """The fullest wording of a value: the longest text, first article on ties."""
+    return max(cluster, key=lambda c: (len(c.text), -cluster.index(c)))
+
+
+def _support(cluster: list[Claim]) -> list[str]:
+    return sorted({c.article_id for c in cluster})
+
+
+def _groups(cluster: list[Claim]) -> set[str]:
+    return {c.group for c in cluster}
+
+
+def _fact(cluster: list[Claim], status: str, alternatives: list[list[Claim]]) -> Fact:
+    rep = _representative(cluster)
+    spans: dict[str, list[int]] = {}
+    for claim in cluster:
+        spans.setdefault(claim.article_id, list(claim.span))
+    return Fact(
+        kind=rep.kind,  # type: ignore[arg-type]
+        text=rep.text,
+        value=rep.value,
+        status=status,  # type: ignore[arg-type]
+        support=_support(cluster),
+        speaker=rep.speaker,
+        alternatives=[Alternative(_representative(a).value, _support(a)) for a in alternatives],
+        spans=spans,
+    )
+
+
+def _rivals(main: list[Claim], other: list[Claim]) -> bool:
+    """Values in conflict: backed by different independent sources about the same thing.
+
+    A source that reports both values is not in conflict with itself (two numbers of
+    people can both be true); numbers conflict only when they count the same phrase.
+    """
+    if not (_groups(other) - _groups(main) and _groups(main) - _groups(other)):
+        return False
+    if main[0].kind == "number":
+        return bool({c.counted for c in main} & {c.counted for c in other})
+    return True
+
+
+def reconcile_facts(claims: list[Claim]) -> list[Fact]:
+    """Facts with statuses from claims (already in a deterministic order)."""
+    by_subject: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        subject = claim.subject
+        if claim.kind == "quote":
+            subject = ""  # the same words can be attributed differently; match on words
+        by_subject[(claim.kind, subject)].append(claim)
+    facts: list[Fact] = []
+    for (kind, _), subject_claims in sorted(by_subject.items()):
+        clusters = _cluster(subject_claims, _compatible)
+        clusters.sort(key=lambda c: (-len(_groups(c)), min(x.article_id for x in c)))
+        if kind not in DISPUTABLE or len(clusters) == 1:
+            for cluster in clusters:
+                status = "corroborated" if len(_groups(cluster)) >= 2 else "single_source"
+                facts.append(_fact(cluster, status, []))
+            continue
+        main, rest = clusters[0], clusters[1:]
+        rivals = [c for c in rest if _rivals(main, c)]
+        others = [c for c in rest if c not in rivals]
+        facts.append(_fact(main, "disputed" if rivals else (
+            "corroborated" if len(_groups(main)) >= 2 else "single_source"), rivals))
+        for cluster in others:
+            status = "corroborated" if len(_groups(cluster)) >= 2 else "single_source"
+            facts.append(_fact(cluster, status, []))
+    return facts
