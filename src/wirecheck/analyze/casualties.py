@@ -79,6 +79,16 @@ def _victims(verb: Token) -> Token | None:
     return None
 
 
+def _unstated(verb: Token, victims: Token) -> bool:
+    """"did not say how many were killed", "whether anyone was hurt": no count is stated."""
+    if any(t.lower_ in ("how", "whether", "if") for t in victims.subtree):
+        return True
+    chain = [verb, *verb.ancestors][:3]
+    return any(c.dep_ == "neg" for t in chain for c in t.children) or any(
+        t.lower_ in ("how", "whether") for t in verb.children
+    )
+
+
 def _statement(sent: Span, start: int, end: int, kind: CasualtyKind, count: int,
                who: str | None) -> Casualty:
     doc = sent.doc
@@ -121,8 +131,12 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 nums = [t for t in token.lefts if t.like_num] or [
                     t for t in sent if t.like_num and t.i < token.i and token.i - t.i <= 3]
                 victims = nums[-1] if nums else None
-            if victims is None:
+            if victims is None or _unstated(token, victims):
                 continue
+            if lemma == "hurt" and victims.dep_ != "nsubjpass":
+                continue  # "would hurt the poorest families": harm, not injury
+            if lemma == "shoot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "dead":
+                kind = "killed"
             if victims.lower_ in ("himself", "herself", "themselves"):
                 counted: tuple[int, str] | None = (1, victims.text)
             else:
@@ -132,7 +146,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             count, who = counted
             if kind == "injured" and (PRONOUNCED.search(sent.text) and token.lemma_ == "shoot"):
                 kind = "killed"
-            start = min(victims.left_edge.idx, token.idx)
+            line_start = doc.text.rfind("\n", 0, token.idx) + 1
+            start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
             end = max(token.idx + len(token.text), victims.right_edge.idx + len(victims.right_edge.text))
             found.append(_statement(sent, start, end, kind, count, who))
     return sorted(found, key=lambda c: (c.start, c.kind))

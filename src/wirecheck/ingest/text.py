@@ -43,7 +43,8 @@ def parse_text(text: str, origin: str) -> RawArticle:
     boilerplate = find_boilerplate(text)
     in_boilerplate = {start for start, _ in boilerplate.ranges}
     title = published = None
-    for n, (start, _end, line) in enumerate(lines_with_offsets(text)):
+    ranges = list(boilerplate.ranges)
+    for n, (start, end, line) in enumerate(lines_with_offsets(text)):
         if n >= DATE_LINE_SCAN:
             break
         if start in in_boilerplate:
@@ -52,11 +53,14 @@ def parse_text(text: str, origin: str) -> RawArticle:
             title = line
         elif published is None:
             published = parse_published(line)
+            if published is not None:
+                # The date line is page furniture: kept as `published`, not analysed.
+                ranges = sorted([*ranges, (start, end)])
     return RawArticle(
         text=text,
         origin=origin,
         title=title,
         published=published,
         attribution=boilerplate.attribution,
-        boilerplate=boilerplate.ranges,
+        boilerplate=ranges,
     )
