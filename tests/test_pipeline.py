@@ -76,16 +76,27 @@ def test_seeds_no_fact_comes_from_boilerplate(seed_store):
 
 
 def test_demo_corpus_end_to_end(tmp_path, analyzer):
+    """The fictional corpus: five events, one wire copy, one look-alike kept apart."""
     store, report = ingest(tmp_path, analyzer, DEMO)
-    assert not report.skipped
-    assert len(report.added) >= 12
-    events = store.list_events(limit=None)
-    multi = [e for e in events if len(e.articles) > 1]
-    assert len(multi) >= 3
-    # the syndicated wire copy: some event has fewer independent sources than articles
-    assert any(len({a.source_group for a in e.articles}) < len(e.articles) for e in events)
-    assert any(f.status == "disputed" for e in events for f in e.facts)
-    assert any(f.status == "corroborated" for e in events for f in e.facts)
+    assert not report.skipped and len(report.added) == 11
+    events = {e.title: e for e in store.list_events(limit=None)}
+    assert sorted(len(e.articles) for e in events.values()) == [1, 2, 2, 2, 4]
+    convoy = next(e for e in events.values() if len(e.articles) == 4)
+    assert len({a.source_group for a in convoy.articles}) == 3  # wire story + its copy = 1
+    assert convoy.location.city == "Gao" and convoy.location.country == "ML"
+    assert convoy.killed.low <= 3 and convoy.killed.best == 3 and convoy.killed.high == 5
+    disputed = {(f.kind, f.value) for f in convoy.facts if f.status == "disputed"}
+    assert ("casualty", "killed: 3") in disputed
+    quote = next(f for f in convoy.facts if f.kind == "quote" and "neutrali" in f.value)
+    assert quote.status == "corroborated" and quote.speaker == "Amira Haddad"
+    dayton = [e for e in events.values() if e.location and e.location.city == "Dayton"]
+    assert len(dayton) == 2  # two shootings nine days apart stay two events
+    protest = next(e for e in events.values() if e.location and e.location.city == "Nairobi")
+    assert protest.injured.best == 12
+    titles = [f for f in protest.facts if f.kind == "title" and f.status == "disputed"]
+    assert titles and titles[0].speaker == "Grace Wanjiru"
+    crowd = [f for f in protest.facts if f.kind == "number" and f.value == "2000"]
+    assert crowd and crowd[0].status == "corroborated"  # "about 2,000" / "some 2,000"
 
 
 def test_reingest_adds_nothing(tmp_path, analyzer):
@@ -123,18 +134,29 @@ def test_bad_inputs_are_skipped_and_the_batch_goes_on(tmp_path, analyzer):
     assert store.stats()["skipped"] == len(report.skipped)
 
 
-def test_interrupted_ingest_resumes_without_duplicates(tmp_path, analyzer):
+def test_interrupted_ingest_resumes_without_duplicates(tmp_path, analyzer, monkeypatch):
+    """Ctrl-C inside the third article's transaction: that article leaves no trace, the
+    first two stay, and running the same ingest again finishes without duplicates."""
     store = open_store(tmp_path / "t.db")
     items = list(read_paths([DEMO]))
+    save_event = store.save_event
+    calls = {"n": 0}
 
-    def interrupted():
-        yield from items[:5]
-        raise KeyboardInterrupt
+    def interrupt_third(record):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        save_event(record)
 
-    first = Pipeline(store, analyzer).ingest(interrupted())
-    assert first.interrupted and 0 < store.count_articles() <= 5
+    monkeypatch.setattr(store, "save_event", interrupt_third)
+    first = Pipeline(store, analyzer).ingest(items)
+    assert first.interrupted and len(first.added) == 2
+    assert store.count_articles() == 2
+    stored = set(first.added)
+    assert {a for a, _, _ in store.iter_signatures()} == stored  # no half-written article
+    monkeypatch.setattr(store, "save_event", save_event)
     second = Pipeline(store, analyzer).ingest(items)
     assert store.count_articles() == len(items)
-    assert len(first.added) + len(second.added) == len(items)
+    assert len(second.added) == len(items) - 2 and len(second.duplicates) == 2
     member_total = sum(len(e.articles) for e in store.list_events(limit=None))
     assert member_total == len(items)

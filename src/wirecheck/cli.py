@@ -67,7 +67,7 @@ def run_ingest(store: Store, items: Iterator[RawArticle | Skipped], *, quiet: bo
 
         def on_item(origin: str, outcome: str) -> None:
             counts[outcome] += 1
-            if outcome == "skipped":
+            if outcome == "skipped" and not quiet:
                 progress.console.print(f"[yellow]skipped[/] {render.escape(origin)}")
             summary = ", ".join(f"{v} {k}" for k, v in counts.items())
             progress.update(task, advance=1, description=summary)

@@ -20,6 +20,7 @@ from wirecheck.reconcile.normalize import normalise_text, similar_text
 __all__ = ["Claim", "claims_of", "reconcile_facts"]
 
 ROUNDING = 0.1  # numbers within 10 % of each other, one of them approximate, agree
+SMALL_NUMBER = 10  # below this, equal numbers are one fact only when they count the same noun
 DISPUTABLE = {"number", "casualty", "date", "place", "title"}
 
 
@@ -98,6 +99,8 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
 
 def _compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims on the same subject can both be true."""
+    if a.kind == "number" and a.subject != b.subject and (a.number or 0) < SMALL_NUMBER:
+        return False  # "3 soldiers" and "3 vehicles" are different facts
     if a.kind in ("number", "casualty"):
         if a.number == b.number:
             return True
@@ -177,25 +180,26 @@ def reconcile_facts(claims: list[Claim]) -> list[Fact]:
     """Facts with statuses from claims (already in a deterministic order)."""
     by_subject: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        subject = claim.subject
-        if claim.kind == "quote":
-            subject = ""  # the same words can be attributed differently; match on words
+        # Quotes match on their words and numbers on their values (with the counted noun
+        # for small numbers), so neither is split by subject.
+        subject = "" if claim.kind in ("quote", "number") else claim.subject
         by_subject[(claim.kind, subject)].append(claim)
     facts: list[Fact] = []
     for (kind, _), subject_claims in sorted(by_subject.items()):
         clusters = _cluster(subject_claims, _compatible)
         clusters.sort(key=lambda c: (-len(_groups(c)), min(x.article_id for x in c)))
-        if kind not in DISPUTABLE or len(clusters) == 1:
-            for cluster in clusters:
+        done: set[int] = set()
+        for i, cluster in enumerate(clusters):
+            if i in done:
+                continue
+            rivals = [
+                j for j in range(i + 1, len(clusters))
+                if j not in done and kind in DISPUTABLE and _rivals(cluster, clusters[j])
+            ]
+            done.update([i, *rivals])
+            if rivals:
+                status = "disputed"
+            else:
                 status = "corroborated" if len(_groups(cluster)) >= 2 else "single_source"
-                facts.append(_fact(cluster, status, []))
-            continue
-        main, rest = clusters[0], clusters[1:]
-        rivals = [c for c in rest if _rivals(main, c)]
-        others = [c for c in rest if c not in rivals]
-        facts.append(_fact(main, "disputed" if rivals else (
-            "corroborated" if len(_groups(main)) >= 2 else "single_source"), rivals))
-        for cluster in others:
-            status = "corroborated" if len(_groups(cluster)) >= 2 else "single_source"
-            facts.append(_fact(cluster, status, []))
+            facts.append(_fact(cluster, status, [clusters[j] for j in rivals]))
     return facts
