@@ -110,6 +110,12 @@ class EventIndex:
         """Similarity of an article to an event in [0, 1]; 0 when date or place rule it out."""
         event = self.events[event_id]
         values = np.array(sig.minhash, dtype=np.uint64)
+        gap = None
+        span = sig.span
+        if span and event.spans:
+            gap = min(_gap(span, s) for s in event.spans)
+            if gap > MAX_DATE_GAP:
+                return 0.0  # even templated, near-identical text: a different incident
         copy = max((jaccard(values, m) for m in event.minhashes), default=0.0)
         if copy >= 0.8:
             return 1.0  # a copy of a member: same story
@@ -121,13 +127,9 @@ class EventIndex:
         )
         total = math.sqrt(sum(weight.values()) * event_weight) or 1.0
         score = max(shared / total, copy)
+        if gap:
+            score *= 0.8
 
-        span = sig.span
-        if span and event.spans:
-            gap = min(_gap(span, s) for s in event.spans)
-            if gap > MAX_DATE_GAP:
-                return 0.0
-            score *= 1.0 if gap == 0 else 0.8
         if sig.country and event.places:
             (country, admin1, city), _ = event.places.most_common(1)[0]
             if country != sig.country:
