@@ -32,6 +32,10 @@ NEG_KIND = {
     "injuries": ("injured",), "hurt": ("injured",), "injured": ("injured",),
     "wounded": ("injured",), "killed": ("killed",),
 }
+AND_OTHERS = re.compile(
+    r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^,;.]{0,40}?\band\s+$",
+    re.I,
+)
 CRITICAL = re.compile(r"\b(in|listed in) (critical|serious|stable|fair) condition\b", re.I)
 FATALLY = re.compile(r"\b(fatally|mortally)\b", re.I)
 PRONOUNCED = re.compile(r"\bpronounced dead\b|\bdied (at|in|from|of|later)\b", re.I)
@@ -144,6 +148,13 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None or any(n.end > token.idx and n.start <= token.idx for n in found):
                 continue
             count, who = counted
+            if victims.lower_ in ("others", "other"):
+                # "a 12-year-old and three others": the people named before "and" count too.
+                before = doc.text[sent.start_char : victims.left_edge.idx]
+                lead = AND_OTHERS.search(before)
+                if lead:
+                    count += int(number_value(lead.group(1)) or 1)
+                    who = lead.group(0) + who
             if kind == "injured" and (PRONOUNCED.search(sent.text) and token.lemma_ == "shoot"):
                 kind = "killed"
             line_start = doc.text.rfind("\n", 0, token.idx) + 1

@@ -59,8 +59,8 @@ def _counted(head: Token) -> Span:
     doc = head.doc
     left = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
-        if child.dep_ in ("compound", "amod") and child.i == left - 1:
-            left = child.i
+        if child.dep_ in ("compound", "amod", "nmod") and child.right_edge.i == left - 1:
+            left = child.left_edge.i
     return doc[left : head.i + 1]
 
 
