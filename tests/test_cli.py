@@ -31,8 +31,18 @@ def run(db, *args):
 def test_events_json_follows_the_export_contract(demo_db):
     events = json.loads(run(demo_db, "events", "--json"))
     assert events
-    keys = {"id", "title", "type", "date", "location", "actors", "killed", "injured",
-            "articles", "facts"}
+    keys = {
+        "id",
+        "title",
+        "type",
+        "date",
+        "location",
+        "actors",
+        "killed",
+        "injured",
+        "articles",
+        "facts",
+    }
     assert keys <= set(events[0])
     assert {"start", "end", "best", "precision"} <= set(events[0]["date"])
     assert {"low", "best", "high"} <= set(events[0]["killed"])
@@ -68,8 +78,9 @@ def test_show_unknown_event_fails_cleanly(demo_db):
 def test_export_formats(demo_db, what):
     as_json = json.loads(run(demo_db, "export", "--format", "json", "--what", what))
     lines = run(demo_db, "export", "--format", "jsonl", "--what", what).splitlines()
-    rows = list(csv.DictReader(io.StringIO(run(demo_db, "export", "--format", "csv",
-                                                "--what", what))))
+    rows = list(
+        csv.DictReader(io.StringIO(run(demo_db, "export", "--format", "csv", "--what", what)))
+    )
     assert len(as_json) == len(lines) == len(rows) > 0
     if what == "articles":
         article = as_json[0]
@@ -96,11 +107,17 @@ def test_ingest_reports_counts_and_skips(tmp_path, nlp):
 
 def test_ingest_from_stdin(tmp_path, nlp):
     db = tmp_path / "t.db"
-    line = json.dumps({"id": "in-1", "outlet": "example.test", "published": "2024-05-02",
-                       "text": "Storm hits Manila\n\nA storm hit Manila on Thursday, "
-                               "killing three people, officials said.", "gold": {"x": 1}})
-    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "-", "--json"],
-                                input=line + "\n")
+    line = json.dumps(
+        {
+            "id": "in-1",
+            "outlet": "example.test",
+            "published": "2024-05-02",
+            "text": "Storm hits Manila\n\nA storm hit Manila on Thursday, "
+            "killing three people, officials said.",
+            "gold": {"x": 1},
+        }
+    )
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "-", "--json"], input=line + "\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["added"] == 1
     articles = json.loads(run(db, "export", "--format", "json", "--what", "articles"))

@@ -15,17 +15,34 @@ SHOOTING = (
 )
 
 
-def make(aid, text, day, city="Dayton", admin1="Ohio", names=(), keywords=(), outlet="o.test",
-         attribution=None):
+def make(
+    aid,
+    text,
+    day,
+    city="Dayton",
+    admin1="Ohio",
+    names=(),
+    keywords=(),
+    outlet="o.test",
+    attribution=None,
+):
     published = day + dt.timedelta(days=1)
-    article = Article(text=text, origin=aid, id=aid, content_hash=aid, outlet=outlet,
-                      published=published, attribution=attribution)
+    article = Article(
+        text=text,
+        origin=aid,
+        id=aid,
+        content_hash=aid,
+        outlet=outlet,
+        published=published,
+        attribution=attribution,
+    )
     analysis = Analysis(
         article_id=aid,
         entities=[Entity(0, len(n), n, "PERSON") for n in names],
         event_date=DateMention(0, 1, "x", day, day, "day", day),
-        event_place=PlaceMention(0, 1, city, Place(city, city=city, admin1=admin1,
-                                                   country="US", precision="city")),
+        event_place=PlaceMention(
+            0, 1, city, Place(city, city=city, admin1=admin1, country="US", precision="city")
+        ),
         keywords=list(keywords),
     )
     return article, analysis
@@ -43,33 +60,66 @@ def assign_all(pairs):
 
 def test_differently_worded_reports_of_one_event_join():
     day = dt.date(2024, 5, 4)
-    a = make("a", SHOOTING.format(street="Salem Avenue", day="Saturday"), day,
-             names=["Marcus Reed", "Maria Collins"], keywords=["shoot", "salem", "avenue", "man"])
-    b = make("b", "Marcus Reed, 34, died after gunfire on Salem Avenue late Saturday, Lt. Maria "
-                  "Collins said. Two other men were hurt.", day,
-             names=["Marcus Reed", "Maria Collins"], keywords=["salem", "avenue", "gunfire", "die"])
+    a = make(
+        "a",
+        SHOOTING.format(street="Salem Avenue", day="Saturday"),
+        day,
+        names=["Marcus Reed", "Maria Collins"],
+        keywords=["shoot", "salem", "avenue", "man"],
+    )
+    b = make(
+        "b",
+        "Marcus Reed, 34, died after gunfire on Salem Avenue late Saturday, Lt. Maria "
+        "Collins said. Two other men were hurt.",
+        day,
+        names=["Marcus Reed", "Maria Collins"],
+        keywords=["salem", "avenue", "gunfire", "die"],
+    )
     events = assign_all([a, b])
     assert events["a"] == events["b"]
 
 
 def test_look_alike_events_a_week_apart_stay_separate():
-    first = make("a", SHOOTING.format(street="Salem Avenue", day="Saturday"),
-                 dt.date(2024, 5, 4), keywords=["shoot", "man", "police"])
-    later = make("b", SHOOTING.format(street="Wayne Avenue", day="Monday"),
-                 dt.date(2024, 5, 13), keywords=["shoot", "man", "police"])
+    first = make(
+        "a",
+        SHOOTING.format(street="Salem Avenue", day="Saturday"),
+        dt.date(2024, 5, 4),
+        keywords=["shoot", "man", "police"],
+    )
+    later = make(
+        "b",
+        SHOOTING.format(street="Wayne Avenue", day="Monday"),
+        dt.date(2024, 5, 13),
+        keywords=["shoot", "man", "police"],
+    )
     events = assign_all([first, later])
     assert events["a"] != events["b"]
 
 
 def test_same_day_different_cities_stay_separate():
     day = dt.date(2024, 5, 4)
-    a = make("a", SHOOTING.format(street="Main Street", day="Saturday"), day, city="Dayton",
-             keywords=["shoot", "man"])
-    b = make("b", SHOOTING.format(street="Main Street", day="Saturday") + " More details.",
-             day, city="Toledo", keywords=["shoot", "man"])
+    a = make(
+        "a",
+        SHOOTING.format(street="Main Street", day="Saturday"),
+        day,
+        city="Dayton",
+        keywords=["shoot", "man"],
+    )
+    b = make(
+        "b",
+        SHOOTING.format(street="Main Street", day="Saturday") + " More details.",
+        day,
+        city="Toledo",
+        keywords=["shoot", "man"],
+    )
     # Near-identical wording is still joined (a copy); different wording in another city is not.
-    c = make("c", "A woman was wounded in a shooting on Oak Street on Saturday, police said.",
-             day, city="Toledo", keywords=["shoot", "woman"])
+    c = make(
+        "c",
+        "A woman was wounded in a shooting on Oak Street on Saturday, police said.",
+        day,
+        city="Toledo",
+        keywords=["shoot", "woman"],
+    )
     events = assign_all([a, c])
     assert events["a"] != events["c"]
     assert assign_all([a, b])["b"] == "ev-a"
@@ -83,12 +133,16 @@ def test_signature_round_trips():
 
 
 def test_source_groups_join_copies_and_wire_credits():
-    wire = ("GAO, Mali (MPA) - Militants ambushed an army convoy north of Gao late on Monday, "
-            "killing three soldiers, the army said. The convoy was carrying fuel and supplies "
-            "to a base near the town when it was hit by rocket-propelled grenades.")
+    wire = (
+        "GAO, Mali (MPA) - Militants ambushed an army convoy north of Gao late on Monday, "
+        "killing three soldiers, the army said. The convoy was carrying fuel and supplies "
+        "to a base near the town when it was hit by rocket-propelled grenades."
+    )
     copy = wire.replace(" The convoy was carrying", " Officials said the convoy was carrying")
-    own = ("Five soldiers died when gunmen attacked a convoy near Gao, an army spokeswoman "
-           "said, adding that a helicopter was searching the area.")
+    own = (
+        "Five soldiers died when gunmen attacked a convoy near Gao, an army spokeswoman "
+        "said, adding that a helicopter was searching the area."
+    )
     articles = [
         Article(text=wire, origin="1", id="w1", attribution="MPA"),
         Article(text=own, origin="2", id="n1"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
+from wirecheck.analyze.nlp import mask
 from wirecheck.analyze.numbers import extract_numbers, number_value
 from wirecheck.analyze.people import extract_people, resolve_name, strip_title
 from wirecheck.analyze.quotes import extract_quotes
 from wirecheck.ingest import read_paths
-from wirecheck.analyze.nlp import mask
 
 
 def people_and_quotes(nlp, text):
@@ -19,13 +19,15 @@ def people_and_quotes(nlp, text):
 
 
 def test_fullest_name_title_and_surname_resolution(nlp):
-    text = ("Colonel Amira Haddad, spokeswoman for the regional command, said the road was open. "
-            "Haddad added that patrols would continue.")
+    text = (
+        "Colonel Amira Haddad, spokeswoman for the regional command, said the road was open. "
+        "Haddad added that patrols would continue."
+    )
     doc = nlp(text)
     [person] = extract_people(doc)
     assert person.name == "Amira Haddad"
     assert "Colonel" in person.title and "spokeswoman for the regional command" in person.title
-    assert text[person.title_span[0]:person.title_span[1]].startswith("Colonel")
+    assert text[person.title_span[0] : person.title_span[1]].startswith("Colonel")
     assert resolve_name("Haddad", [person]) is person
     assert resolve_name("Col. Amira Haddad", [person]) is person
     assert strip_title("Lt. Maria Collins") == "Maria Collins"
@@ -38,34 +40,44 @@ def test_age_and_victim_status(nlp):
 
 
 def test_direct_quote_after_and_before_the_cue(nlp):
-    text = ('"We will not leave the town," Mayor Lena Park said on Monday. '
-            'Park said: "The water is falling."')
+    text = (
+        '"We will not leave the town," Mayor Lena Park said on Monday. '
+        'Park said: "The water is falling."'
+    )
     _, _, quotes = people_and_quotes(nlp, text)
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("We will not leave the town,", "Lena Park"), ("The water is falling.", "Lena Park")]
+        ("We will not leave the town,", "Lena Park"),
+        ("The water is falling.", "Lena Park"),
+    ]
     first = quotes[0]
-    assert text[first.cue_span[0]:first.cue_span[1]] == "said"
-    assert text[first.speaker_span[0]:first.speaker_span[1]].endswith("Lena Park")
+    assert text[first.cue_span[0] : first.cue_span[1]] == "said"
+    assert text[first.speaker_span[0] : first.speaker_span[1]].endswith("Lena Park")
 
 
 def test_pronoun_speaker_goes_to_the_latest_person(nlp):
-    text = ("Police chief Tom Reyes spoke first. Then Dana Kim, a neighbour, arrived. "
-            'She said, "I heard four shots and then a car drove off."')
+    text = (
+        "Police chief Tom Reyes spoke first. Then Dana Kim, a neighbour, arrived. "
+        'She said, "I heard four shots and then a car drove off."'
+    )
     _, _, quotes = people_and_quotes(nlp, text)
     assert quotes[-1].speaker == "Dana Kim"
 
 
 def test_scare_quotes_are_not_quotes_but_cued_short_quotes_are(nlp):
-    text = ('The troops "neutralized" the threat. The risk is "low," the general said. '
-            'Officials described the attack as an "act of war".')
+    text = (
+        'The troops "neutralized" the threat. The risk is "low," the general said. '
+        'Officials described the attack as an "act of war".'
+    )
     _, _, quotes = people_and_quotes(nlp, text)
     texts = [q.text.strip(",.") for q in quotes]
     assert "neutralized" not in texts and "low" in texts
 
 
 def test_indirect_speech_and_according_to(nlp):
-    text = ("The ministry said that three bridges had been damaged by the flood. "
-            'The roads are closed, according to police spokesman Ali Reza.')
+    text = (
+        "The ministry said that three bridges had been damaged by the flood. "
+        "The roads are closed, according to police spokesman Ali Reza."
+    )
     _, _, quotes = people_and_quotes(nlp, text)
     indirect = [q for q in quotes if not q.direct]
     assert indirect and "three bridges had been damaged" in indirect[0].text

@@ -122,7 +122,7 @@ def test_bad_inputs_are_skipped_and_the_batch_goes_on(tmp_path, analyzer):
     good.write_bytes(
         gzip.compress(
             b"Warehouse fire in Leeds\n\nFirefighters in Leeds, England, said a warehouse "
-            b"fire on Tuesday injured three workers. \"It spread fast,\" said fire officer "
+            b'fire on Tuesday injured three workers. "It spread fast," said fire officer '
             b"Dan Price.\n"
         )
     )

@@ -22,21 +22,32 @@ from wirecheck.reconcile.normalize import american, similar_text
 DAY = dt.date(2025, 3, 10)
 
 
-def member(aid, group, *, quotes=(), numbers=(), killed=None, day=DAY, city="Gao",
-           people=(), outlet=None):
-    article = Article(text="x" * 500, origin=aid, id=aid, content_hash=aid,
-                      outlet=outlet or f"{aid}.test", published=DAY + dt.timedelta(days=1),
-                      title=f"Headline {aid}")
+def member(
+    aid, group, *, quotes=(), numbers=(), killed=None, day=DAY, city="Gao", people=(), outlet=None
+):
+    article = Article(
+        text="x" * 500,
+        origin=aid,
+        id=aid,
+        content_hash=aid,
+        outlet=outlet or f"{aid}.test",
+        published=DAY + dt.timedelta(days=1),
+        title=f"Headline {aid}",
+    )
     analysis = Analysis(
         article_id=aid,
         quotes=[Quote(10, 10 + len(q), q, speaker) for q, speaker in quotes],
-        numbers=[NumberMention(50, 60, text, value, counts, approx)
-                 for text, value, counts, approx in numbers],
+        numbers=[
+            NumberMention(50, 60, text, value, counts, approx)
+            for text, value, counts, approx in numbers
+        ],
         killed=Casualty(70, 80, f"{killed} killed", "killed", killed, killed, killed)
-        if killed is not None else None,
+        if killed is not None
+        else None,
         event_date=DateMention(90, 96, "Monday", day, day, "day", day),
-        event_place=PlaceMention(100, 103, city, Place(city, city=city, country="ML",
-                                                       precision="city")),
+        event_place=PlaceMention(
+            100, 103, city, Place(city, city=city, country="ML", precision="city")
+        ),
         people=list(people),
     )
     return Member(article, analysis, group)
@@ -47,12 +58,25 @@ def facts(record, kind):
 
 
 def test_spelling_variants_of_a_quote_corroborate():
-    record = reconcile("ev", [
-        member("a", "a", quotes=[("Our units neutralised the attackers in the defence zone",
-                                  "Amira Haddad")]),
-        member("b", "b", quotes=[("Our units neutralized the attackers in the defense zone",
-                                  "Amira Haddad")]),
-    ])
+    record = reconcile(
+        "ev",
+        [
+            member(
+                "a",
+                "a",
+                quotes=[
+                    ("Our units neutralised the attackers in the defence zone", "Amira Haddad")
+                ],
+            ),
+            member(
+                "b",
+                "b",
+                quotes=[
+                    ("Our units neutralized the attackers in the defense zone", "Amira Haddad")
+                ],
+            ),
+        ],
+    )
     [quote] = facts(record, "quote")
     assert quote.status == "corroborated" and quote.support == ["a", "b"]
     assert quote.speaker == "Amira Haddad" and set(quote.spans) == {"a", "b"}
@@ -66,8 +90,9 @@ def test_copies_of_one_story_are_one_source():
 
 
 def test_conflicting_death_tolls_are_disputed_and_best_is_conservative():
-    record = reconcile("ev", [member("a", "a", killed=3), member("b", "b", killed=5),
-                              member("c", "c", killed=3)])
+    record = reconcile(
+        "ev", [member("a", "a", killed=3), member("b", "b", killed=5), member("c", "c", killed=3)]
+    )
     [toll] = facts(record, "casualty")
     assert toll.status == "disputed" and toll.value == "killed: 3"
     assert toll.support == ["a", "c"]
@@ -76,35 +101,45 @@ def test_conflicting_death_tolls_are_disputed_and_best_is_conservative():
 
 
 def test_rounding_is_not_a_dispute():
-    record = reconcile("ev", [
-        member("a", "a", numbers=[("some 600 personnel", 600, "personnel", True)]),
-        member("b", "b", numbers=[("600 personnel", 600, "personnel", False)]),
-        member("c", "c", numbers=[("about 590 personnel", 590, "personnel", True)]),
-    ])
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", numbers=[("some 600 personnel", 600, "personnel", True)]),
+            member("b", "b", numbers=[("600 personnel", 600, "personnel", False)]),
+            member("c", "c", numbers=[("about 590 personnel", 590, "personnel", True)]),
+        ],
+    )
     [number] = facts(record, "number")
     assert number.status == "corroborated" and number.support == ["a", "b", "c"]
 
 
 def test_different_counts_of_different_things_are_not_disputes():
-    record = reconcile("ev", [
-        member("a", "a", numbers=[("3 vehicles", 3, "vehicles", False)]),
-        member("b", "b", numbers=[("40 soldiers", 40, "soldiers", False)]),
-    ])
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", numbers=[("3 vehicles", 3, "vehicles", False)]),
+            member("b", "b", numbers=[("40 soldiers", 40, "soldiers", False)]),
+        ],
+    )
     assert {f.status for f in facts(record, "number")} == {"single_source"}
 
 
 def test_different_days_and_places_are_disputed():
-    record = reconcile("ev", [member("a", "a"), member("b", "b", day=DAY + dt.timedelta(days=1),
-                                                        city="Timbuktu")])
+    record = reconcile(
+        "ev", [member("a", "a"), member("b", "b", day=DAY + dt.timedelta(days=1), city="Timbuktu")]
+    )
     assert facts(record, "date")[0].status == "disputed"
     assert facts(record, "place")[0].status == "disputed"
 
 
 def test_conflicting_titles_are_disputed_and_name_variants_merge():
-    record = reconcile("ev", [
-        member("a", "a", people=[Person("Jon Vance", 0, 9, title="union leader")]),
-        member("b", "b", people=[Person("Jonathan Vance", 0, 14, title="party secretary")]),
-    ])
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", people=[Person("Jon Vance", 0, 9, title="union leader")]),
+            member("b", "b", people=[Person("Jonathan Vance", 0, 14, title="party secretary")]),
+        ],
+    )
     [title] = facts(record, "title")
     assert title.status == "disputed" and title.speaker == "Jonathan Vance"
     assert [a.name for a in record.actors] == ["Jonathan Vance"]
@@ -137,5 +172,7 @@ def test_american_spelling_rules():
         "neutralized the center, kilometers, color, traveled"
     )
     assert american("four hours, surprise, killed") == "four hours, surprise, killed"
-    assert similar_text('"We are prepared to extend [the mission] if told to"',
-                        "We are prepared to extend if told to")
+    assert similar_text(
+        '"We are prepared to extend [the mission] if told to"',
+        "We are prepared to extend if told to",
+    )

@@ -27,19 +27,43 @@ from wirecheck.store import default_db_path, open_store
 
 
 def article(n: int, text: str | None = None) -> Article:
-    return Article(text=text or f"Article number {n}.", origin=f"f{n}.txt", id=f"a{n}",
-                   content_hash=f"h{n}", outlet=f"outlet{n}.test",
-                   published=dt.date(2024, 1, n), boilerplate=[(0, 3)])
+    return Article(
+        text=text or f"Article number {n}.",
+        origin=f"f{n}.txt",
+        id=f"a{n}",
+        content_hash=f"h{n}",
+        outlet=f"outlet{n}.test",
+        published=dt.date(2024, 1, n),
+        boilerplate=[(0, 3)],
+    )
 
 
 def event(event_id: str, day: dt.date, country: str, title: str, disputed: bool = False):
-    facts = [Fact("quote", "We will rebuild", "we will rebuild", "corroborated", ["a1", "a2"],
-                  speaker="Ana Costa")]
+    facts = [
+        Fact(
+            "quote",
+            "We will rebuild",
+            "we will rebuild",
+            "corroborated",
+            ["a1", "a2"],
+            speaker="Ana Costa",
+        )
+    ]
     if disputed:
-        facts.append(Fact("casualty", "two killed", "killed: 2", "disputed", ["a1"],
-                          alternatives=[Alternative("killed: 0", ["a2"])]))
+        facts.append(
+            Fact(
+                "casualty",
+                "two killed",
+                "killed: 2",
+                "disputed",
+                ["a1"],
+                alternatives=[Alternative("killed: 0", ["a2"])],
+            )
+        )
     return EventRecord(
-        id=event_id, title=title, date=EventDate(day, day, day, "day"),
+        id=event_id,
+        title=title,
+        date=EventDate(day, day, day, "day"),
         location=Place("Porto", city="Porto", country=country, precision="city"),
         killed=Range(0, 0, 2),
         articles=[Source("a1", "o1", None, day, "a1"), Source("a2", "o2", None, day, "a2")],
@@ -141,8 +165,10 @@ def test_events_facts_support_and_membership(store):
         " ON s.fact_id = f.id ORDER BY f.id, s.article_id"
     ).fetchall()
     assert [tuple(r) for r in support] == [
-        ("quote", "a1", "we will rebuild"), ("quote", "a2", "we will rebuild"),
-        ("casualty", "a1", "killed: 2"), ("casualty", "a2", "killed: 0"),
+        ("quote", "a1", "we will rebuild"),
+        ("quote", "a2", "we will rebuild"),
+        ("casualty", "a1", "killed: 2"),
+        ("casualty", "a2", "killed: 0"),
     ]
     record = store.get_event("ev-a")  # unique prefix
     assert record.facts[1].alternatives[0].value == "killed: 0"

@@ -146,7 +146,10 @@ def show(ctx: click.Context, event: str, as_json: bool) -> None:
 
 @main.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="jsonl",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv"]),
+    default="jsonl",
     show_default=True,
 )
 @click.option(

@@ -68,18 +68,37 @@ def article_to_dict(
             for d in a.dates
         ],
         "numbers": [
-            {"text": n.text, "span": _span(n.start, n.end), "value": n.value, "counts": n.counts,
-             "approximate": n.approximate}
+            {
+                "text": n.text,
+                "span": _span(n.start, n.end),
+                "value": n.value,
+                "counts": n.counts,
+                "approximate": n.approximate,
+            }
             for n in a.numbers
         ],
         "casualties": [
-            {"text": c.text, "span": _span(c.start, c.end), "kind": c.kind, "low": c.low,
-             "best": c.best, "high": c.high, "who": c.who}
+            {
+                "text": c.text,
+                "span": _span(c.start, c.end),
+                "kind": c.kind,
+                "low": c.low,
+                "best": c.best,
+                "high": c.high,
+                "who": c.who,
+            }
             for c in a.casualties
         ],
         "people": [
-            {"name": p.name, "span": _span(p.start, p.end), "title": p.title, "role": p.role,
-             "age": p.age, "gender": p.gender, "status": p.status}
+            {
+                "name": p.name,
+                "span": _span(p.start, p.end),
+                "title": p.title,
+                "role": p.role,
+                "age": p.age,
+                "gender": p.gender,
+                "status": p.status,
+            }
             for p in a.people
         ],
         "event_date": to_dict(a.event_date),
@@ -89,8 +108,10 @@ def article_to_dict(
 
 def _event_row(record: EventRecord) -> dict[str, Any]:
     loc = record.location
-    counts = {s: sum(f.status == s for f in record.facts)
-              for s in ("corroborated", "single_source", "disputed")}
+    counts = {
+        s: sum(f.status == s for f in record.facts)
+        for s in ("corroborated", "single_source", "disputed")
+    }
     return {
         "id": record.id,
         "title": record.title,
@@ -118,8 +139,10 @@ def _event_row(record: EventRecord) -> dict[str, Any]:
 
 
 def _article_row(article: dict[str, Any]) -> dict[str, Any]:
-    flat = {k: article[k] for k in ("id", "event_id", "outlet", "url", "published", "title",
-                                    "type", "attribution")}
+    flat = {
+        k: article[k]
+        for k in ("id", "event_id", "outlet", "url", "published", "title", "type", "attribution")
+    }
     for key in ("quotes", "places", "dates", "numbers"):
         flat[f"n_{key}"] = len(article[key])
     flat["n_boilerplate_ranges"] = len(article["boilerplate"])
@@ -127,7 +150,10 @@ def _article_row(article: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write(
-    items: Iterable[Any], fmt: str, out: TextIO, as_dict: Callable[[Any], dict],
+    items: Iterable[Any],
+    fmt: str,
+    out: TextIO,
+    as_dict: Callable[[Any], dict],
     as_row: Callable[[Any], dict],
 ) -> None:
     if fmt == "jsonl":

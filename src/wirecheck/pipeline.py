@@ -129,7 +129,9 @@ class Pipeline:
     def _add(self, article: Article, analysis: Analysis) -> str:
         """Store one analysed article and its event, in one transaction."""
         sig = signature(article, analysis)
-        event_id = self.index.assign(sig) or f"ev-{hashlib.sha1(article.id.encode()).hexdigest()[:12]}"
+        event_id = (
+            self.index.assign(sig) or f"ev-{hashlib.sha1(article.id.encode()).hexdigest()[:12]}"
+        )
         with self.store.transaction():
             self.store.add_article(article)
             self.store.save_analysis(analysis, ANALYSIS_VERSION)
@@ -143,8 +145,7 @@ class Pipeline:
     def _members(self, event_id: str) -> list[Member]:
         """Load an event's articles and analyses, regroup its sources, and persist groups."""
         articles = [
-            article
-            for article in self.store.iter_articles(self.store.event_member_ids(event_id))
+            article for article in self.store.iter_articles(self.store.event_member_ids(event_id))
         ]
         groups = source_groups(articles)
         members = []

@@ -119,7 +119,10 @@ def event_record(console: Console, record: EventRecord) -> None:
         label = groups.setdefault(article.source_group, chr(ord("A") + len(groups) % 26))
         outlet_of[article.id] = label
         sources.add_row(
-            label, escape(article.outlet or "?"), str(article.published or ""), article.id,
+            label,
+            escape(article.outlet or "?"),
+            str(article.published or ""),
+            article.id,
             escape(article.url or ""),
         )
     console.print(sources)

@@ -45,9 +45,7 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         """Analyze articles in order, batching the spaCy pass."""
-        pairs = (
-            (mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in articles
-        )
+        pairs = ((mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.analyze_doc(article, doc)
 
@@ -60,9 +58,7 @@ class Analyzer:
         return Analysis(
             article_id=article.id,
             sentences=[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
-            entities=[
-                Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
-            ],
+            entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
             dates=dates,
             places=places,
             numbers=extract_numbers(doc),

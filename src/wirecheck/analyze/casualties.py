@@ -17,8 +17,17 @@ from wirecheck.models import Casualty, CasualtyKind
 __all__ = ["extract_casualties", "summarize_casualties"]
 
 KILL_LEMMAS = {"kill", "die", "murder", "slay", "execute", "behead", "assassinate"}
-INJURE_LEMMAS = {"injure", "wound", "hurt", "shoot", "stab", "hospitalize", "hospitalise",
-                 "maim", "graze"}
+INJURE_LEMMAS = {
+    "injure",
+    "wound",
+    "hurt",
+    "shoot",
+    "stab",
+    "hospitalize",
+    "hospitalise",
+    "maim",
+    "graze",
+}
 DEAD_WORDS = {"dead", "killed", "deceased"}
 UNKNOWN_PLURAL = 2
 NEGATED = re.compile(
@@ -28,9 +37,14 @@ NEGATED = re.compile(
     re.I,
 )
 NEG_KIND = {
-    "casualties": ("killed", "injured"), "deaths": ("killed",), "fatalities": ("killed",),
-    "injuries": ("injured",), "hurt": ("injured",), "injured": ("injured",),
-    "wounded": ("injured",), "killed": ("killed",),
+    "casualties": ("killed", "injured"),
+    "deaths": ("killed",),
+    "fatalities": ("killed",),
+    "injuries": ("injured",),
+    "hurt": ("injured",),
+    "injured": ("injured",),
+    "wounded": ("injured",),
+    "killed": ("killed",),
 }
 AND_OTHERS = re.compile(
     r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^,;.]{0,40}?\band\s+$",
@@ -84,7 +98,7 @@ def _victims(verb: Token) -> Token | None:
 
 
 def _unstated(verb: Token, victims: Token) -> bool:
-    """"did not say how many were killed", "whether anyone was hurt": no count is stated."""
+    """ "did not say how many were killed", "whether anyone was hurt": no count is stated."""
     if any(t.lower_ in ("how", "whether", "if") for t in victims.subtree):
         return True
     chain = [verb, *verb.ancestors][:3]
@@ -93,8 +107,9 @@ def _unstated(verb: Token, victims: Token) -> bool:
     )
 
 
-def _statement(sent: Span, start: int, end: int, kind: CasualtyKind, count: int,
-               who: str | None) -> Casualty:
+def _statement(
+    sent: Span, start: int, end: int, kind: CasualtyKind, count: int, who: str | None
+) -> Casualty:
     doc = sent.doc
     return Casualty(start, end, doc.text[start:end], kind, count, count, count, who)
 
@@ -120,8 +135,10 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
         for token in sent:
             lemma = token.lemma_.lower()
             kind: CasualtyKind | None = None
-            if lemma in KILL_LEMMAS or (lemma in INJURE_LEMMAS and FATALLY.search(
-                    doc.text[max(sent.start_char, token.idx - 12) : token.idx])):
+            if lemma in KILL_LEMMAS or (
+                lemma in INJURE_LEMMAS
+                and FATALLY.search(doc.text[max(sent.start_char, token.idx - 12) : token.idx])
+            ):
                 kind = "killed"
             elif lemma in INJURE_LEMMAS and token.pos_ == "VERB":
                 kind = "injured"
@@ -133,7 +150,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if victims is None and token.lower_ == "dead":
                 # "left three dead", "three people dead"
                 nums = [t for t in token.lefts if t.like_num] or [
-                    t for t in sent if t.like_num and t.i < token.i and token.i - t.i <= 3]
+                    t for t in sent if t.like_num and t.i < token.i and token.i - t.i <= 3
+                ]
                 victims = nums[-1] if nums else None
             if victims is None or _unstated(token, victims):
                 continue
@@ -159,7 +177,9 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 kind = "killed"
             line_start = doc.text.rfind("\n", 0, token.idx) + 1
             start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
-            end = max(token.idx + len(token.text), victims.right_edge.idx + len(victims.right_edge.text))
+            end = max(
+                token.idx + len(token.text), victims.right_edge.idx + len(victims.right_edge.text)
+            )
             found.append(_statement(sent, start, end, kind, count, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
 
@@ -176,5 +196,6 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
         return None
     best = max(of_kind, key=lambda c: (c.best, -c.start))
     lows = [c.low for c in of_kind if c.best > 0] or [0]
-    return Casualty(best.start, best.end, best.text, kind, min(lows), best.best, best.high,
-                    best.who)
+    return Casualty(
+        best.start, best.end, best.text, kind, min(lows), best.best, best.high, best.who
+    )

@@ -10,17 +10,67 @@ from wirecheck.models import NumberMention
 
 __all__ = ["VAGUE_COUNTS", "extract_numbers", "number_value"]
 
-UNITS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague quantities as ACLED codes them: "dozens" is 12, "hundreds" 100, "several" and
 # "a few" 3 (the lowest reading of the word, in line with ACLED's conservative rule).
-VAGUE_COUNTS = {"dozens": 12, "dozen": 12, "hundreds": 100, "thousands": 1_000,
-                "several": 3, "few": 3, "scores": 20}
-APPROXIMATE = {"some", "about", "around", "nearly", "almost", "approximately", "roughly",
-               "over", "more", "least", "up", "estimated", "than", "close"}
+VAGUE_COUNTS = {
+    "dozens": 12,
+    "dozen": 12,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "several": 3,
+    "few": 3,
+    "scores": 20,
+}
+APPROXIMATE = {
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "over",
+    "more",
+    "least",
+    "up",
+    "estimated",
+    "than",
+    "close",
+}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
 
@@ -47,7 +97,9 @@ def number_value(text: str) -> float | None:
             if SCALES[word] >= 1000:
                 total, current = total + current, 0
         elif word in VAGUE_COUNTS:
-            current = (current or 1) * VAGUE_COUNTS[word] if word in ("dozen",) else VAGUE_COUNTS[word]
+            current = (
+                (current or 1) * VAGUE_COUNTS[word] if word in ("dozen",) else VAGUE_COUNTS[word]
+            )
         else:
             return None
         seen = True
@@ -99,9 +151,10 @@ def extract_numbers(doc: Doc) -> list[NumberMention]:
                 head = head.head
         if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
             continue
-        if head.lower_ in ("year", "years", "percent", "%") or "-year-old" in doc.text[
-            span.start_char : head.idx + len(head.text) + 10
-        ]:
+        if (
+            head.lower_ in ("year", "years", "percent", "%")
+            or "-year-old" in doc.text[span.start_char : head.idx + len(head.text) + 10]
+        ):
             continue
         counted = _counted(head)
         before = doc[span.start - 1].lower_ if span.start > 0 else ""

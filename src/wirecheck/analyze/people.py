@@ -12,15 +12,84 @@ __all__ = ["TITLE_WORDS", "extract_people", "resolve_name", "strip_title"]
 
 # Honorifics, ranks and offices that precede a name in news copy.
 TITLE_WORDS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "fr", "president", "vice",
-    "prime", "minister", "secretary", "general", "gen", "lt", "lt.-gen", "lt.-col", "col",
-    "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "cpl", "corporal",
-    "brig", "brigadier", "admiral", "adm", "commander", "cmdr", "lieutenant", "officer",
-    "detective", "det", "chief", "sheriff", "deputy", "trooper", "sen", "senator", "rep",
-    "representative", "gov", "governor", "mayor", "judge", "justice", "attorney", "king",
-    "queen", "prince", "princess", "pope", "ayatollah", "sheikh", "mp", "spokesman",
-    "spokeswoman", "spokesperson", "police", "fire", "marshal", "inspector", "superintendent",
-    "constable", "pc", "ambassador", "chancellor", "premier", "speaker", "coach", "pastor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "rev",
+    "fr",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "lt",
+    "lt.-gen",
+    "lt.-col",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "cpl",
+    "corporal",
+    "brig",
+    "brigadier",
+    "admiral",
+    "adm",
+    "commander",
+    "cmdr",
+    "lieutenant",
+    "officer",
+    "detective",
+    "det",
+    "chief",
+    "sheriff",
+    "deputy",
+    "trooper",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "attorney",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "ayatollah",
+    "sheikh",
+    "mp",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "police",
+    "fire",
+    "marshal",
+    "inspector",
+    "superintendent",
+    "constable",
+    "pc",
+    "ambassador",
+    "chancellor",
+    "premier",
+    "speaker",
+    "coach",
+    "pastor",
 }
 ROLE_NOUNS = re.compile(
     r"\b(commander|spokes(man|woman|person)|chief|minister|director|president|officer|"
@@ -33,8 +102,11 @@ ROLE_NOUNS = re.compile(
     re.I,
 )
 VICTIM = re.compile(r"\b(shot|killed|wounded|injured|died|dead|victim|stabbed|hurt|slain)\b", re.I)
-SUSPECT = re.compile(r"\b(suspect|arrested|charged|accused|gunman|shooter|custody|booked|"
-                     r"indicted|wanted)\b", re.I)
+SUSPECT = re.compile(
+    r"\b(suspect|arrested|charged|accused|gunman|shooter|custody|booked|"
+    r"indicted|wanted)\b",
+    re.I,
+)
 KILLED = re.compile(r"\b(killed|died|dead|slain|fatally|pronounced dead|murdered)\b", re.I)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
@@ -48,7 +120,7 @@ def _is_title(token_text: str) -> bool:
 
 
 def strip_title(name: str) -> str:
-    """"Brigadier General Michael Rouleau" → "Michael Rouleau"; possessives dropped."""
+    """ "Brigadier General Michael Rouleau" → "Michael Rouleau"; possessives dropped."""
     name = re.sub(r"[’']s$", "", name.strip())
     words = name.split()
     while len(words) > 1 and _is_title(words[0]):
@@ -80,8 +152,10 @@ def _title_tokens_before(span: Span) -> Span | None:
     """Capitalised title words right before the name: "Brigadier General", "Lt.-Gen."."""
     doc = span.doc
     i = span.start
-    while i > 0 and (_is_title(doc[i - 1].text) or doc[i - 1].text in ("-",)) and (
-        doc[i - 1].is_title or doc[i - 1].is_upper or "." in doc[i - 1].text
+    while (
+        i > 0
+        and (_is_title(doc[i - 1].text) or doc[i - 1].text in ("-",))
+        and (doc[i - 1].is_title or doc[i - 1].is_upper or "." in doc[i - 1].text)
     ):
         i -= 1
     return doc[i : span.start] if i < span.start else None
@@ -92,8 +166,12 @@ def _descriptor(span: Span) -> Span | None:
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and ROLE_NOUNS.search(child.text):
-            clause = {t.i for c in child.children if c.dep_ in ("relcl", "acl", "advcl")
-                      for t in c.subtree}
+            clause = {
+                t.i
+                for c in child.children
+                if c.dep_ in ("relcl", "acl", "advcl")
+                for t in c.subtree
+            }
             sub = [t for t in child.subtree if t.i not in clause]
             end = next((t.i for t in sub if t.i > child.i and t.text == ","), sub[-1].i + 1)
             if len(sub) <= 14:

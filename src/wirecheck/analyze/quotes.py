@@ -12,11 +12,49 @@ from wirecheck.models import Person, Quote
 __all__ = ["CUE_LEMMAS", "extract_quotes"]
 
 CUE_LEMMAS = {
-    "say", "tell", "add", "warn", "note", "state", "explain", "announce", "insist", "claim",
-    "write", "ask", "reply", "respond", "argue", "declare", "acknowledge", "admit", "confirm",
-    "deny", "describe", "stress", "emphasize", "emphasise", "report", "recall", "urge",
-    "suggest", "continue", "conclude", "tweet", "testify", "allege", "predict", "vow",
-    "promise", "caution", "remark", "observe", "comment", "maintain", "contend", "assert",
+    "say",
+    "tell",
+    "add",
+    "warn",
+    "note",
+    "state",
+    "explain",
+    "announce",
+    "insist",
+    "claim",
+    "write",
+    "ask",
+    "reply",
+    "respond",
+    "argue",
+    "declare",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "deny",
+    "describe",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "report",
+    "recall",
+    "urge",
+    "suggest",
+    "continue",
+    "conclude",
+    "tweet",
+    "testify",
+    "allege",
+    "predict",
+    "vow",
+    "promise",
+    "caution",
+    "remark",
+    "observe",
+    "comment",
+    "maintain",
+    "contend",
+    "assert",
 }
 QUOTE = re.compile(r"[\"“”]([^\"“”\n]{2,}?)[\"“”]")
 OPEN_ONLY = re.compile(r"^\s*[\"“]([^\"“”]{20,})$")  # a quote paragraph continuing below
@@ -77,7 +115,11 @@ def _resolve(span: Span, people: list[Person], mentions: list[tuple[int, Person]
 
 def _according_to(sent: Span) -> tuple[Span, Token] | None:
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(sent.doc)
+            and sent.doc[token.i + 1].lower_ == "to"
+        ):
             to = sent.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if objects:
@@ -111,15 +153,21 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _attribute(
-    people: list[Person], mentions: list[tuple[int, Person]], start: int, end: int,
+    people: list[Person],
+    mentions: list[tuple[int, Person]],
+    start: int,
+    end: int,
     context: Span,
 ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
     """(speaker, speaker_span, cue_span) for text in ``context``, from a cue or 'according to'."""
     acc = _according_to(context)
     if acc is not None:
         who, token = acc
-        return _resolve(who, people, mentions), (who.start_char, who.end_char), (
-            token.idx, token.idx + len("according to"))
+        return (
+            _resolve(who, people, mentions),
+            (who.start_char, who.end_char),
+            (token.idx, token.idx + len("according to")),
+        )
     cue = _cue(context, (start, end))
     if cue is None:
         return None, None, None
@@ -175,7 +223,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
 def _indirect(
     doc: Doc, sent: Span, people: list[Person], mentions: list[tuple[int, Person]]
 ) -> Quote | None:
-    """"X said (that) <clause>" and "<clause>, X said" without quotation marks."""
+    """ "X said (that) <clause>" and "<clause>, X said" without quotation marks."""
     for token in sent:
         if token.lemma_.lower() not in CUE_LEMMAS or token.pos_ != "VERB":
             continue
@@ -193,9 +241,12 @@ def _indirect(
             end_tok = doc[end_tok.i - 1]
         who = _subject_span(subject)
         return Quote(
-            start_tok.idx, end_tok.idx + len(end_tok.text),
+            start_tok.idx,
+            end_tok.idx + len(end_tok.text),
             doc.text[start_tok.idx : end_tok.idx + len(end_tok.text)],
-            _resolve(who, people, mentions), (who.start_char, who.end_char),
-            (token.idx, token.idx + len(token.text)), direct=False,
+            _resolve(who, people, mentions),
+            (who.start_char, who.end_char),
+            (token.idx, token.idx + len(token.text)),
+            direct=False,
         )
     return None

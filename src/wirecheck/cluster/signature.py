@@ -88,8 +88,13 @@ def signature(article: Article, analysis: Analysis) -> Signature:
     """The clustering signature of an analysed article."""
     place = analysis.event_place.place if analysis.event_place else None
     date = analysis.event_date
-    names = sorted({_norm_name(e.text) for e in analysis.entities
-                    if e.label in NAME_LABELS and len(e.text) > 1})
+    names = sorted(
+        {
+            _norm_name(e.text)
+            for e in analysis.entities
+            if e.label in NAME_LABELS and len(e.text) > 1
+        }
+    )
     body = mask(article.text, article.boilerplate)
     return Signature(
         article_id=article.id,

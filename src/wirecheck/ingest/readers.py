@@ -56,7 +56,8 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         guess = from_bytes(data[:200_000]).best()
         if guess is None or guess.encoding in {"utf_8", None}:
-            raise BadInput(f"not valid UTF-8 text (byte {exc.start}) and no other encoding fits") from exc
+            reason = f"not valid UTF-8 text (byte {exc.start}) and no other encoding fits"
+            raise BadInput(reason) from exc
         return data.decode(guess.encoding, errors="replace")
 
 

@@ -64,24 +64,20 @@ def _date(members: list[Member]) -> EventDate:
     if start > end:
         start = min(d.range_start for _, d in mentions)
         end = max(d.range_end for _, d in mentions)
-    days = Counter()
-    for group, d in {(g, d.best) for g, d in mentions if d.best}:
-        days[d] += 1
+    days = Counter(day for _, day in {(g, d.best) for g, d in mentions if d.best})
     best = max(days, key=lambda d: (days[d], -d.toordinal())) if days else None
     if best is None and start == end:
         best = start
-    span = (end - start).days
-    precision = "day" if best and span == 0 else ("week" if span <= 7 else "range")
-    if best and span > 0:
-        precision = "day" if days[best] >= 1 and all(
-            d.best == best for _, d in mentions if d.best) else precision
+    agreed = best is not None and all(d.best in (None, best) for _, d in mentions)
+    precision = "day" if agreed else ("week" if (end - start).days <= 7 else "range")
     return EventDate(start=start, end=end, best=best, precision=precision)
 
 
 def _location(members: list[Member]) -> Place | None:
     """The most specific place the members' event places agree on."""
-    places = [(m.source_group, m.analysis.event_place.place)
-              for m in members if m.analysis.event_place]
+    places = [
+        (m.source_group, m.analysis.event_place.place) for m in members if m.analysis.event_place
+    ]
     if not places:
         return None
     countries = Counter(p.country for _, p in places)
@@ -128,8 +124,9 @@ def _casualties(members: list[Member], kind: str) -> Range:
 def _people(members: list[Member]) -> list[Person]:
     """Everyone named across the members, merged by name variants (fullest name kept)."""
     merged: list[Person] = []
-    for person in sorted((p for m in members for p in m.analysis.people),
-                         key=lambda p: (-len(p.name), p.name)):
+    for person in sorted(
+        (p for m in members for p in m.analysis.people), key=lambda p: (-len(p.name), p.name)
+    ):
         existing = resolve_name(person.name, merged)
         if existing is None:
             merged.append(Person(**vars(person)))
@@ -155,8 +152,9 @@ def reconcile(event_id: str, members: list[Member]) -> EventRecord:
         killed=_casualties(members, "killed"),
         injured=_casualties(members, "injured"),
         articles=[
-            Source(m.article.id, m.article.outlet, m.article.url, m.article.published,
-                   m.source_group)
+            Source(
+                m.article.id, m.article.outlet, m.article.url, m.article.published, m.source_group
+            )
             for m in members
         ],
         facts=reconcile_facts(claims),

@@ -63,37 +63,87 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
 
     for q in analysis.quotes:
         speaker = person_name(q.speaker)
-        out.append(Claim("quote", speaker or "", normalise_text(q.text), q.text.strip(), aid,
-                         group, (q.start, q.end), speaker=speaker))
+        out.append(
+            Claim(
+                "quote",
+                speaker or "",
+                normalise_text(q.text),
+                q.text.strip(),
+                aid,
+                group,
+                (q.start, q.end),
+                speaker=speaker,
+            )
+        )
     for n in analysis.numbers:
         head = (n.counts or "").split()[-1:] or [""]
-        out.append(Claim("number", head[0], f"{n.value:g}", n.text, aid, group, (n.start, n.end),
-                         number=n.value, approximate=n.approximate,
-                         counted=normalise_text(n.counts or "")))
+        out.append(
+            Claim(
+                "number",
+                head[0],
+                f"{n.value:g}",
+                n.text,
+                aid,
+                group,
+                (n.start, n.end),
+                number=n.value,
+                approximate=n.approximate,
+                counted=normalise_text(n.counts or ""),
+            )
+        )
     for kind, summary in (("killed", analysis.killed), ("injured", analysis.injured)):
         if summary is not None:
-            out.append(Claim("casualty", kind, f"{kind}: {summary.best}", summary.text, aid, group,
-                             (summary.start, summary.end), number=summary.best))
+            out.append(
+                Claim(
+                    "casualty",
+                    kind,
+                    f"{kind}: {summary.best}",
+                    summary.text,
+                    aid,
+                    group,
+                    (summary.start, summary.end),
+                    number=summary.best,
+                )
+            )
     if analysis.event_date is not None:
         d = analysis.event_date
         value = d.best.isoformat() if d.best else f"{d.range_start}/{d.range_end}"
-        out.append(Claim("date", "event", value, f"{d.text} ({value})", aid, group,
-                         (d.start, d.end), dates=(d.range_start, d.range_end)))
+        out.append(
+            Claim(
+                "date",
+                "event",
+                value,
+                f"{d.text} ({value})",
+                aid,
+                group,
+                (d.start, d.end),
+                dates=(d.range_start, d.range_end),
+            )
+        )
     if analysis.event_place is not None:
         p = analysis.event_place
         key = _place_key(analysis)
         value = ", ".join(x for x in (key[2], key[1], key[0]) if x) if key else p.text
-        out.append(Claim("place", "event", value, p.text, aid, group, (p.start, p.end),
-                         place=key))
+        out.append(Claim("place", "event", value, p.text, aid, group, (p.start, p.end), place=key))
     for person in analysis.people:
         name = person_name(person.name) or person.name
-        out.append(Claim("actor", name, name, person.name + (f" ({person.role})" if person.role
-                                                               else ""), aid, group,
-                         (person.start, person.end), speaker=None))
+        out.append(
+            Claim(
+                "actor",
+                name,
+                name,
+                person.name + (f" ({person.role})" if person.role else ""),
+                aid,
+                group,
+                (person.start, person.end),
+                speaker=None,
+            )
+        )
         if person.title:
             span = person.title_span or (person.start, person.end)
-            out.append(Claim("title", name, person.title, person.title, aid, group, span,
-                             speaker=name))
+            out.append(
+                Claim("title", name, person.title, person.title, aid, group, span, speaker=name)
+            )
     return out
 
 
@@ -193,7 +243,8 @@ def reconcile_facts(claims: list[Claim]) -> list[Fact]:
             if i in done:
                 continue
             rivals = [
-                j for j in range(i + 1, len(clusters))
+                j
+                for j in range(i + 1, len(clusters))
                 if j not in done and kind in DISPUTABLE and _rivals(cluster, clusters[j])
             ]
             done.update([i, *rivals])

@@ -11,8 +11,23 @@ import re
 
 __all__ = ["american", "normalise_text", "similar_text", "tokens"]
 
-OUR_EXCEPTIONS = {"four", "hour", "your", "pour", "tour", "sour", "flour", "dour", "detour",
-                  "contour", "devour", "amour", "velour", "troubadour", "paramour"}
+OUR_EXCEPTIONS = {
+    "four",
+    "hour",
+    "your",
+    "pour",
+    "tour",
+    "sour",
+    "flour",
+    "dour",
+    "detour",
+    "contour",
+    "devour",
+    "amour",
+    "velour",
+    "troubadour",
+    "paramour",
+}
 DOUBLED_L = re.compile(
     r"\b(travel|cancel|label|model|fuel|signal|level|total|counsel|channel|marshal|"
     r"tunnel|quarrel|dial|duel|rival|equal|shovel|jewel|marvel|pedal|initial|panel)l(ed|ing|er|ers)\b"
@@ -26,17 +41,19 @@ SUFFIXES = [
     (re.compile(r"\bcatalogue(s?)\b"), r"catalog\1"),
 ]
 # -ise words whose American spelling is also -ise.
-ISE_KEEP = re.compile(r"\b(advertis|advis|apprais|chastis|compris|compromis|despis|devis|"
-                      r"disguis|enterpris|excis|exercis|franchis|improvis|incis|premis|"
-                      r"promis|revis|supervis|surmis|surpris|televis|expertis|merchandis|"
-                      r"otherwis|concis|precis|rais|prais|cruis|bruis|nois|pois|wis|ris|"
-                      r"clos|los|chos|vis|us|practis|demis|mis|dis)(e|es|ed|ing|er|ers)\b")
+ISE_KEEP = re.compile(
+    r"\b(advertis|advis|apprais|chastis|compris|compromis|despis|devis|"
+    r"disguis|enterpris|excis|exercis|franchis|improvis|incis|premis|"
+    r"promis|revis|supervis|surmis|surpris|televis|expertis|merchandis|"
+    r"otherwis|concis|precis|rais|prais|cruis|bruis|nois|pois|wis|ris|"
+    r"clos|los|chos|vis|us|practis|demis|mis|dis)(e|es|ed|ing|er|ers)\b"
+)
 WORD = re.compile(r"[a-z0-9]+")
 
 
 def _our(match: re.Match[str]) -> str:
     word = match.group(0)
-    return word if word in OUR_EXCEPTIONS else word[:-3] + "or" + word[len(word):]
+    return word if word in OUR_EXCEPTIONS else word[:-3] + "or" + word[len(word) :]
 
 
 def american(text: str) -> str:
@@ -48,9 +65,13 @@ def american(text: str) -> str:
             lambda m, r=replacement: m.group(0) if m.group(0) in protected else m.expand(r), text
         )
     text = re.sub(r"\b[a-z]{2,}our\b", _our, text)
-    text = re.sub(r"\b([a-z]{2,})our(s|ed|ing|ite|ites|able)\b",
-                  lambda m: m.group(0) if m.group(1) + "our" in OUR_EXCEPTIONS
-                  else m.group(1) + "or" + m.group(2), text)
+    text = re.sub(
+        r"\b([a-z]{2,})our(s|ed|ing|ite|ites|able)\b",
+        lambda m: (
+            m.group(0) if m.group(1) + "our" in OUR_EXCEPTIONS else m.group(1) + "or" + m.group(2)
+        ),
+        text,
+    )
     return DOUBLED_L.sub(r"\1\2", text)
 
 

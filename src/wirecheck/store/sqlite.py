@@ -63,7 +63,8 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"
+            "CREATE TABLE IF NOT EXISTS schema_version"
+            " (version INTEGER PRIMARY KEY, applied_at TEXT)"
         )
         current = self.schema_version()
         for version, sql in _migrations():
@@ -72,9 +73,7 @@ class SQLiteStore:
                     for statement in sql.split(";\n"):
                         if statement.strip():
                             self.db.execute(statement)
-                    self.db.execute(
-                        "INSERT INTO schema_version VALUES (?, ?)", (version, _now())
-                    )
+                    self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()
@@ -111,7 +110,10 @@ class SQLiteStore:
         return row[0] if row else None
 
     def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
     def add_article(self, article: Article) -> None:
         seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
@@ -119,9 +121,18 @@ class SQLiteStore:
             f"INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at, seq)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                article.id, article.content_hash, article.text, article.outlet, article.url,
-                article.title, _iso(article.published), article.origin, article.attribution,
-                json.dumps([list(r) for r in article.boilerplate]), _now(), seq,
+                article.id,
+                article.content_hash,
+                article.text,
+                article.outlet,
+                article.url,
+                article.title,
+                _iso(article.published),
+                article.origin,
+                article.attribution,
+                json.dumps([list(r) for r in article.boilerplate]),
+                _now(),
+                seq,
             ),
         )
 
@@ -223,15 +234,26 @@ class SQLiteStore:
             " ON CONFLICT (id) DO UPDATE SET "
             + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS.split(", ")[1:]),
             (
-                record.id, record.title, record.type, _iso(record.date.start),
-                _iso(record.date.end), _iso(record.date.best), record.date.precision,
-                loc.name if loc else None, loc.country if loc else None,
-                loc.admin1 if loc else None, loc.city if loc else None,
-                loc.lat if loc else None, loc.lon if loc else None,
-                record.killed.best, record.injured.best, len(record.articles),
+                record.id,
+                record.title,
+                record.type,
+                _iso(record.date.start),
+                _iso(record.date.end),
+                _iso(record.date.best),
+                record.date.precision,
+                loc.name if loc else None,
+                loc.country if loc else None,
+                loc.admin1 if loc else None,
+                loc.city if loc else None,
+                loc.lat if loc else None,
+                loc.lon if loc else None,
+                record.killed.best,
+                record.injured.best,
+                len(record.articles),
                 len({a.source_group for a in record.articles}),
                 int(any(f.status == "disputed" for f in record.facts)),
-                json.dumps(to_dict(record)), _now(),
+                json.dumps(to_dict(record)),
+                _now(),
             ),
         )
         for fact in record.facts:
