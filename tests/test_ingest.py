@@ -41,7 +41,9 @@ def test_plain_text_headline_date_and_verbatim_text():
 
 
 def test_a_sentence_with_a_date_is_not_the_date_line():
-    article = parse_text("Headline\nPolice said the man was arrested on March 4, 2016 at home.\n", "x")
+    article = parse_text(
+        "Headline\nPolice said the man was arrested on March 4, 2016 at home.\n", "x"
+    )
     assert article.published is None
 
 
@@ -57,17 +59,26 @@ def test_html_metadata_and_text():
 
 def test_gzipped_html_and_json_records(tmp_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(ARTICLE_HTML.encode()))
-    record = {"id": "r1", "url": "https://www.example.test/a", "outlet": None, "title": "T",
-              "published": "2020-01-02", "text": "Storm hits coast.\n\nTwo people died.",
-              "gold": {"secret": True}}
+    record = {
+        "id": "r1",
+        "url": "https://www.example.test/a",
+        "outlet": None,
+        "title": "T",
+        "published": "2020-01-02",
+        "text": "Storm hits coast.\n\nTwo people died.",
+        "gold": {"secret": True},
+    }
     (tmp_path / "recs.jsonl").write_text(json.dumps(record) + "\n")
     (tmp_path / "one.json").write_text(json.dumps([record | {"id": "r2", "text": "Other."}]))
     got = articles(read_paths([tmp_path]))
     by_origin = {a.origin.rsplit("/", 1)[-1]: a for a in got}
     assert by_origin["page.html.gz"].title == "Bridge collapse in Porto"
     rec = by_origin["recs.jsonl:1"]
-    assert (rec.external_id, rec.outlet, rec.published) == ("r1", "example.test",
-                                                            dt.date(2020, 1, 2))
+    assert (rec.external_id, rec.outlet, rec.published) == (
+        "r1",
+        "example.test",
+        dt.date(2020, 1, 2),
+    )
     assert "secret" not in json.dumps(vars(rec), default=str)
     assert by_origin["one.json"].external_id == "r2"
 
@@ -79,7 +90,9 @@ def test_bad_inputs_each_get_one_reason_and_reading_goes_on(tmp_path):
         f.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
     (tmp_path / "d_lines.jsonl").write_text('{"text": "Good one."}\n{broken\n{"text": ""}\n')
     (tmp_path / "e_nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
-    (tmp_path / "f_cp1252.txt").write_bytes("Caf\xe9 fire\n\nA fire hit the caf\xe9.".encode("cp1252"))
+    (tmp_path / "f_cp1252.txt").write_bytes(
+        "Caf\xe9 fire\n\nA fire hit the caf\xe9.".encode("cp1252")
+    )
     (tmp_path / "g_image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "h_good.txt").write_text("Headline\n\nA body of text.")
     items = list(read_paths([tmp_path, tmp_path / "missing.txt"]))

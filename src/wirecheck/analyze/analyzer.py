@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
 from wirecheck.analyze.dates import extract_dates, pick_event_date
-from wirecheck.analyze.nlp import load_nlp, mask
+from wirecheck.analyze.nlp import load_nlp, mask, sentences
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
@@ -57,7 +57,7 @@ class Analyzer:
         casualties = extract_casualties(doc)
         return Analysis(
             article_id=article.id,
-            sentences=[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
+            sentences=[(s.start_char, s.end_char) for s in sentences(doc) if s.text.strip()],
             entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
             dates=dates,
             places=places,

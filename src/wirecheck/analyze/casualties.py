@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.nlp import doc_text, sentences
 from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
@@ -111,7 +112,7 @@ def _statement(
     sent: Span, start: int, end: int, kind: CasualtyKind, count: int, who: str | None
 ) -> Casualty:
     doc = sent.doc
-    return Casualty(start, end, doc.text[start:end], kind, count, count, count, who)
+    return Casualty(start, end, doc_text(doc)[start:end], kind, count, count, count, who)
 
 
 def _negations(sent: Span) -> list[Casualty]:
@@ -130,14 +131,14 @@ def _negations(sent: Span) -> list[Casualty]:
 def extract_casualties(doc: Doc) -> list[Casualty]:
     """Every killed/injured statement, with its count and whom it counts."""
     found: list[Casualty] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found += _negations(sent)
         for token in sent:
             lemma = token.lemma_.lower()
             kind: CasualtyKind | None = None
             if lemma in KILL_LEMMAS or (
                 lemma in INJURE_LEMMAS
-                and FATALLY.search(doc.text[max(sent.start_char, token.idx - 12) : token.idx])
+                and FATALLY.search(doc_text(doc)[max(sent.start_char, token.idx - 12) : token.idx])
             ):
                 kind = "killed"
             elif lemma in INJURE_LEMMAS and token.pos_ == "VERB":
@@ -168,14 +169,14 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             count, who = counted
             if victims.lower_ in ("others", "other"):
                 # "a 12-year-old and three others": the people named before "and" count too.
-                before = doc.text[sent.start_char : victims.left_edge.idx]
+                before = doc_text(doc)[sent.start_char : victims.left_edge.idx]
                 lead = AND_OTHERS.search(before)
                 if lead:
                     count += int(number_value(lead.group(1)) or 1)
                     who = lead.group(0) + who
             if kind == "injured" and (PRONOUNCED.search(sent.text) and token.lemma_ == "shoot"):
                 kind = "killed"
-            line_start = doc.text.rfind("\n", 0, token.idx) + 1
+            line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
             start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
             end = max(
                 token.idx + len(token.text), victims.right_edge.idx + len(victims.right_edge.text)

