@@ -160,3 +160,37 @@ def test_interrupted_ingest_resumes_without_duplicates(tmp_path, analyzer, monke
     assert len(second.added) == len(items) - 2 and len(second.duplicates) == 2
     member_total = sum(len(e.articles) for e in store.list_events(limit=None))
     assert member_total == len(items)
+
+
+def test_killed_cli_ingest_finishes_on_rerun(tmp_path):
+    """SIGKILL a real `wirecheck ingest` once it has stored something; the rerun completes
+    the corpus with no duplicate article, membership or event."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "wirecheck.cli", "--db", str(db), "ingest", str(DEMO), "--json"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    if conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 2:
+                        break
+            except sqlite3.OperationalError:
+                pass  # schema not created yet
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    store = open_store(db)
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.count_articles() == 11
+    members = store.db.execute("SELECT COUNT(*) FROM event_articles").fetchone()[0]
+    assert members == 11
+    assert sum(len(e.articles) for e in store.list_events(limit=None)) == 11
