@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -18,8 +19,6 @@ def outlet_from_url(url: str | None) -> str | None:
     """The publisher host of a URL without ``www.``."""
     if not url:
         return None
-    from urllib.parse import urlsplit
-
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from wirecheck.ingest.boilerplate import find_boilerplate
 from wirecheck.ingest.html import outlet_from_url, parse_html
+from wirecheck.ingest.text import parse_published
 from wirecheck.models import RawArticle, Skipped
 
 __all__ = ["parse_json", "parse_jsonl", "parse_record"]
@@ -18,6 +19,16 @@ __all__ = ["parse_json", "parse_jsonl", "parse_record"]
 def _str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     return str(value) if value not in (None, "") else None
+
+
+def _published(value: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (or an ISO timestamp), else a written date; None when neither fits."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_published(value)
 
 
 def parse_record(record: Any, origin: str) -> RawArticle | Skipped:
@@ -30,7 +41,7 @@ def parse_record(record: Any, origin: str) -> RawArticle | Skipped:
         return Skipped(origin, "'text' is not a string")
     if not text.strip():
         html = record.get("html")
-        if not html:
+        if not html or not isinstance(html, str):
             return Skipped(origin, "record has no text or html")
         parsed = parse_html(html, origin, url)
         if isinstance(parsed, Skipped):
@@ -39,25 +50,24 @@ def parse_record(record: Any, origin: str) -> RawArticle | Skipped:
     else:
         boilerplate = find_boilerplate(text)
         article = RawArticle(
-            text=text, origin=origin, url=url, attribution=boilerplate.attribution,
+            text=text,
+            origin=origin,
+            url=url,
+            attribution=boilerplate.attribution,
             boilerplate=boilerplate.ranges,
         )
-    published = _str(record, "published")
-    try:
-        if published:
-            article.published = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return Skipped(origin, f"'published' is not a date: {published!r}")
+    article.published = _published(_str(record, "published")) or article.published
     article.external_id = _str(record, "id")
     article.title = _str(record, "title") or article.title
-    article.outlet = _str(record, "outlet") or article.outlet or outlet_from_url(url)
+    article.outlet = _str(record, "outlet") or outlet_from_url(url) or article.outlet
     article.url = url or article.url
     return article
 
 
 def parse_jsonl(text: str, origin: str) -> Iterator[RawArticle | Skipped]:
     """Each non-empty line is a record; a malformed line is skipped alone."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines would also break at U+2028 inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
