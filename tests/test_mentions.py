@@ -152,3 +152,10 @@ def test_seed_reports(nlp, shared_dir):
             assert killed.best >= 1 and "fighters" in killed.who
         counts = {n.counts for n in extract_numbers(doc)}
         assert counts & {"special forces members", "canadian special forces"}
+
+
+def test_clauses_and_datelines_do_not_inflate_counts(nlp):
+    doc = nlp("A 34-year-old man was killed and two others were wounded late Saturday.")
+    assert summarize_casualties(extract_casualties(doc), "injured").best == 2
+    doc = nlp("GAO, Mali — Five soldiers were killed when gunmen ambushed a convoy.")
+    assert all(c.best != 1 for c in extract_casualties(doc))

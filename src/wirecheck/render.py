@@ -154,10 +154,13 @@ def event_record(console: Console, record: EventRecord) -> None:
 def demo_next_steps(console: Console, db: Path, records: list[EventRecord]) -> None:
     """Tell a new user where to look next."""
     example = next((r.id for r in records if len(r.articles) > 1), records[0].id if records else "")
-    console.print(
-        "\nNext:\n"
-        f"  wirecheck --db {db} show {example}      the record of one event\n"
-        f"  wirecheck --db {db} events --json       events for scripts\n"
-        f"  wirecheck --db {db} export --format csv  one row per event\n"
-        "  wirecheck ingest PATH...                 your own articles (txt, html, jsonl, dirs, -)"
-    )
+    steps = [
+        (f"wirecheck --db {db} show {example}", "the record of one event"),
+        (f"wirecheck --db {db} events --json", "events for scripts"),
+        (f"wirecheck --db {db} export --format csv", "one row per event"),
+        ("wirecheck ingest PATH...", "your own articles: txt, html, json(l), folders, -"),
+    ]
+    width = max(len(command) for command, _ in steps) + 3
+    console.print("\nNext:")
+    for command, what in steps:
+        console.print(f"  {escape(command):<{width}}[dim]{what}[/]", highlight=False)

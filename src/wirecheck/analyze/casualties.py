@@ -47,8 +47,12 @@ NEG_KIND = {
     "wounded": ("injured",),
     "killed": ("killed",),
 }
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT"}
 AND_OTHERS = re.compile(
-    r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^,;.]{0,40}?\band\s+$",
+    # The people named before "and" in one noun phrase, not a clause ("a man was killed and").
+    r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|died|killed|said)\b)[^,;.]){0,40}?"
+    r"\band\s+$",
     re.I,
 )
 CRITICAL = re.compile(r"\b(in|listed in) (critical|serious|stable|fair) condition\b", re.I)
@@ -156,6 +160,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 victims = nums[-1] if nums else None
             if victims is None or _unstated(token, victims):
                 continue
+            if victims.ent_type_ in NOT_PEOPLE:
+                continue  # "GAO, Mali — five soldiers were killed": a dateline, not a victim
             if lemma == "hurt" and victims.dep_ != "nsubjpass":
                 continue  # "would hurt the poorest families": harm, not injury
             if lemma == "shoot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "dead":
