@@ -103,6 +103,8 @@ def article_to_dict(
         ],
         "event_date": to_dict(a.event_date),
         "event_place": to_dict(a.event_place),
+        "killed": to_dict(a.killed),
+        "injured": to_dict(a.injured),
     }
 
 

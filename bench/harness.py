@@ -1,0 +1,249 @@
+"""Benchmark harness: run wirecheck on a benchmark set blind, then score its export.
+
+    python bench/harness.py gva [--limit N] [--shuffle SEED] [--json OUT]
+    python bench/harness.py basil | gvc | ecbplus
+
+wirecheck is given a copy of ``../shared/bench/<set>/articles.jsonl`` with the ``gold`` key
+removed and every id replaced by an opaque one (the ids of some sets give the grouping
+away). It ingests that copy into a fresh store and exports events and articles; only then
+is the gold read, to score the export. Each set's README metric is reported, with the
+all-singletons clustering baseline from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from metrics import accuracy, ari, bcubed, prf
+
+from wirecheck.export import export_articles, export_events
+from wirecheck.ingest import read_paths
+from wirecheck.pipeline import Pipeline
+from wirecheck.store import open_store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
+KEEP = ("url", "outlet", "title", "published", "text")
+Scores = dict[str, Any]
+
+
+def opaque(original: str, salt: str) -> str:
+    return "d" + hashlib.sha256(f"{salt}:{original}".encode()).hexdigest()[:16]
+
+
+def prepare(path: Path, out: Path, limit: int | None, shuffle: int | None) -> dict[str, dict]:
+    """Write the blind copy; return the gold keyed by opaque id (never shown to wirecheck)."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(records)
+    records = records[:limit] if limit else records
+    gold: dict[str, dict] = {}
+    salt = "wirecheck-bench"
+    with out.open("w", encoding="utf-8") as blind:
+        for record in records:
+            oid = opaque(record["id"], salt)
+            gold[oid] = record["gold"]
+            blind.write(json.dumps({"id": oid, **{k: record[k] for k in KEEP}}) + "\n")
+    return gold
+
+
+def run(blind: Path, db: Path) -> tuple[list[dict], list[dict], float]:
+    """Ingest the blind copy and return wirecheck's exported events and articles."""
+    store = open_store(db)
+    pipeline = Pipeline(store)
+    pipeline.analyzer  # noqa: B018 - model load outside the timing
+    start = time.perf_counter()
+    pipeline.ingest(read_paths([blind]))
+    seconds = time.perf_counter() - start
+    events, articles = io.StringIO(), io.StringIO()
+    export_events(store, "jsonl", events)
+    export_articles(store, "jsonl", articles)
+    load = lambda buf: [json.loads(line) for line in buf.getvalue().splitlines()]  # noqa: E731
+    return load(events), load(articles), seconds
+
+
+def clustering(articles: list[dict], gold_of: dict[str, str]) -> Scores:
+    pred = {a["id"]: a["event_id"] for a in articles if a["id"] in gold_of}
+    singletons = {item: item for item in pred}
+    p, r, f = bcubed(pred, gold_of)
+    sp, sr, sf = bcubed(singletons, gold_of)
+    return {
+        "documents": len(pred),
+        "gold_clusters": len(set(gold_of[i] for i in pred)),
+        "predicted_clusters": len(set(pred.values())),
+        "bcubed_p": p,
+        "bcubed_r": r,
+        "bcubed_f1": f,
+        "ari": ari(pred, gold_of),
+        "baseline_singletons_bcubed_f1": sf,
+        "baseline_singletons_ari": ari(singletons, gold_of),
+    }
+
+
+def _norm_place(name: str | None) -> str:
+    name = (name or "").lower().strip()
+    for suffix in (" county", " parish", " township", " city", " borough"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    words = re.findall(r"[a-z]+", name.lower())
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
+    return (words[-1], words[0][0]) if words else ("", "")
+
+
+def score_gva(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
+    """Field accuracy per article and per event, participants, and incident clustering."""
+    hits = Counter()
+    n = 0
+    tp = fp = fn = 0
+    for article in articles:
+        g = gold.get(article["id"])
+        if g is None:
+            continue
+        n += 1
+        date = (article.get("event_date") or {}).get("best")
+        place = (article.get("event_place") or {}).get("place") or {}
+        hits["date"] += date == g["date"]
+        hits["state"] += place.get("admin1") == g["state"]
+        city = _norm_place(place.get("city") or place.get("county"))
+        hits["city_or_county"] += bool(city) and city == _norm_place(g["city_or_county"])
+        killed = (article.get("killed") or {}).get("best") or 0
+        injured = (article.get("injured") or {}).get("best") or 0
+        hits["killed"] += killed == g["num_killed"]
+        hits["injured"] += injured == g["num_injured"]
+        predicted = {_name_key(p["name"]) for p in article["people"]}
+        wanted = {_name_key(p["name"]) for p in g["participants"] if p.get("name")}
+        tp += len(predicted & wanted)
+        fp += len(predicted - wanted)
+        fn += len(wanted - predicted)
+    per_event = Counter()
+    for event in events:
+        incidents = Counter(
+            gold[a["id"]]["incident_id"] for a in event["articles"] if a["id"] in gold
+        )
+        if not incidents:
+            continue
+        incident = incidents.most_common(1)[0][0]
+        g = next(
+            gold[a["id"]]
+            for a in event["articles"]
+            if gold.get(a["id"], {}).get("incident_id") == incident
+        )
+        per_event["events"] += 1
+        per_event["date"] += event["date"]["best"] == g["date"]
+        per_event["killed"] += (event["killed"]["best"] or 0) == g["num_killed"]
+        per_event["injured"] += (event["injured"]["best"] or 0) == g["num_injured"]
+    p, r, f = prf(tp, fp, fn)
+    return {
+        "articles": n,
+        **{
+            f"article_{k}_acc": accuracy(hits[k], n)
+            for k in ("date", "state", "city_or_county", "killed", "injured")
+        },
+        "events": per_event["events"],
+        **{
+            f"event_{k}_acc": accuracy(per_event[k], per_event["events"])
+            for k in ("date", "killed", "injured")
+        },
+        "participants_p": p,
+        "participants_r": r,
+        "participants_f1": f,
+        **clustering(articles, {i: g["incident_id"] for i, g in gold.items()}),
+    }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def score_basil(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
+    """Quote recall and speaker accuracy, and grouping the three outlets' articles."""
+    found = total = named = right = 0
+    for article in articles:
+        g = gold.get(article["id"])
+        if g is None:
+            continue
+        quotes = [(set(_words(q["text"])), q["speaker"] or "") for q in article["quotes"]]
+        for gq in g["quotes"]:
+            words = set(_words(gq["text"]))
+            if not words:
+                continue
+            total += 1
+            match = next((sp for qw, sp in quotes if len(words & qw) >= 0.5 * len(words)), None)
+            if match is None:
+                continue
+            found += 1
+            if not gq["speaker"].startswith("other_"):
+                named += 1
+                surname = gq["speaker"].split("_")[-1].lower()
+                right += surname in match.lower()
+    return {
+        "gold_quotes": total,
+        "quote_recall": accuracy(found, total),
+        "quotes_with_named_speaker_found": named,
+        "speaker_accuracy": accuracy(right, named),
+        **clustering(articles, {i: g["event_id"] for i, g in gold.items()}),
+    }
+
+
+def cluster_only(key: str) -> Callable[[list[dict], list[dict], dict[str, dict]], Scores]:
+    def score(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
+        return clustering(articles, {i: g[key] for i, g in gold.items()})
+
+    return score
+
+
+SETS = {
+    "gva": score_gva,
+    "gvc": cluster_only("incident_id"),
+    "ecbplus": cluster_only("subtopic"),
+    "basil": score_basil,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", choices=sorted(SETS))
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--shuffle", type=int, metavar="SEED", help="shuffle input order first")
+    parser.add_argument("--json", type=Path, help="also write the scores here")
+    parser.add_argument("--data", type=Path, default=SHARED, help="benchmark folder")
+    args = parser.parse_args()
+    source = args.data / args.dataset / "articles.jsonl"
+    if not source.exists():
+        sys.exit(f"{source}: not found (the benchmark data lives in ../shared/bench)")
+    with tempfile.TemporaryDirectory() as tmp:
+        blind = Path(tmp) / "blind.jsonl"
+        gold = prepare(source, blind, args.limit, args.shuffle)
+        events, articles, seconds = run(blind, Path(tmp) / "bench.db")
+    scores = {
+        "dataset": args.dataset,
+        "limit": args.limit,
+        "shuffle": args.shuffle,
+        "ingest_seconds": round(seconds, 1),
+        **SETS[args.dataset](articles, events, gold),
+    }
+    width = max(map(len, scores))
+    for key, value in scores.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"{key:<{width}}  {shown}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(scores, indent=2))
+
+
+if __name__ == "__main__":
+    main()

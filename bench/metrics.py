@@ -1,0 +1,63 @@
+"""Clustering and field metrics used by the benchmark harness.
+
+B-cubed (Bagga & Baldwin 1998) and the adjusted Rand index are a few lines each; written
+here to keep scikit-learn out of the dependencies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping
+
+
+def bcubed(
+    pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering over the items of ``gold``."""
+    items = [i for i in gold if i in pred]
+    if not items:
+        return 0.0, 0.0, 0.0
+    by_pred: dict[Hashable, list[str]] = defaultdict(list)
+    by_gold: dict[Hashable, list[str]] = defaultdict(list)
+    for item in items:
+        by_pred[pred[item]].append(item)
+        by_gold[gold[item]].append(item)
+    precision = recall = 0.0
+    for item in items:
+        same_pred, same_gold = by_pred[pred[item]], by_gold[gold[item]]
+        both = sum(1 for other in same_pred if gold[other] == gold[item])
+        precision += both / len(same_pred)
+        recall += both / len(same_gold)
+    precision, recall = precision / len(items), recall / len(items)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _pairs(n: int) -> float:
+    return n * (n - 1) / 2
+
+
+def ari(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> float:
+    """Adjusted Rand index of a clustering over the items of ``gold``."""
+    items = [i for i in gold if i in pred]
+    cells = Counter((pred[i], gold[i]) for i in items)
+    index = sum(_pairs(n) for n in cells.values())
+    sum_pred = sum(_pairs(n) for n in Counter(pred[i] for i in items).values())
+    sum_gold = sum(_pairs(n) for n in Counter(gold[i] for i in items).values())
+    total = _pairs(len(items))
+    if total == 0:
+        return 1.0
+    expected = sum_pred * sum_gold / total
+    maximum = (sum_pred + sum_gold) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def accuracy(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1

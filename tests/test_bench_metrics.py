@@ -1,0 +1,41 @@
+"""The benchmark metrics, on clusterings whose scores are known by hand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from metrics import ari, bcubed, prf  # noqa: E402
+
+GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
+
+
+def test_perfect_clustering():
+    assert bcubed(GOLD, GOLD) == (1.0, 1.0, 1.0)
+    assert ari(GOLD, GOLD) == 1.0
+
+
+def test_singletons_and_one_cluster():
+    singletons = {k: k for k in GOLD}
+    p, r, _ = bcubed(singletons, GOLD)
+    assert p == 1.0 and r == pytest.approx((0.5 * 2 + 3 * (1 / 3)) / 5)
+    p, r, _ = bcubed(dict.fromkeys(GOLD, 0), GOLD)
+    assert r == 1.0 and p == pytest.approx((2 * 0.4 + 3 * 0.6) / 5)
+    assert ari(singletons, GOLD) == pytest.approx(0.0)
+
+
+def test_ari_of_a_known_split():
+    # Pairs together in both: (a,b) and (d,e); pred pairs 3 + 1, gold pairs 1 + 3, of 10.
+    pred = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
+    index, sum_pred, sum_gold, total = 1 + 1, 3 + 1, 1 + 3, 10
+    expected = sum_pred * sum_gold / total
+    want = (index - expected) / ((sum_pred + sum_gold) / 2 - expected)
+    assert ari(pred, GOLD) == pytest.approx(want)
+
+
+def test_prf():
+    assert prf(2, 2, 0) == (0.5, 1.0, pytest.approx(2 / 3))
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
