@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
+from wirecheck.analyze.numbers import UNITS
 from wirecheck.models import DateMention
 
 __all__ = ["extract_dates", "normalise", "pick_event_date"]
@@ -25,26 +26,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+NUMBER_WORDS = {word: value for word, value in UNITS.items() if value <= 12}
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 RE_MONTH_DAY = re.compile(

@@ -9,40 +9,19 @@ from spacy.tokens import Doc, Span, Token
 from wirecheck.analyze.nlp import doc_text
 from wirecheck.models import NumberMention
 
-__all__ = ["VAGUE_COUNTS", "extract_numbers", "number_value"]
+__all__ = ["UNITS", "VAGUE_COUNTS", "extract_numbers", "number_value"]
 
+# Number words, written out: "one" … "nineteen".
 UNITS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "  # noqa: SIM905
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
 TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
+    word: 10 * (i + 2)
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())  # noqa: SIM905
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague quantities as ACLED codes them: "dozens" is 12, "hundreds" 100, "several" and
