@@ -221,6 +221,7 @@ def main() -> None:
     parser.add_argument("--shuffle", type=int, metavar="SEED", help="shuffle input order first")
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument("--data", type=Path, default=SHARED, help="benchmark folder")
+    parser.add_argument("--keep-db", type=Path, help="keep wirecheck's store here")
     args = parser.parse_args()
     source = args.data / args.dataset / "articles.jsonl"
     if not source.exists():
@@ -228,7 +229,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         blind = Path(tmp) / "blind.jsonl"
         gold = prepare(source, blind, args.limit, args.shuffle)
-        events, articles, seconds = run(blind, Path(tmp) / "bench.db")
+        db = args.keep_db or Path(tmp) / "bench.db"
+        db.unlink(missing_ok=True)
+        events, articles, seconds = run(blind, db)
     scores = {
         "dataset": args.dataset,
         "limit": args.limit,

@@ -47,7 +47,8 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 class EventIndex:
     """In-memory, incremental; rebuilt from stored signatures at start-up."""
 
-    def __init__(self) -> None:
+    def __init__(self, threshold: float = ASSIGN_THRESHOLD) -> None:
+        self.threshold = threshold
         self.events: dict[str, _Event] = {}
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self.article_event: dict[str, str] = {}
@@ -150,4 +151,4 @@ class EventIndex:
         if not scored:
             return None
         best_score, best = max(scored)
-        return best if best_score >= ASSIGN_THRESHOLD else None
+        return best if best_score >= self.threshold else None
