@@ -1,39 +1,47 @@
 """Killed and injured statements, and the article-level figures they add up to.
 
-Counting conventions (ACLED's conservative reading): a plural with no number ("killing the
-fighters") is 2, the least it can mean; "dozens" is 12, "several" 3. Shot without a death is
-injured. "No casualties" is 0 killed and 0 injured.
+Counting conventions (ACLED's conservative reading), applied to every statement:
+
+* an explicit number counts itself: "four teens were shot" → 4, "3,000" → 3000;
+* a singular victim counts 1 ("a man", "the boy", "he", "Nyreek Horne");
+* a plural with no number ("killing the fighters") counts 2, the least a plural can mean;
+* vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
+  3, "hundreds" 100;
+* "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say).
+
+``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
+conventions above already give the lowest reading). Being shot without a stated death is
+*injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead" are *killed*.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.lexicon import PERSON_PRONOUNS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, sentences
 from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
 __all__ = ["extract_casualties", "summarize_casualties"]
 
-KILL_LEMMAS = {"kill", "die", "murder", "slay", "execute", "behead", "assassinate"}
-INJURE_LEMMAS = {
-    "injure",
-    "wound",
-    "hurt",
-    "shoot",
-    "stab",
-    "hospitalize",
-    "hospitalise",
-    "maim",
-    "graze",
-}
-DEAD_WORDS = {"dead", "killed", "deceased"}
+KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre"}
+INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
+HIT_LEMMAS = {"shoot", "graze", "strike", "hit"}  # hit by gunfire: injured unless killed
+DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+DEAD_WORDS = {"dead", "deceased", "lifeless"}
+INJURED_ADJ = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+CARRY_LEMMAS = {"take", "transport", "rush", "send", "airlift", "fly", "carry", "admit"}
+HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|clinic)s?\b", re.I)
+CONDITION = {"critical", "serious", "stable", "fair", "grave", "guarded", "life-threatening"}
 UNKNOWN_PLURAL = 2
 NEGATED = re.compile(
     r"\b(no|zero)\s+(\w+\s+){0,2}(casualties|deaths|fatalities|injuries|one (was|were)|"
-    r"(one|body) (was )?(hurt|injured|killed|wounded))\b|\bnobody\b|\bno one\b|"
+    r"(one|body) (was )?(hurt|injured|killed|wounded|shot))\b|\bnobody (was|were|got)\b|"
+    r"\bno one (was|were|got)\b|\bno\s+(other\s+)?(injuries|casualties|deaths)\b|"
     r"\bwere not (hurt|injured|killed|wounded)\b|\bwithout (casualties|injur)",
     re.I,
 )
@@ -45,9 +53,10 @@ NEG_KIND = {
     "hurt": ("injured",),
     "injured": ("injured",),
     "wounded": ("injured",),
+    "shot": ("injured",),
     "killed": ("killed",),
 }
-NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT"}
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT", "MONEY"}
 AND_OTHERS = re.compile(
     # The people named before "and" in one noun phrase, not a clause ("a man was killed and").
     r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
@@ -55,25 +64,171 @@ AND_OTHERS = re.compile(
     r"\band\s+$",
     re.I,
 )
-CRITICAL = re.compile(r"\b(in|listed in) (critical|serious|stable|fair) condition\b", re.I)
 FATALLY = re.compile(r"\b(fatally|mortally)\b", re.I)
-PRONOUNCED = re.compile(r"\bpronounced dead\b|\bdied (at|in|from|of|later)\b", re.I)
+SOME_FATALLY = re.compile(
+    r"\b(one|two|three|four|five|\d+|both|all)(?: of them)?,? (fatally|mortally)\b", re.I
+)
+PRONOUNCED = re.compile(r"\bpronounced dead\b", re.I)
+AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s*(\d{1,3})\s*(?:,|$)")
+ANAPHORIC_DET = {"the", "this", "that", "these", "those"}
+NEW_DET = {"a", "an", "one", "another"}
+GENERIC_HEADS = {"one", "person", "victim", "someone", "somebody", "individual", "people"}
+REFLEXIVE = {"himself", "herself", "themselves"}
+SHOT_WORDS = re.compile(r"\b(shot|shoots?|shooting|grazed|struck|hit)\b", re.I)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _is_person(token: Token) -> bool:
+    """Could this token head a phrase naming people (not windows, cars or "10 times")?"""
+    if token.ent_type_ in NOT_PEOPLE and token.ent_type_ != "PERSON":
+        return False
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSON_PRONOUNS or token.lower_ in (
+            "one",
+            "others",
+            "another",
+            "all",
+            "both",
+            "none",
+            "some",
+            "each",
+            "anyone",
+            "someone",
+            "somebody",
+            "everyone",
+            "several",
+        )
+    if token.like_num:
+        return True
+    if token.pos_ == "PROPN":
+        return token.is_title and not token.is_upper
+    return is_person_noun(token.lemma_) or is_person_noun(token.lower_) or "-old" in token.lower_
+
+
+def _subject(verb: Token, deps: tuple[str, ...] = ("nsubjpass", "nsubj")) -> Token | None:
+    """The subject of a verb, following conjoined and auxiliary verbs to a shared subject."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in deps:
+                return child
+        if _own_subject(verb):
+            return None  # the verb has a subject of another kind: do not borrow one
+        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _relative_head(token: Token) -> Token:
+    """ "Mills, who was shot": the relative pronoun stands for the noun it modifies."""
+    if token.lower_ in ("who", "that", "whom") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _victims(trigger: Token) -> Token | None:
+    """The people a casualty word is about."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("VERB", "AUX"):
+        for child in trigger.children:
+            if child.dep_ == "nsubjpass":
+                return _relative_head(child)
+        for child in trigger.children:
+            if child.dep_ == "dobj":
+                return child
+        if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return trigger.head  # "the man killed in the crash", "three wounded people"
+        if trigger.dep_ in ("xcomp", "oprd", "ccomp") and trigger.head.lemma_ == "leave":
+            return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _own_subject(trigger):
+            if trigger.head.dep_ in ("acl", "amod", "relcl"):
+                return _victims(trigger.head)  # "a girl shot and killed by police"
+        subject = _subject(trigger, ("nsubj",) if lemma == "die" else ("nsubjpass",))
+        if subject is not None:
+            return _relative_head(subject)  # "was shot and killed": the shared subject
+        if lemma == "die" or trigger.tag_ == "VBN" or _headline(trigger):
+            subject = _subject(trigger, ("nsubj",))
+            if subject is not None and (lemma == "die" or not _agent_like(trigger)):
+                return _relative_head(subject)
+        return None
+    # Adjectives: "X is dead", "X was found dead", "left three dead", "X is injured".
+    head = trigger.head
+    if trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj", "ROOT"):
+        if head.lemma_ in ("leave", "find") or trigger.dep_ == "oprd":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        subject = _subject(head if trigger.dep_ != "ROOT" else trigger)
+        if subject is not None:
+            return _relative_head(subject)
+    if trigger.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if trigger.pos_ == "NOUN":
+        of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    nums = [t for t in trigger.lefts if t.like_num]
+    return nums[-1] if nums else None
+
+
+def _headline(token: Token) -> bool:
+    """A headline or caption line: "Teen shot on Main Street" (no final full stop)."""
+    sent = token.sent
+    last = sent[-1] if not sent[-1].is_space else sent[-2] if len(sent) > 1 else sent[-1]
+    return last.text not in (".", "!", "?", '"', "”") and len(sent) <= 16
+
+
+def _agent_like(verb: Token) -> bool:
+    """An active verb with an object or "at": the subject is the shooter, not the victim."""
+    return any(c.dep_ in ("dobj", "dative") or c.lower_ == "at" for c in verb.children)
+
+
+def _unstated(verb: Token, victims: Token) -> bool:
+    """ "did not say how many were killed", "whether anyone was hurt": no count is stated."""
+    if any(t.lower_ in ("how", "whether", "if") for t in victims.subtree):
+        return True
+    if victims.lower_ in ("anyone", "anybody", "nobody", "none", "noone"):
+        return True
+    chain = [verb, *verb.ancestors][:3]
+    return any(c.dep_ == "neg" for t in chain for c in t.children) or any(
+        t.lower_ in ("how", "whether") for t in verb.children
+    )
+
+
+def _phrase(member: Token) -> str:
+    """The noun phrase of a victim without relative clauses: "a 21-year-old man"."""
+    skip = {
+        t.i
+        for c in member.children
+        if c.dep_ in ("relcl", "acl", "advcl", "prep", "punct", "cc", "conj") and c.i > member.i
+        for t in c.subtree
+    }
+    toks = [t for t in member.subtree if t.i not in skip]
+    ages = [c for c in member.children if c.dep_ == "appos" and c.like_num]
+    text = member.doc[toks[0].i : toks[-1].i + 1].text if toks else member.text
+    text = text.split(",")[0].strip() if not ages else text
+    return text
 
 
 def _phrase_count(token: Token) -> tuple[int, str] | None:
     """How many people a noun phrase names: "four teens" 4, "a man" 1, "the fighters" 2,
-    "a 12-year-old and three others" 4."""
-    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    "a man and a woman" 2."""
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return None
     total = 0
-    members = [token] + [c for c in token.conjuncts if c.i > token.i]
+    members = [token] + [c for c in token.conjuncts if c.i > token.i and _is_person(c)]
     words = []
     for member in members:
-        subtree = list(member.subtree)
-        words.append(member.doc[subtree[0].i : subtree[-1].i + 1].text)
+        words.append(_phrase(member))
         count = None
         for child in member.children:
             if child.dep_ == "nummod" or (child.like_num and child.i < member.i):
+                if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
+                    continue  # "21-year-old"
                 value = number_value(child.text)
                 if value is not None:
                     count = int(value)
@@ -82,127 +237,307 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         if count is None and member.lower_ in VAGUE_COUNTS:
             count = VAGUE_COUNTS[member.lower_]
         if count is None:
-            plural = member.tag_ in ("NNS", "NNPS") or member.lower_ in ("they", "them", "people")
+            plural = member.tag_ == "NNS" or member.lower_ in (
+                "they",
+                "them",
+                "themselves",
+                "people",
+                "both",
+            )
             count = UNKNOWN_PLURAL if plural else 1
+            if member.lower_ == "both":
+                count = 2
         total += count
     who = words[0] if len(members) == 1 else " and ".join(words)
     return total, who
 
 
-def _victims(verb: Token) -> Token | None:
-    """The people a casualty verb is about: passive subject, object, or intransitive subject."""
-    for dep in ("nsubjpass", "dobj"):
-        for child in verb.children:
-            if child.dep_ == dep:
-                return child
-    if verb.lemma_ == "die":
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
+def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
+    """Whether a token states a death or an injury (None: neither)."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    window = text[max(sent.start_char, token.idx - 14) : token.idx + len(token.text) + 10]
+    if lemma == "die" and token.pos_ in ("VERB", "AUX"):
+        return "killed"
+    if lemma in KILL_LEMMAS and token.pos_ in ("VERB", "ADJ"):
+        return "killed"
+    if lower in DEAD_WORDS and token.pos_ in ("ADJ", "VERB"):
+        return "killed"
+    if lemma in INJURE_LEMMAS | HIT_LEMMAS and token.pos_ in ("VERB", "ADJ"):
+        if FATALLY.search(window):
+            return "killed"
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "dead":
+            return "killed"  # "shot dead"
+        if any(
+            c.lemma_ in KILL_LEMMAS | {"die"} and not (_own_subject(c) and _own_subject(token))
+            for c in token.conjuncts
+        ):
+            return None  # "shot and killed": the death is stated by the conjoined verb
+        if lemma in ("strike", "hit") and not re.search(r"\b(bullet|gunfire|round)", sent.text):
+            return None
+        return "injured"
+    if lower in INJURED_ADJ and token.pos_ == "ADJ":
+        return "injured"
+    if token.pos_ == "NOUN" and _death_noun(token):
+        return "killed"
     return None
 
 
-def _unstated(verb: Token, victims: Token) -> bool:
-    """ "did not say how many were killed", "whether anyone was hurt": no count is stated."""
-    if any(t.lower_ in ("how", "whether", "if") for t in victims.subtree):
-        return True
-    chain = [verb, *verb.ancestors][:3]
-    return any(c.dep_ == "neg" for t in chain for c in t.children) or any(
-        t.lower_ in ("how", "whether") for t in verb.children
-    )
+def _death_noun(token: Token) -> bool:
+    """ "the death of a child", "the fatal shootings of four people", "the killing of X"."""
+    lemma = token.lemma_.lower()
+    if lemma in DEATH_NOUNS or (
+        lemma == "shooting" and any(c.lower_ in ("fatal", "deadly") for c in token.lefts)
+    ):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _carried(token: Token) -> bool:
+    """ "taken to a hospital", "sent 4 people to the hospital", "in critical condition"."""
+    if token.lemma_ in CARRY_LEMMAS and token.pos_ == "VERB":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                if any(HOSPITAL.search(t.text) for t in prep.subtree):
+                    return True
+    return False
 
 
 def _statement(
-    sent: Span, start: int, end: int, kind: CasualtyKind, count: int, who: str | None
+    doc: Doc, start: int, end: int, kind: CasualtyKind, count: int, who: str | None
 ) -> Casualty:
-    doc = sent.doc
     return Casualty(start, end, doc_text(doc)[start:end], kind, count, count, count, who)
 
 
-def _negations(sent: Span) -> list[Casualty]:
+def _negations(doc: Doc, sent: Span) -> list[Casualty]:
     out = []
     for m in NEGATED.finditer(sent.text):
         words = m.group(0).lower().split()
         kinds = {k for w in words for k in NEG_KIND.get(w, ())} or {"killed", "injured"}
         if "casualties" in words and ("injuries" in sent.text.lower()):
             kinds = {"killed", "injured"}
+        start = sent.start_char + m.start()
         for kind in sorted(kinds):
-            start = sent.start_char + m.start()
-            out.append(_statement(sent, start, sent.start_char + m.end(), kind, 0, None))  # type: ignore[arg-type]
+            out.append(_statement(doc, start, sent.start_char + m.end(), kind, 0, None))  # type: ignore[arg-type]
     return out
 
 
 def extract_casualties(doc: Doc) -> list[Casualty]:
     """Every killed/injured statement, with its count and whom it counts."""
+    text = doc_text(doc)
     found: list[Casualty] = []
+    seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     for sent in sentences(doc):
-        found += _negations(sent)
+        found += _negations(doc, sent)
         for token in sent:
-            lemma = token.lemma_.lower()
-            kind: CasualtyKind | None = None
-            if lemma in KILL_LEMMAS or (
-                lemma in INJURE_LEMMAS
-                and FATALLY.search(doc_text(doc)[max(sent.start_char, token.idx - 12) : token.idx])
-            ):
-                kind = "killed"
-            elif lemma in INJURE_LEMMAS and token.pos_ == "VERB":
+            kind = _kind(token, text, sent)
+            if kind is None and (_carried(token) or _condition(token)):
                 kind = "injured"
-            elif token.lower_ in DEAD_WORDS and token.pos_ == "ADJ":
-                kind = "killed"
             if kind is None:
                 continue
-            victims = _victims(token) if token.pos_ in ("VERB", "AUX") else None
-            if victims is None and token.lower_ == "dead":
-                # "left three dead", "three people dead"
-                nums = [t for t in token.lefts if t.like_num] or [
-                    t for t in sent if t.like_num and t.i < token.i and token.i - t.i <= 3
-                ]
-                victims = nums[-1] if nums else None
-            if victims is None or _unstated(token, victims):
+            victims = _condition_subject(token) if _condition(token) else _victims(token)
+            if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
-            if victims.ent_type_ in NOT_PEOPLE:
-                continue  # "GAO, Mali — five soldiers were killed": a dateline, not a victim
-            if lemma == "hurt" and victims.dep_ != "nsubjpass":
+            if (victims.i, kind) in seen:
+                continue
+            if token.lemma_ == "hurt" and victims.dep_ != "nsubjpass" and token.pos_ == "VERB":
                 continue  # "would hurt the poorest families": harm, not injury
-            if lemma == "shoot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "dead":
+            if kind == "injured" and PRONOUNCED.search(sent.text) and token.lemma_ == "shoot":
                 kind = "killed"
-            if victims.lower_ in ("himself", "herself", "themselves"):
+            if victims.lower_ in REFLEXIVE:
                 counted: tuple[int, str] | None = (1, victims.text)
             else:
                 counted = _phrase_count(victims)
-            if counted is None or any(n.end > token.idx and n.start <= token.idx for n in found):
+            if counted is None:
                 continue
             count, who = counted
             if victims.lower_ in ("others", "other"):
                 # "a 12-year-old and three others": the people named before "and" count too.
-                before = doc_text(doc)[sent.start_char : victims.left_edge.idx]
+                before = text[sent.start_char : victims.left_edge.idx]
                 lead = AND_OTHERS.search(before)
                 if lead:
                     count += int(number_value(lead.group(1)) or 1)
                     who = lead.group(0) + who
-            if kind == "injured" and (PRONOUNCED.search(sent.text) and token.lemma_ == "shoot"):
-                kind = "killed"
-            line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+            seen.add((victims.i, kind))
+            line_start = text.rfind("\n", 0, token.idx) + 1
             start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
-            end = max(
-                token.idx + len(token.text), victims.right_edge.idx + len(victims.right_edge.text)
-            )
-            found.append(_statement(sent, start, end, kind, count, who))
+            end = max(token.idx + len(token.text), victims.idx + len(victims.text))
+            found.append(_statement(doc, start, end, kind, count, who))
+            fatal = SOME_FATALLY.search(sent.text) if kind == "injured" else None
+            if fatal:
+                # "four teens, one fatally, were shot": the fatal ones are killed.
+                n = count if fatal.group(1).lower() in ("all", "both") else number_value(fatal.group(1))
+                n = int(n or 1)
+                found.append(_statement(doc, start, end, "killed", n, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
 
 
-def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casualty | None:
-    """The article's figure for ``kind``: the largest explicit count it states.
+def _condition(token: Token) -> bool:
+    """ "in critical condition": the head word "condition" with a severity adjective."""
+    return (
+        token.lower_ == "condition"
+        and token.dep_ == "pobj"
+        and any(c.lower_ in CONDITION for c in token.children)
+    )
 
-    The same victims are often described more than once ("a man was shot … the man, 25, was
-    shot in the leg"), so counts are not added up; a zero ("no injuries") only stands when
+
+def _condition_subject(token: Token) -> Token | None:
+    prep = token.head
+    verb = prep.head
+    if prep.lower_ not in ("in", "at") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_ in ("list", "be", "remain", "stay", "leave") or verb.lemma_ in INJURE_LEMMAS:
+        subject = _subject(verb)
+        if verb.lemma_ == "leave":
+            subject = next((c for c in verb.children if c.dep_ == "dobj"), subject)
+        return _relative_head(subject) if subject is not None else None
+    return None
+
+
+# --------------------------------------------------------------------------- article figure
+
+
+@dataclass
+class _Referent:
+    head: str
+    age: int | None
+    name: str | None
+    kinds: set[str]
+
+
+def _reference(who: str) -> tuple[str, str, int | None]:
+    """How a singular victim phrase refers: ("pron" | "def" | "name" | "new", head, age)."""
+    words = re.findall(r"[\w'’.-]+", who)
+    if not words:
+        return "pron", "", None
+    first = words[0].lower()
+    age_match = AGE.search(who)
+    age = int(next(g for g in age_match.groups() if g)) if age_match else None
+    lead = who.split(",")[0].strip()
+    lead_words = re.findall(r"[\w'’-]+", lead)
+    head = lead_words[-1].lower() if lead_words else first
+    if first in PERSON_PRONOUNS or first in REFLEXIVE:
+        return "pron", "", None
+    names = [
+        w
+        for w in lead_words[1:] + lead_words[:1]
+        if w[:1].isupper() and not w.isupper() and w.lower() not in ANAPHORIC_DET | NEW_DET
+    ]
+    capitalised = [w for w in lead_words if w[:1].isupper() and not w.isupper()]
+    if names and len(capitalised) >= 1 and lead_words[-1][:1].isupper() and not lead.isupper():
+        if first not in ANAPHORIC_DET | NEW_DET and not lead_words[-1].lower().endswith("old"):
+            full = [w.lower() for w in lead_words if w[:1].isupper() and not w.endswith("old")]
+            return "name", " ".join(full).removesuffix("'s").removesuffix("’s"), age
+    if first in ANAPHORIC_DET:
+        return "def", head, age
+    if first in ("another", "other", "second", "third"):
+        return "another", head, age
+    if first == "one" and len(words) > 1 and words[1].lower() == "of":
+        return "member", head, age
+    return "new", head, age
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "jaxon slaight" ~ "slaight" ~ "jaxon slaight"; not "morgan slaight"."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return wa[-1] == wb[-1]
+    return wa[-1] == wb[-1] and wa[0][:1] == wb[0][:1]
+
+
+def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
+    """The victim a singular statement is about: an earlier one, or a new one.
+
+    Conservative, as local reports describe one victim several ways ("a 22-year-old man
+    was shot … police identified him as John Smith … Smith, 22, died"): a name joins the
+    latest unnamed victim of a compatible age; "the X" and pronouns go to an earlier victim;
+    only "another", a second name, or a different age make a new one.
+    """
+    how, head, age = _reference(casualty.who or "")
+    if how in ("pron", "member") and refs:
+        return refs[-1]
+    if how == "name":
+        for ref in reversed(refs):
+            if ref.name is not None and _same_name(ref.name, head):
+                ref.age = ref.age or age
+                if len(head) > len(ref.name):
+                    ref.name = head
+                return ref
+        for ref in reversed(refs):
+            if ref.name is None and (age is None or ref.age in (None, age)):
+                ref.name, ref.age = head, ref.age or age
+                return ref
+    elif how in ("def", "new"):
+        for ref in reversed(refs):
+            if age is None or ref.age in (None, age):
+                if (
+                    how == "def"
+                    or ref.head in (head, "")
+                    or ref.name is not None
+                    or head in GENERIC_HEADS
+                    or ref.head in GENERIC_HEADS
+                ):
+                    ref.age = ref.age or age
+                    return ref
+    ref = _Referent(head if how != "name" else "", age, head if how == "name" else None, set())
+    refs.append(ref)
+    return ref
+
+
+def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casualty | None:
+    """The article's figure for ``kind``.
+
+    The same victims are often described more than once ("a man was shot … the man, 25,
+    was shot in the leg"), so counts are not added up blindly: singular statements are
+    resolved to distinct victims (by name, by head noun and age, pronouns and "the X" to an
+    earlier victim), plural statements count as stated, and the figure is the larger of
+    the two. A victim both shot and killed counts as killed only; a plural "N were shot"
+    counts its killed members out of the injured. A zero ("no injuries") only stands when
     nothing in the article counts someone.
     """
-    of_kind = [c for c in casualties if c.kind == kind]
-    if not of_kind:
+    positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
+    refs: list[_Referent] = []
+    singular: list[tuple[Casualty, _Referent]] = []
+    for c in positive:
+        if c.best == 1:
+            ref = _resolve(refs, c)
+            ref.kinds.add(c.kind)
+            singular.append((c, ref))
+    killed_refs = [r for r in refs if "killed" in r.kinds]
+    plural_killed = [c for c in positive if c.kind == "killed" and c.best > 1]
+    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed])
+    if kind == "killed":
+        total = killed_total
+        support = plural_killed + [c for c, r in singular if c.kind == "killed"]
+    else:
+        injured_refs = [r for r in refs if r.kinds == {"injured"}]
+        candidates: list[tuple[int, Casualty]] = []
+        for c in positive:
+            if c.kind != "injured" or c.best < 2:
+                continue
+            hit_only = SHOT_WORDS.search(c.text) is not None
+            candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
+        best_plural = max(candidates, key=lambda x: x[0], default=(0, None))
+        total = max(len(injured_refs), best_plural[0])
+        support = (
+            [best_plural[1]]
+            if best_plural[1] is not None and best_plural[0] >= len(injured_refs)
+            else [c for c, r in singular if c.kind == "injured" and r.kinds == {"injured"}]
+        )
+    support = [c for c in support if c is not None]
+    if total > 0 and support:
+        top = max(support, key=lambda c: (c.best, -c.start))
+        return Casualty(top.start, top.end, top.text, kind, total, total, total, top.who)
+    zeros = [c for c in casualties if c.kind == kind and c.best == 0]
+    if zeros:
+        z = zeros[0]
+        return Casualty(z.start, z.end, z.text, kind, 0, 0, 0, None)
+    if kind == "injured" and positive:
+        # Victims were hit but all of them died: the article states no injured.
         return None
-    best = max(of_kind, key=lambda c: (c.best, -c.start))
-    lows = [c.low for c in of_kind if c.best > 0] or [0]
-    return Casualty(
-        best.start, best.end, best.text, kind, min(lows), best.best, best.high, best.who
-    )
+    return None

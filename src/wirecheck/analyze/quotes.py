@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.people import resolve_name
 from wirecheck.models import Person, Quote
@@ -59,6 +60,71 @@ CUE_LEMMAS = {
 }
 QUOTE = re.compile(r"[\"“”]([^\"“”\n]{2,}?)[\"“”]")
 OPEN_ONLY = re.compile(r"^\s*[\"“]([^\"“”]{20,})$")  # a quote paragraph continuing below
+ROLE_WORDS = {
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "president",
+    "general",
+    "commander",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "sheriff",
+    "chief",
+    "official",
+    "candidate",
+    "leader",
+    "secretary",
+    "director",
+    "judge",
+    "prosecutor",
+    "attorney",
+    "representative",
+    "ambassador",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "detective",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "cleric",
+    "activist",
+}
+ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "det": "detective",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "pres": "president",
+    "brig": "brigadier",
+    "maj": "major",
+    "insp": "inspector",
+    "supt": "superintendent",
+}
+RECENT_CHARS = 250  # how far back from the latest compatible name a pronoun may look
+# Offsets of name mentions in subject position, for the mention list being resolved.
+SUBJECT_OFFSETS: dict[int, set[int]] = {}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "i": None, "we": None}
 MIN_WORDS_WITHOUT_CUE = 4
 
@@ -85,13 +151,24 @@ def _subject_span(token: Token) -> Span:
 
 
 def _mentions(doc: Doc, people: list[Person]) -> list[tuple[int, Person]]:
-    """(offset, person) for every name mention, in text order."""
-    found = []
+    """(offset, person) for every name mention outside quotation marks, in text order: a
+    name inside someone's quote is not a candidate for a later "he said"."""
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
+    found: list[tuple[int, Person]] = []
+    subjects: set[int] = set()
     for ent in doc.ents:
+        if any(s <= ent.start_char < e for s, e in quoted):
+            continue
         if ent.label_ == "PERSON":
             person = resolve_name(ent.text, people)
             if person is not None:
                 found.append((ent.start_char, person))
+                if ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                    ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ == "nsubj"
+                ):
+                    subjects.add(ent.start_char)
+    SUBJECT_OFFSETS.clear()
+    SUBJECT_OFFSETS[id(found)] = subjects
     return found
 
 
@@ -106,12 +183,35 @@ def _resolve(span: Span, people: list[Person], mentions: list[tuple[int, Person]
     earlier = [p for offset, p in mentions if offset < span.start_char]
     if word in PRONOUNS:
         gender = PRONOUNS[word]
-        fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
-        return fits[-1].name if fits else text
-    role = [p for p in earlier if p.title and word in p.title.lower()]
+        fits = [
+            (offset, p)
+            for offset, p in mentions
+            if offset < span.start_char and (gender is None or p.gender in (gender, None))
+        ]
+        if not fits:
+            return text
+        # Of the people named in the last stretch of text, prefer one named as a subject:
+        # "Trump directed Cohen to lie. '…,' he told reporters" → Trump.
+        recent = [(o, p) for o, p in fits if o >= fits[-1][0] - RECENT_CHARS]
+        subjects = [p for o, p in recent if o in SUBJECT_OFFSETS.get(id(mentions), ())]
+        return (subjects or [p for _, p in recent])[-1].name
+    role = [p for p in earlier if p.title and word in _title_words(p.title)]
     if role:
         return role[-1].name
+    first = span[0].lower_
+    if first in ("the", "this") and (word in ROLE_WORDS or is_person_noun(word)) and earlier:
+        # "the governor said", "the four-term congressman said": the latest person named.
+        gender = "female" if word in FEMALE_WORDS else "male" if word in MALE_WORDS else None
+        fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
+        if fits:
+            return fits[-1].name
     return text
+
+
+def _title_words(title: str) -> set[str]:
+    """Words of a title with abbreviations spelled out ("Gov." → "governor")."""
+    words = set(re.findall(r"[a-z]+", title.lower()))
+    return words | {ABBREVIATIONS[w] for w in words if w in ABBREVIATIONS}
 
 
 def _according_to(sent: Span) -> tuple[Span, Token] | None:
@@ -137,12 +237,19 @@ def _according_to(sent: Span) -> tuple[Span, Token] | None:
 
 def _cue(sent: Span, outside: tuple[int, int] | None) -> tuple[Token, Token | None] | None:
     """The speech verb of a sentence (outside the quoted text) and its subject."""
-    for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            if outside and outside[0] <= token.idx < outside[1]:
-                continue
-            return token, _speaker_token(token)
-    return None
+    cues = [
+        t
+        for t in sent
+        if t.lemma_.lower() in CUE_LEMMAS
+        and t.pos_ in ("VERB", "AUX")
+        and not (outside and outside[0] <= t.idx < outside[1])
+    ]
+    if not cues:
+        return None
+    if outside:
+        # The cue nearest the quotation: "After X finished, responding to Y, Z said: '…'".
+        cues.sort(key=lambda t: min(abs(t.idx - outside[0]), abs(t.idx - outside[1])))
+    return cues[0], _speaker_token(cues[0])
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:

@@ -8,7 +8,9 @@ PostgreSQL will be a second implementation of the same protocol.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -16,13 +18,14 @@ from typing import Any, Protocol
 
 from wirecheck.models import Analysis, Article, EventRecord
 
-__all__ = ["Store", "default_db_path", "open_store"]
+__all__ = ["Store", "default_db_path", "new_id", "open_store"]
 
 
 class Store(Protocol):
     """Everything the pipeline and the faces ask of a store."""
 
     def transaction(self) -> AbstractContextManager[None]: ...
+    def schema_version(self) -> int: ...
     def article_id_for_hash(self, content_hash: str) -> str | None: ...
     def has_article(self, article_id: str) -> bool: ...
     def add_article(self, article: Article) -> None: ...
@@ -54,6 +57,15 @@ class Store(Protocol):
     def record_skip(self, origin: str, reason: str) -> None: ...
     def stats(self) -> dict[str, int]: ...
     def close(self) -> None: ...
+
+
+def new_id(prefix: str, seed: str | None = None) -> str:
+    """``prefix-`` and 12 hex digits: from sha1 of ``seed`` (deterministic), else random.
+
+    An event's id comes from its first article: ``new_id("ev", first_article_id)``.
+    """
+    digest = hashlib.sha1(seed.encode()).hexdigest() if seed is not None else uuid.uuid4().hex
+    return f"{prefix}-{digest[:12]}"
 
 
 def default_db_path() -> Path:

@@ -18,7 +18,7 @@ import pycountry
 
 from wirecheck.models import Analysis, Article, EventRecord, from_dict, to_dict
 
-MIGRATIONS = "wirecheck.store.migrations"
+MIGRATIONS = resources.files("wirecheck.store") / "migrations"
 ARTICLE_COLUMNS = (
     "id, content_hash, text, outlet, url, title, published, origin, attribution, boilerplate"
 )
@@ -30,6 +30,10 @@ EVENT_COLUMNS = (
 )
 
 
+class SchemaTooNew(RuntimeError):
+    """The store was written by a newer wirecheck than this one."""
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -38,10 +42,26 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
 def _migrations() -> list[tuple[int, str]]:
-    """(version, sql) of every bundled migration, in order."""
-    files = [f for f in resources.files(MIGRATIONS).iterdir() if f.name.endswith(".sql")]
+    """(version, sql) of every bundled migration ``NNNN_name.sql``, in order."""
+    files = [f for f in MIGRATIONS.iterdir() if f.name.endswith(".sql")]
     return sorted((int(f.name.split("_", 1)[0]), f.read_text("utf-8")) for f in files)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of a script (semicolons inside strings or triggers kept)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip() and not pending.strip().startswith("--"):
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]!r}")
 
 
 class SQLiteStore:
@@ -51,31 +71,47 @@ class SQLiteStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         # isolation_level=None: transactions are ours (BEGIN/SAVEPOINT below), not sqlite3's.
+        # timeout is SQLite's busy timeout: wait up to 30 s for another writer's lock.
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
         self.db.row_factory = sqlite3.Row
+        self.db.create_function("casefold", 1, _casefold, deterministic=True)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._depth = 0
         self._migrate()
+        self.db.execute("PRAGMA foreign_keys=ON")
 
     # ----------------------------------------------------------------- schema & transactions
 
     def _migrate(self) -> None:
+        """Apply every migration newer than the store's version, each in its own transaction.
+
+        Foreign keys are still off here (the pragma is a no-op inside a transaction), so a
+        migration may rebuild a table; a foreign-key violation it leaves aborts it.
+        """
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS schema_version"
             " (version INTEGER PRIMARY KEY, applied_at TEXT)"
         )
-        current = self.schema_version()
-        for version, sql in _migrations():
-            if version > current:
-                with self.transaction():
-                    for statement in sql.split(";\n"):
-                        if statement.strip():
-                            self.db.execute(statement)
-                    self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
+        migrations = _migrations()
+        latest = migrations[-1][0]
+        if self.schema_version() > latest:
+            raise SchemaTooNew(
+                f"{self.path} has schema version {self.schema_version()};"
+                f" this wirecheck knows up to {latest}"
+            )
+        for version, sql in migrations:
+            with self.transaction():
+                if version <= self.schema_version():  # re-read under the write lock
+                    continue
+                for statement in _statements(sql):
+                    self.db.execute(statement)
+                if self.db.execute("PRAGMA foreign_key_check").fetchone():
+                    raise sqlite3.IntegrityError(f"migration {version} breaks a foreign key")
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
 
     def schema_version(self) -> int:
+        """The number of the last migration applied (0 for an empty file)."""
         row = self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()
         return row[0] or 0
 
@@ -87,16 +123,21 @@ class SQLiteStore:
         self._depth += 1
         try:
             yield
+            if self._depth == 1:
+                self.db.execute("COMMIT")
+            else:
+                self.db.execute(f"RELEASE {name}")
         except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
+            if not self.db.in_transaction:  # SQLite already rolled back on its own
+                raise
+            if self._depth == 1:
                 self.db.execute("ROLLBACK")
             else:
                 self.db.execute(f"ROLLBACK TO {name}")
                 self.db.execute(f"RELEASE {name}")
             raise
-        self._depth -= 1
-        self.db.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     def close(self) -> None:
         self.db.close()
