@@ -87,9 +87,7 @@ def main() -> None:
             hits[f"{kind}_over"] += got[kind] > want
             hits[f"{kind}_under"] += got[kind] < want
             if args.errors == kind and got[kind] != want:
-                stated = [
-                    f"{c.best}:{c.text!r}" for c in casualties if c.kind == kind
-                ]
+                stated = [f"{c.best}:{c.text!r}" for c in casualties if c.kind == kind]
                 print(f"--- {row['id']} gold={want} got={got[kind]} {stated}")
         predicted = {name_key(p.name) for p in people}
         involved = {name_key(p.name) for p in people if p.role in ("victim", "suspect")}
@@ -107,7 +105,8 @@ def main() -> None:
     n = len(rows)
     p, r, f = prf(tp, fp, fn)
     p2, r2, f2 = prf(tp_role, fp_role, fn)
-    print(f"articles {n}  parse {t1 - t0:.1f}s  extract {t_ext:.1f}s ({1000 * t_ext / n:.1f} ms/doc)")
+    ms = 1000 * t_ext / n
+    print(f"articles {n}  parse {t1 - t0:.1f}s  extract {t_ext:.1f}s ({ms:.1f} ms/doc)")
     for kind in ("killed", "injured"):
         print(
             f"{kind:8s} exact {hits[kind] / n:.3f}  within1 {hits[kind + '_within1'] / n:.3f}  "

@@ -80,16 +80,22 @@ def main() -> None:
                 mentioned += 1
                 right_mentioned += ok
             if args.errors == "speaker" and not ok:
-                print(f"--- {row['id']} gold={gq['speaker']} got={match.speaker!r}: "
-                      f"{match.text[:90]!r}")
+                print(
+                    f"--- {row['id']} gold={gq['speaker']} got={match.speaker!r}: "
+                    f"{match.text[:90]!r}"
+                )
     n = len(rows)
     print(f"articles {n}  extract {t_ext:.1f}s ({1000 * t_ext / n:.1f} ms/doc)")
     print(f"gold quotes {total}  recall {found / total:.3f} ({found})")
     print(f"named-speaker quotes found {named}  speaker accuracy {right / max(named, 1):.3f}")
-    print(f"  of which surname in text {mentioned}  speaker accuracy "
-          f"{right_mentioned / max(mentioned, 1):.3f}")
-    print(f"extracted {extracted} ({extracted / n:.1f}/article), direct {direct}, "
-          f"with speaker {with_speaker / max(extracted, 1):.3f}")
+    print(
+        f"  of which surname in text {mentioned}  speaker accuracy "
+        f"{right_mentioned / max(mentioned, 1):.3f}"
+    )
+    print(
+        f"extracted {extracted} ({extracted / n:.1f}/article), direct {direct}, "
+        f"with speaker {with_speaker / max(extracted, 1):.3f}"
+    )
 
 
 if __name__ == "__main__":

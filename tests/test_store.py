@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import signal
 import sqlite3
 import subprocess
@@ -23,7 +24,10 @@ from wirecheck.models import (
     Range,
     Source,
 )
-from wirecheck.store import default_db_path, open_store
+from wirecheck.store import default_db_path, new_id, open_store
+from wirecheck.store import sqlite as sqlite_backend
+
+LATEST = max(sqlite_backend._migrations())[0]
 
 
 def article(n: int, text: str | None = None) -> Article:
@@ -81,12 +85,79 @@ def store(tmp_path):
 def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
     path = tmp_path / "w.db"
     first = open_store(path)
-    assert first.schema_version() == 1
+    assert first.schema_version() == LATEST >= 2
     first.close()
     again = open_store(path)
-    rows = again.db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0]
-    assert rows == 1
+    versions = [r[0] for r in again.db.execute("SELECT version FROM schema_version")]
+    assert versions == list(range(1, LATEST + 1))
     assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert again.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert again.db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+
+
+def _migration_dir(tmp_path, files: dict[str, str]):
+    folder = tmp_path / "migrations"
+    folder.mkdir(exist_ok=True)
+    for name, sql in files.items():
+        (folder / name).write_text(sql)
+    return folder
+
+
+def test_an_old_store_is_upgraded_in_place(tmp_path, monkeypatch):
+    initial = (sqlite_backend.MIGRATIONS / "0001_initial.sql").read_text("utf-8")
+    monkeypatch.setattr(
+        sqlite_backend, "MIGRATIONS", _migration_dir(tmp_path, {"0001_initial.sql": initial})
+    )
+    old = open_store(tmp_path / "w.db")
+    with old.transaction():
+        old.add_article(article(1))
+    assert old.schema_version() == 1
+    old.close()
+    monkeypatch.undo()
+    new = open_store(tmp_path / "w.db")
+    assert new.schema_version() == LATEST
+    assert [a.id for a in new.iter_articles()] == ["a1"]
+    indexes = {r[0] for r in new.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "articles_seq" in indexes
+
+
+def test_migration_runner_splits_statements_and_rolls_back_a_failure(tmp_path, monkeypatch):
+    trigger = (
+        "CREATE TABLE t (x TEXT);\n"
+        "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN\n"
+        "  INSERT INTO t2 VALUES ('a;b');\n"
+        "END;\n"
+        "CREATE TABLE t2 (y TEXT); -- trailing comment\n"
+    )
+    folder = _migration_dir(tmp_path, {"0001_a.sql": trigger})
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", folder)
+    store = open_store(tmp_path / "w.db")
+    store.db.execute("INSERT INTO t VALUES ('x')")
+    assert store.db.execute("SELECT y FROM t2").fetchone()[0] == "a;b"
+    store.close()
+    (folder / "0002_bad.sql").write_text("CREATE TABLE u (z);\nINSERT INTO nowhere VALUES (1);\n")
+    with pytest.raises(sqlite3.OperationalError):
+        open_store(tmp_path / "w.db")
+    (folder / "0002_bad.sql").unlink()
+    reopened = open_store(tmp_path / "w.db")
+    assert reopened.schema_version() == 1
+    tables = {r[0] for r in reopened.db.execute("SELECT name FROM sqlite_master")}
+    assert "u" not in tables  # the failed migration left nothing behind
+
+
+def test_a_store_from_a_newer_wirecheck_is_refused(tmp_path):
+    store = open_store(tmp_path / "w.db")
+    with store.transaction():
+        store.db.execute("INSERT INTO schema_version VALUES (?, 'later')", (LATEST + 1,))
+    store.close()
+    with pytest.raises(sqlite_backend.SchemaTooNew):
+        open_store(tmp_path / "w.db")
+
+
+def test_new_id_is_deterministic_from_a_seed():
+    assert new_id("ev", "a1") == "ev-" + hashlib.sha1(b"a1").hexdigest()[:12]
+    assert new_id("ev", "a1") != new_id("ev", "a2")
+    assert new_id("run") != new_id("run") and new_id("run").startswith("run-")
 
 
 def test_default_path_from_environment(monkeypatch, tmp_path):
@@ -107,13 +178,17 @@ def test_articles_round_trip_and_hash_lookup(store):
     assert store.get_analysis("a1").keywords == ["fire"]
 
 
-def test_failed_transaction_leaves_nothing(store):
-    with pytest.raises(RuntimeError), store.transaction():
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
+def test_failed_transaction_leaves_nothing(store, error):
+    with pytest.raises(error), store.transaction():
         store.add_article(article(1))
         with store.transaction():  # nested: a savepoint
             store.add_article(article(2))
-        raise RuntimeError("boom")
+        raise error
     assert store.count_articles() == 0
+    with store.transaction():  # and the store is usable afterwards
+        store.add_article(article(3))
+    assert store.count_articles() == 1
 
 
 def test_nested_failure_rolls_back_only_the_inner_block(store):
@@ -172,7 +247,65 @@ def test_events_facts_support_and_membership(store):
     ]
     record = store.get_event("ev-a")  # unique prefix
     assert record.facts[1].alternatives[0].value == "killed: 0"
-    assert store.stats() == {"articles": 2, "events": 1, "skipped": 0}
+    assert store.stats() == {
+        "articles": 2,
+        "events": 1,
+        "skipped": 0,
+        "facts": 2,
+        "disputed_events": 1,
+    }
+    row = store.db.execute("SELECT n_articles, n_sources, has_disputes FROM events").fetchone()
+    assert tuple(row) == (2, 2, 1)  # two source groups in the record
+
+
+def test_replacing_an_event_replaces_its_facts(store):
+    with store.transaction():
+        store.add_article(article(1))
+        store.add_article(article(2))
+        store.save_event(event("ev-1", dt.date(2024, 1, 2), "PT", "Bridge", disputed=True))
+        store.save_event(event("ev-1", dt.date(2024, 1, 2), "PT", "Bridge, revised"))
+    assert store.get_event("ev-1").title == "Bridge, revised"
+    assert store.db.execute("SELECT COUNT(*) FROM facts").fetchone()[0] == 1
+    assert store.db.execute("SELECT COUNT(*) FROM fact_support").fetchone()[0] == 2
+
+
+def test_save_event_alone_is_all_or_nothing(store):
+    with store.transaction():
+        store.add_article(article(1))
+    bad = event("ev-1", dt.date(2024, 1, 2), "PT", "Bridge")  # support cites a2: not stored
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_event(bad)
+    assert store.count_events() == 0
+    assert store.db.execute("SELECT COUNT(*) FROM facts").fetchone()[0] == 0
+
+
+def test_delete_event_removes_facts_support_and_membership(store):
+    with store.transaction():
+        store.add_article(article(1))
+        store.add_article(article(2))
+        store.set_membership("ev-1", "a1", "a1")
+        store.save_event(event("ev-1", dt.date(2024, 1, 2), "PT", "Bridge"))
+    with store.transaction():
+        store.delete_event("ev-1")
+    assert store.get_event("ev-1") is None and store.event_of("a1") is None
+    for table in ("facts", "fact_support", "event_articles"):
+        assert store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+    assert store.count_articles() == 2
+
+
+def test_signatures_come_back_with_their_event(store):
+    with store.transaction():
+        store.add_article(article(1))
+        store.add_article(article(2))
+        store.save_signature("a1", {"k": [1, 2]})
+        store.save_signature("a2", {"k": [3]})
+        store.set_membership("ev-1", "a1", "a1")
+        store.save_event(event("ev-1", dt.date(2024, 1, 2), "PT", "Bridge"))
+    assert list(store.iter_signatures()) == [
+        ("a1", "ev-1", {"k": [1, 2]}),
+        ("a2", None, {"k": [3]}),
+    ]
+    assert [a.id for a in store.iter_articles(["a2", "zz", "a1"])] == ["a2", "a1"]
 
 
 def test_prefix_lookup_is_refused_when_ambiguous(store):
@@ -183,7 +316,11 @@ def test_prefix_lookup_is_refused_when_ambiguous(store):
         store.save_event(event("ev-aa2", dt.date(2024, 1, 3), "PT", "Two"))
     assert store.get_event("ev-aa") is None
     assert store.get_event("ev-aa2").title == "Two"
+    assert store.get_event("ev-aa1").title == "One"
     assert store.get_event("nope") is None
+    assert store.get_event("EV-AA2") is None  # ids are case-sensitive
+    assert store.get_event("") is None
+    assert store.get_event("ev-a_") is None  # no LIKE wildcards
 
 
 def test_list_events_filters(store):
@@ -201,6 +338,32 @@ def test_list_events_filters(store):
     assert titles(text="rebuild") == ["Convoy attack", "Bridge collapse"]
     assert titles(text="convoy") == ["Convoy attack"]
     assert titles(limit=1, offset=1) == ["Bridge collapse"]
+    assert titles(place="pt") == ["Bridge collapse"]  # alpha-2 code, any case
+    assert titles(place="Portugal") == ["Bridge collapse"]  # country name via pycountry
+    assert titles(place="Lisbon") == []
+    assert titles(text="nothing like it") == []
+    assert titles(since=dt.date(2024, 1, 1), until=dt.date(2024, 1, 31)) == ["Bridge collapse"]
+
+
+def test_list_events_date_ranges_overlap_and_unicode_case(store):
+    with store.transaction():
+        store.add_article(article(1))
+        store.add_article(article(2))
+        long = event("e1", dt.date(2024, 1, 1), "TR", "Siege of İzmir", True)
+        long.date = EventDate(dt.date(2024, 1, 1), dt.date(2024, 1, 31), None, "month")
+        long.location = Place("Ürümqi", city="Ürümqi", admin1="Xinjiang", country="CN")
+        store.save_event(long)
+    titles = lambda **kw: [e.title for e in store.list_events(**kw)]  # noqa: E731
+    assert titles(since=dt.date(2024, 1, 20), until=dt.date(2024, 2, 5)) == ["Siege of İzmir"]
+    assert titles(since=dt.date(2024, 2, 1)) == []
+    assert titles(until=dt.date(2023, 12, 31)) == []
+    assert (
+        titles(place="ÜRÜMQI")
+        == titles(place="xinjiang")
+        == titles(place="China")
+        == ["Siege of İzmir"]
+    )
+    assert titles(text="KILLED") == ["Siege of İzmir"]  # a fact's text
 
 
 def test_skips_are_recorded(store):

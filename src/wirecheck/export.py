@@ -108,7 +108,22 @@ def article_to_dict(
     }
 
 
+EVENT_COLUMNS = (
+    "id", "title", "type", "date_start", "date_end", "date_best", "precision",
+    "place", "city", "admin1", "country", "lat", "lon",
+    "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
+    "n_articles", "n_sources", "outlets", "n_corroborated", "n_single_source", "n_disputed",
+    "disputed_facts",
+)  # fmt: skip
+ARTICLE_COLUMNS = (
+    "id", "event_id", "outlet", "url", "published", "title", "type", "attribution",
+    "n_quotes", "n_places", "n_dates", "n_numbers", "n_casualties", "n_people",
+    "n_boilerplate_ranges", "killed_best", "injured_best",
+)  # fmt: skip
+
+
 def _event_row(record: EventRecord) -> dict[str, Any]:
+    """One event as a flat CSV row (``EVENT_COLUMNS``)."""
     loc = record.location
     counts = {
         s: sum(f.status == s for f in record.facts)
@@ -141,13 +156,16 @@ def _event_row(record: EventRecord) -> dict[str, Any]:
 
 
 def _article_row(article: dict[str, Any]) -> dict[str, Any]:
+    """One exported article (``article_to_dict`` output) as a flat CSV row."""
     flat = {
         k: article[k]
         for k in ("id", "event_id", "outlet", "url", "published", "title", "type", "attribution")
     }
-    for key in ("quotes", "places", "dates", "numbers"):
+    for key in ("quotes", "places", "dates", "numbers", "casualties", "people"):
         flat[f"n_{key}"] = len(article[key])
     flat["n_boilerplate_ranges"] = len(article["boilerplate"])
+    for kind in ("killed", "injured"):
+        flat[f"{kind}_best"] = article[kind]["best"] if article[kind] else None
     return flat
 
 
@@ -155,9 +173,13 @@ def _write(
     items: Iterable[Any],
     fmt: str,
     out: TextIO,
-    as_dict: Callable[[Any], dict],
-    as_row: Callable[[Any], dict],
+    as_dict: Callable[[Any], dict[str, Any]],
+    as_row: Callable[[Any], dict[str, Any]],
+    columns: tuple[str, ...],
 ) -> None:
+    """Stream ``items`` to ``out`` as one JSON array, JSON lines, or CSV rows of ``columns``."""
+    if fmt not in ("json", "jsonl", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}")
     if fmt == "jsonl":
         for item in items:
             out.write(json.dumps(as_dict(item), ensure_ascii=False) + "\n")
@@ -166,21 +188,15 @@ def _write(
         for i, item in enumerate(items):
             out.write(("," if i else "") + "\n" + json.dumps(as_dict(item), ensure_ascii=False))
         out.write("\n]\n")
-    elif fmt == "csv":
-        writer = None
-        for item in items:
-            row = as_row(item)
-            if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(row))
-                writer.writeheader()
-            writer.writerow(row)
     else:
-        raise ValueError(f"unknown export format {fmt!r}")
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(as_row(item) for item in items)
 
 
 def export_events(store: Store, fmt: str, out: TextIO) -> None:
     """Write every event (json: one array; jsonl: one per line; csv: one row each)."""
-    _write(store.iter_events(), fmt, out, event_to_dict, _event_row)
+    _write(store.iter_events(), fmt, out, event_to_dict, _event_row, EVENT_COLUMNS)
 
 
 def _articles(store: Store) -> Iterator[dict[str, Any]]:
@@ -189,5 +205,5 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def export_articles(store: Store, fmt: str, out: TextIO) -> None:
-    """Write every article with its annotations and offsets."""
-    _write(_articles(store), fmt, out, lambda a: a, lambda a: _article_row(a))
+    """Write every article with its annotations and offsets (same formats as events)."""
+    _write(_articles(store), fmt, out, dict, _article_row, ARTICLE_COLUMNS)

@@ -15,7 +15,7 @@ from wirecheck.analyze.analyzer import ANALYSIS_VERSION, Analyzer
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
 from wirecheck.models import Analysis, Article, RawArticle, Skipped
 from wirecheck.reconcile import Member, reconcile
-from wirecheck.store import Store
+from wirecheck.store import Store, new_id
 
 BATCH_SIZE = 16
 
@@ -129,9 +129,7 @@ class Pipeline:
     def _add(self, article: Article, analysis: Analysis) -> str:
         """Store one analysed article and its event, in one transaction."""
         sig = signature(article, analysis)
-        event_id = (
-            self.index.assign(sig) or f"ev-{hashlib.sha1(article.id.encode()).hexdigest()[:12]}"
-        )
+        event_id = self.index.assign(sig) or new_id("ev", article.id)
         with self.store.transaction():
             self.store.add_article(article)
             self.store.save_analysis(analysis, ANALYSIS_VERSION)

@@ -40,8 +40,9 @@ CONDITION = {"critical", "serious", "stable", "fair", "grave", "guarded", "life-
 UNKNOWN_PLURAL = 2
 NEGATED = re.compile(
     r"\b(no|zero)\s+(\w+\s+){0,2}(casualties|deaths|fatalities|injuries|one (was|were)|"
-    r"(one|body) (was )?(hurt|injured|killed|wounded|shot))\b|\bnobody (was|were|got)\b|"
-    r"\bno one (was|were|got)\b|\bno\s+(other\s+)?(injuries|casualties|deaths)\b|"
+    r"(one|body) (was )?(hurt|injured|killed|wounded|shot))\b|"
+    r"\b(nobody|no one) (was|were|got)\b(\s+(seriously|else|also))?"
+    r"(\s+(hurt|injured|killed|wounded|shot))?|\bno\s+(other\s+)?(injuries|casualties|deaths)\b|"
     r"\bwere not (hurt|injured|killed|wounded)\b|\bwithout (casualties|injur)",
     re.I,
 )
@@ -145,9 +146,13 @@ def _victims(trigger: Token) -> Token | None:
             return trigger.head  # "the man killed in the crash", "three wounded people"
         if trigger.dep_ in ("xcomp", "oprd", "ccomp") and trigger.head.lemma_ == "leave":
             return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
-        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _own_subject(trigger):
-            if trigger.head.dep_ in ("acl", "amod", "relcl"):
-                return _victims(trigger.head)  # "a girl shot and killed by police"
+        if (
+            trigger.dep_ == "conj"
+            and trigger.head.pos_ == "VERB"
+            and trigger.head.dep_ in ("acl", "amod", "relcl")
+            and not _own_subject(trigger)
+        ):
+            return _victims(trigger.head)  # "a girl shot and killed by police"
         subject = _subject(trigger, ("nsubj",) if lemma == "die" else ("nsubjpass",))
         if subject is not None:
             return _relative_head(subject)  # "was shot and killed": the shared subject
@@ -301,10 +306,12 @@ def _own_subject(verb: Token) -> bool:
 def _carried(token: Token) -> bool:
     """ "taken to a hospital", "sent 4 people to the hospital", "in critical condition"."""
     if token.lemma_ in CARRY_LEMMAS and token.pos_ == "VERB":
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "to":
-                if any(HOSPITAL.search(t.text) for t in prep.subtree):
-                    return True
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "to"
+            and any(HOSPITAL.search(t.text) for t in prep.subtree)
+            for prep in token.children
+        )
     return False
 
 
@@ -371,7 +378,11 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             fatal = SOME_FATALLY.search(sent.text) if kind == "injured" else None
             if fatal:
                 # "four teens, one fatally, were shot": the fatal ones are killed.
-                n = count if fatal.group(1).lower() in ("all", "both") else number_value(fatal.group(1))
+                n = (
+                    count
+                    if fatal.group(1).lower() in ("all", "both")
+                    else number_value(fatal.group(1))
+                )
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
@@ -428,11 +439,15 @@ def _reference(who: str) -> tuple[str, str, int | None]:
         for w in lead_words[1:] + lead_words[:1]
         if w[:1].isupper() and not w.isupper() and w.lower() not in ANAPHORIC_DET | NEW_DET
     ]
-    capitalised = [w for w in lead_words if w[:1].isupper() and not w.isupper()]
-    if names and len(capitalised) >= 1 and lead_words[-1][:1].isupper() and not lead.isupper():
-        if first not in ANAPHORIC_DET | NEW_DET and not lead_words[-1].lower().endswith("old"):
-            full = [w.lower() for w in lead_words if w[:1].isupper() and not w.endswith("old")]
-            return "name", " ".join(full).removesuffix("'s").removesuffix("’s"), age
+    if (
+        names
+        and lead_words[-1][:1].isupper()
+        and not lead.isupper()
+        and first not in ANAPHORIC_DET | NEW_DET
+        and not lead_words[-1].lower().endswith("old")
+    ):
+        full = [w.lower() for w in lead_words if w[:1].isupper() and not w.endswith("old")]
+        return "name", " ".join(full).removesuffix("'s").removesuffix("’s"), age
     if first in ANAPHORIC_DET:
         return "def", head, age
     if first in ("another", "other", "second", "third"):
@@ -474,16 +489,15 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
                 return ref
     elif how in ("def", "new"):
         for ref in reversed(refs):
-            if age is None or ref.age in (None, age):
-                if (
-                    how == "def"
-                    or ref.head in (head, "")
-                    or ref.name is not None
-                    or head in GENERIC_HEADS
-                    or ref.head in GENERIC_HEADS
-                ):
-                    ref.age = ref.age or age
-                    return ref
+            if (age is None or ref.age in (None, age)) and (
+                how == "def"
+                or ref.head in (head, "")
+                or ref.name is not None
+                or head in GENERIC_HEADS
+                or ref.head in GENERIC_HEADS
+            ):
+                ref.age = ref.age or age
+                return ref
     ref = _Referent(head if how != "name" else "", age, head if how == "name" else None, set())
     refs.append(ref)
     return ref

@@ -110,6 +110,7 @@ SUSPECT = re.compile(
 )
 KILLED = re.compile(r"\b(killed|died|dead|slain|fatally|pronounced dead|murdered)\b", re.I)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
 FEMALE = re.compile(r"\b(she|her|hers|woman|girl|mrs\.?|ms\.?)\b", re.I)
 
@@ -191,9 +192,26 @@ def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
     text = sent.text
     role = status = None
     head = name_root.head
-    if name_root.dep_ in ("nsubjpass", "dobj") and VICTIM.search(head.text):
+    if name_root.dep_ == "appos" and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        name_root, head = head, head.head  # "the victim, John Smith, died"
+    verbs = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    victim_verb = any(VICTIM.search(v.text) for v in verbs)
+    identified = (
+        name_root.dep_ == "pobj"
+        and head.lower_ == "as"
+        and head.head.lemma_ == "identify"
+        and VICTIM.search(text)
+        and not SUSPECT.search(text)
+    )
+    if (name_root.dep_ in ("nsubjpass", "dobj") and victim_verb) or (
+        name_root.dep_ == "nsubj" and any(v.lemma_ == "die" for v in verbs)
+    ):
         role = "victim"
-        status = "killed" if KILLED.search(head.text + " " + text) else "injured"
+        joined = " ".join(v.text for v in verbs)
+        status = "killed" if KILLED.search(joined + " " + text) else "injured"
+    elif identified:
+        role = "victim"
+        status = "killed" if KILLED.search(text) else None
     elif SUSPECT.search(text) and name_root.dep_ in ("nsubj", "nsubjpass", "appos", "dobj"):
         role = "suspect"
         status = "arrested" if re.search(r"\b(arrested|custody|booked)\b", text, re.I) else None
@@ -245,7 +263,11 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
         person.role = person.role or role
         person.status = person.status or status
         if person.gender is None:
-            window = doc_text(doc)[ent.end_char : sentence_of(doc, ent.start).end_char + 120]
+            end = sentence_of(doc, ent.start).end_char + 120
+            later = [e.start_char for e in mentions if e.start_char > ent.end_char]
+            if later:
+                end = min(end, later[0])  # the next name's pronouns are not this person's
+            window = QUOTED.sub(" ", doc_text(doc)[ent.end_char : end])
             male, female = MALE.search(window), FEMALE.search(window)
             if male and (not female or male.start() < female.start()):
                 person.gender = "male"

@@ -122,9 +122,8 @@ ABBREVIATIONS = {
     "insp": "inspector",
     "supt": "superintendent",
 }
-RECENT_CHARS = 250  # how far back from the latest compatible name a pronoun may look
-# Offsets of name mentions in subject position, for the mention list being resolved.
-SUBJECT_OFFSETS: dict[int, set[int]] = {}
+Mention = tuple[int, Person, bool]  # offset, person, named as a grammatical subject
+RECENT_CHARS = 400  # how far back from the latest compatible name a pronoun may look
 PRONOUNS = {"he": "male", "she": "female", "they": None, "i": None, "we": None}
 MIN_WORDS_WITHOUT_CUE = 4
 
@@ -150,29 +149,25 @@ def _subject_span(token: Token) -> Span:
     return doc[start : token.i + 1]
 
 
-def _mentions(doc: Doc, people: list[Person]) -> list[tuple[int, Person]]:
-    """(offset, person) for every name mention outside quotation marks, in text order: a
-    name inside someone's quote is not a candidate for a later "he said"."""
+def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
+    """(offset, person, is subject) for every name mention outside quotation marks, in text
+    order: a name inside someone's quote is not a candidate for a later "he said"."""
     quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
-    found: list[tuple[int, Person]] = []
-    subjects: set[int] = set()
+    found: list[Mention] = []
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in quoted):
             continue
         if ent.label_ == "PERSON":
             person = resolve_name(ent.text, people)
             if person is not None:
-                found.append((ent.start_char, person))
-                if ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
                     ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ == "nsubj"
-                ):
-                    subjects.add(ent.start_char)
-    SUBJECT_OFFSETS.clear()
-    SUBJECT_OFFSETS[id(found)] = subjects
+                )
+                found.append((ent.start_char, person, subject))
     return found
 
 
-def _resolve(span: Span, people: list[Person], mentions: list[tuple[int, Person]]) -> str:
+def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
     """Full name for a speaker mention; pronouns and role nouns go to the person mentioned
     most recently before it (of a matching gender or title)."""
     text = span.text
@@ -180,21 +175,21 @@ def _resolve(span: Span, people: list[Person], mentions: list[tuple[int, Person]
     if person is not None:
         return person.name
     word = span.root.lower_
-    earlier = [p for offset, p in mentions if offset < span.start_char]
+    earlier = [p for offset, p, _ in mentions if offset < span.start_char]
     if word in PRONOUNS:
         gender = PRONOUNS[word]
         fits = [
-            (offset, p)
-            for offset, p in mentions
-            if offset < span.start_char and (gender is None or p.gender in (gender, None))
+            m
+            for m in mentions
+            if m[0] < span.start_char and (gender is None or m[1].gender in (gender, None))
         ]
         if not fits:
             return text
         # Of the people named in the last stretch of text, prefer one named as a subject:
         # "Trump directed Cohen to lie. '…,' he told reporters" → Trump.
-        recent = [(o, p) for o, p in fits if o >= fits[-1][0] - RECENT_CHARS]
-        subjects = [p for o, p in recent if o in SUBJECT_OFFSETS.get(id(mentions), ())]
-        return (subjects or [p for _, p in recent])[-1].name
+        recent = [m for m in fits if m[0] >= fits[-1][0] - RECENT_CHARS]
+        subjects = [m for m in recent if m[2]]
+        return (subjects or recent)[-1][1].name
     role = [p for p in earlier if p.title and word in _title_words(p.title)]
     if role:
         return role[-1].name
@@ -246,9 +241,6 @@ def _cue(sent: Span, outside: tuple[int, int] | None) -> tuple[Token, Token | No
     ]
     if not cues:
         return None
-    if outside:
-        # The cue nearest the quotation: "After X finished, responding to Y, Z said: '…'".
-        cues.sort(key=lambda t: min(abs(t.idx - outside[0]), abs(t.idx - outside[1])))
     return cues[0], _speaker_token(cues[0])
 
 
@@ -262,7 +254,7 @@ def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
 
 def _attribute(
     people: list[Person],
-    mentions: list[tuple[int, Person]],
+    mentions: list[Mention],
     start: int,
     end: int,
     context: Span,
@@ -328,9 +320,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _indirect(
-    doc: Doc, sent: Span, people: list[Person], mentions: list[tuple[int, Person]]
-) -> Quote | None:
+def _indirect(doc: Doc, sent: Span, people: list[Person], mentions: list[Mention]) -> Quote | None:
     """ "X said (that) <clause>" and "<clause>, X said" without quotation marks."""
     for token in sent:
         if token.lemma_.lower() not in CUE_LEMMAS or token.pos_ != "VERB":

@@ -1,49 +1,112 @@
-"""What the clusterer keeps of an article: date, place, names, keywords, counts, MinHash."""
+"""What the clusterer keeps of an article: date, place, names, keywords, counts, MinHash.
+
+A :class:`Signature` is small and JSON-safe: the pipeline stores it next to the article and
+rebuilds the in-memory :class:`~wirecheck.cluster.index.EventIndex` from stored signatures
+at start-up, without re-analysing anything.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from wirecheck.analyze.nlp import mask
 from wirecheck.models import Analysis, Article
 
-__all__ = ["NUM_PERM", "SCHEME", "Signature", "body_minhash", "jaccard", "signature"]
+__all__ = [
+    "NUM_PERM",
+    "SCHEME",
+    "Signature",
+    "body_minhash",
+    "jaccard",
+    "lean_minhash",
+    "normalise_name",
+    "signature",
+    "text_keywords",
+]
 
-NUM_PERM = 64
+NUM_PERM = 64  # stored signatures hold this many values: changing it needs a re-index
 SCHEME = "affine32"  # stored hash values are only comparable under one scheme
+SEED = 1
 SHINGLE = 3
+# Entity labels whose names identify an event: who, which organisation or group, where.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
+MAX_KEYWORDS = 40
 WORD = re.compile(r"\w+")
+ALPHA = re.compile(r"[a-z]{3,}")
+# Words of news furniture that say nothing about which event an article reports.
+NEWS_WORDS = {"said", "says", "told", "according", "news", "report", "reported", "reports"}
+
+
+def _shingles(text: str) -> set[str]:
+    words = WORD.findall(text.lower())
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
 def body_minhash(text: str) -> MinHash:
     """MinHash of the word 3-shingles of a (boilerplate-masked) text."""
-    words = WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    mh.update_batch([s.encode("utf-8") for s in shingles])
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh.update_batch([s.encode("utf-8") for s in _shingles(text)])
     return mh
+
+
+def lean_minhash(values: list[int] | np.ndarray) -> LeanMinHash:
+    """A stored list of hash values as a (hashable, LSH-ready) LeanMinHash."""
+    array = np.asarray(values, dtype=np.uint64)
+    return LeanMinHash(MinHash(num_perm=len(array), hashvalues=array, seed=SEED, scheme=SCHEME))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two MinHash value arrays."""
+    if len(a) == 0 or len(a) != len(b):
+        return 0.0
     return float(np.mean(a == b))
 
 
-def _norm_name(text: str) -> str:
-    text = re.sub(r"^(the)\s+", "", text.strip().lower())
-    return re.sub(r"[’']s$", "", text)
+def normalise_name(text: str) -> str:
+    """Compare-ready entity name: case, accents, leading 'the', possessive and dots folded."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.strip().lower().replace("’", "'")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"[^\w\s-]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _stem(word: str) -> str:
+    """A light plural folding, so that text keywords meet (shootings/shooting)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def text_keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
+    """Most frequent content words of a text, when the analysis gave no keyword lemmas."""
+    counts = Counter(
+        _stem(w)
+        for w in ALPHA.findall(text.lower())
+        if w not in STOP_WORDS and w not in NEWS_WORDS
+    )
+    return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
 @dataclass
 class Signature:
-    """An article as the event index sees it; JSON-safe through to_dict / from_dict."""
+    """An article as the event index sees it; JSON-safe through to_dict / from_dict.
+
+    Dates are ISO strings. ``date_start``/``date_end`` come from the analysed event date
+    only; ``published`` is kept apart so the index knows how firm the date is.
+    """
 
     article_id: str
     published: str | None = None
@@ -72,7 +135,13 @@ class Signature:
         return dt.date.fromisoformat(value) if value else None
 
     @property
+    def dated(self) -> bool:
+        """Whether the event date comes from the text (not from publication)."""
+        return bool(self.date_start and self.date_end)
+
+    @property
     def span(self) -> tuple[dt.date, dt.date] | None:
+        """When the event happened: the analysed range, else the week before publication."""
         if self.date_start and self.date_end:
             return dt.date.fromisoformat(self.date_start), dt.date.fromisoformat(self.date_end)
         if self.published:
@@ -80,22 +149,30 @@ class Signature:
             return day - dt.timedelta(days=7), day  # reported events happened shortly before
         return None
 
+    @property
+    def place(self) -> tuple[str | None, str | None, str | None] | None:
+        return (self.country, self.admin1, self.city) if self.country else None
+
     def terms(self) -> set[str]:
+        """Index terms: names (``n:``) and content keywords (``k:``)."""
         return {f"n:{n}" for n in self.names} | {f"k:{k}" for k in self.keywords}
 
 
 def signature(article: Article, analysis: Analysis) -> Signature:
-    """The clustering signature of an analysed article."""
+    """The clustering signature of an analysed article (boilerplate never counts)."""
     place = analysis.event_place.place if analysis.event_place else None
     date = analysis.event_date
     names = sorted(
         {
-            _norm_name(e.text)
+            name
             for e in analysis.entities
-            if e.label in NAME_LABELS and len(e.text) > 1
+            if e.label in NAME_LABELS
+            for name in [normalise_name(e.text)]
+            if len(name) > 1
         }
     )
     body = mask(article.text, article.boilerplate)
+    keywords = [k.lower() for k in analysis.keywords] or text_keywords(body)
     return Signature(
         article_id=article.id,
         published=article.published.isoformat() if article.published else None,
@@ -105,7 +182,7 @@ def signature(article: Article, analysis: Analysis) -> Signature:
         admin1=place.admin1 if place else None,
         city=(place.city or place.county) if place else None,
         names=names,
-        keywords=list(analysis.keywords),
+        keywords=keywords,
         killed=analysis.killed.best if analysis.killed else None,
         injured=analysis.injured.best if analysis.injured else None,
         minhash=[int(v) for v in body_minhash(body).hashvalues],

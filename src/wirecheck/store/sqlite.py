@@ -266,47 +266,48 @@ class SQLiteStore:
 
     def save_event(self, record: EventRecord) -> None:
         """Write an event row with its facts and their support, replacing what was there."""
-        self.db.execute("DELETE FROM facts WHERE event_id = ?", (record.id,))
-        loc = record.location
-        # An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to
-        # the event's membership.
-        self.db.execute(
-            f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})"
-            " ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS.split(", ")[1:]),
-            (
-                record.id,
-                record.title,
-                record.type,
-                _iso(record.date.start),
-                _iso(record.date.end),
-                _iso(record.date.best),
-                record.date.precision,
-                loc.name if loc else None,
-                loc.country if loc else None,
-                loc.admin1 if loc else None,
-                loc.city if loc else None,
-                loc.lat if loc else None,
-                loc.lon if loc else None,
-                record.killed.best,
-                record.injured.best,
-                len(record.articles),
-                len({a.source_group for a in record.articles}),
-                int(any(f.status == "disputed" for f in record.facts)),
-                json.dumps(to_dict(record)),
-                _now(),
-            ),
-        )
-        for fact in record.facts:
-            fact_id = self.db.execute(
-                "INSERT INTO facts (event_id, kind, text, value, speaker, status)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (record.id, fact.kind, fact.text, fact.value, fact.speaker, fact.status),
-            ).lastrowid
-            support = [(fact_id, a, fact.value) for a in fact.support] + [
-                (fact_id, a, alt.value) for alt in fact.alternatives for a in alt.support
-            ]
-            self.db.executemany("INSERT INTO fact_support VALUES (?, ?, ?)", support)
+        with self.transaction():
+            self.db.execute("DELETE FROM facts WHERE event_id = ?", (record.id,))
+            loc = record.location
+            # An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to
+            # the event's membership.
+            self.db.execute(
+                f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})"
+                " ON CONFLICT (id) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS.split(", ")[1:]),
+                (
+                    record.id,
+                    record.title,
+                    record.type,
+                    _iso(record.date.start),
+                    _iso(record.date.end),
+                    _iso(record.date.best),
+                    record.date.precision,
+                    loc.name if loc else None,
+                    loc.country if loc else None,
+                    loc.admin1 if loc else None,
+                    loc.city if loc else None,
+                    loc.lat if loc else None,
+                    loc.lon if loc else None,
+                    record.killed.best,
+                    record.injured.best,
+                    len(record.articles),
+                    len({a.source_group for a in record.articles}),
+                    int(any(f.status == "disputed" for f in record.facts)),
+                    json.dumps(to_dict(record)),
+                    _now(),
+                ),
+            )
+            for fact in record.facts:
+                fact_id = self.db.execute(
+                    "INSERT INTO facts (event_id, kind, text, value, speaker, status)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (record.id, fact.kind, fact.text, fact.value, fact.speaker, fact.status),
+                ).lastrowid
+                support = [(fact_id, a, fact.value) for a in fact.support] + [
+                    (fact_id, a, alt.value) for alt in fact.alternatives for a in alt.support
+                ]
+                self.db.executemany("INSERT INTO fact_support VALUES (?, ?, ?)", support)
 
     def delete_event(self, event_id: str) -> None:
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
@@ -316,9 +317,12 @@ class SQLiteStore:
         exact = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
         if exact:
             return from_dict(EventRecord, json.loads(exact[0]))
-        prefix = event_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        if not event_id:
+            return None
+        # A range, not LIKE: ids are case-sensitive and may contain '%' or '_'.
         rows = self.db.execute(
-            "SELECT record FROM events WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (prefix + "%",)
+            "SELECT record FROM events WHERE id > ? AND id < ? LIMIT 2",
+            (event_id, event_id + "\U0010ffff"),
         ).fetchall()
         return from_dict(EventRecord, json.loads(rows[0][0])) if len(rows) == 1 else None
 
@@ -341,18 +345,17 @@ class SQLiteStore:
             where.append("COALESCE(date_start, date_best, date_end) <= ?")
             params.append(until.isoformat())
         if place:
-            codes = {place.upper()} | _country_codes(place)
-            marks = ", ".join("?" * len(codes))
             where.append(
-                "(place_name LIKE ? OR city LIKE ? OR admin1 LIKE ? OR country IN (" + marks + "))"
+                f"({_contains('place_name')} OR {_contains('city')} OR {_contains('admin1')}"
+                " OR country IN (?, ?))"
             )
-            params += [f"%{place}%"] * 3 + sorted(codes)
+            params += [place.casefold()] * 3 + [place.upper(), _country_code(place)]
         if text:
             where.append(
-                "(title LIKE ? OR EXISTS (SELECT 1 FROM facts f WHERE f.event_id = events.id"
-                " AND f.text LIKE ?))"
+                f"({_contains('title')} OR EXISTS (SELECT 1 FROM facts f"
+                f" WHERE f.event_id = events.id AND {_contains('f.text')}))"
             )
-            params += [f"%{text}%"] * 2
+            params += [text.casefold()] * 2
         sql = "SELECT record FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -377,13 +380,25 @@ class SQLiteStore:
         )
 
     def stats(self) -> dict[str, int]:
-        count = lambda table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: E731
-        return {"articles": count("articles"), "events": count("events"), "skipped": count("skips")}
+        """Row counts: articles, events, skipped inputs, facts, events with disputed facts."""
+        row = self.db.execute(
+            "SELECT (SELECT COUNT(*) FROM articles) AS articles,"
+            " (SELECT COUNT(*) FROM events) AS events,"
+            " (SELECT COUNT(*) FROM skips) AS skipped,"
+            " (SELECT COUNT(*) FROM facts) AS facts,"
+            " (SELECT COUNT(*) FROM events WHERE has_disputes) AS disputed_events"
+        ).fetchone()
+        return dict(row)
 
 
-def _country_codes(name: str) -> set[str]:
-    """ISO alpha-2 codes of the countries a free-text place filter may name."""
+def _contains(column: str) -> str:
+    """SQL testing that ``column`` contains a casefolded parameter, Unicode-aware."""
+    return f"instr(casefold({column}), ?) > 0"
+
+
+def _country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of the country a place filter names ("Iraq", "IRQ"), if any."""
     try:
-        return {pycountry.countries.lookup(name).alpha_2}
+        return pycountry.countries.lookup(name).alpha_2
     except LookupError:
-        return set()
+        return None

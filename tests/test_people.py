@@ -1,0 +1,56 @@
+"""People: fullest name, titles and affiliations, age, gender, role and status."""
+
+from __future__ import annotations
+
+from wirecheck.analyze.people import extract_people, resolve_name, strip_title
+
+
+def test_fullest_name_titles_and_surname_mentions(nlp):
+    text = (
+        "Major General Tomas Varga, head of the northern command, spoke on Monday. "
+        "Varga said the border was calm."
+    )
+    [person] = extract_people(nlp(text))
+    assert person.name == "Tomas Varga"
+    assert text[person.start : person.end].endswith("Tomas Varga")
+    assert "Major General" in person.title and "head of the northern command" in person.title
+    assert text[person.title_span[0] : person.title_span[1]].startswith("Major General")
+    assert resolve_name("Varga", [person]) is person
+    assert resolve_name("Gen. Tomas Varga", [person]) is person
+    assert resolve_name("Kowalski", [person]) is None
+
+
+def test_strip_title_handles_ranks_and_honorifics():
+    assert strip_title("Lt.-Gen. Peter Hale") == "Peter Hale"
+    assert strip_title("President Ana Silva") == "Ana Silva"
+    assert strip_title("Mr. Hale's") == "Hale"
+    assert strip_title("Brigadier General Peter Hale") == "Peter Hale"
+
+
+def test_age_gender_and_victim_status(nlp):
+    doc = nlp("James Carter, 17, was shot and killed on Friday night. He was a junior.")
+    [person] = extract_people(doc)
+    assert (person.age, person.gender, person.role, person.status) == (
+        17,
+        "male",
+        "victim",
+        "killed",
+    )
+
+
+def test_died_and_identified_victims(nlp):
+    doc = nlp("Police identified the victim as Maria Lopez. Officers said Lopez died at the scene.")
+    [person] = extract_people(doc)
+    assert person.role == "victim" and person.status == "killed"
+
+
+def test_suspect_arrested(nlp):
+    doc = nlp("The suspect, Kevin Bryce, was arrested Saturday and charged with murder.")
+    bryce = resolve_name("Bryce", extract_people(doc))
+    assert bryce is not None and bryce.role == "suspect" and bryce.status == "arrested"
+
+
+def test_distinct_people_with_one_surname_are_kept_apart(nlp):
+    doc = nlp("Sarah Cole and her brother Mark Cole were at home when the storm hit.")
+    names = {p.name for p in extract_people(doc)}
+    assert {"Sarah Cole", "Mark Cole"} <= names

@@ -1,0 +1,110 @@
+"""Quotes: direct and indirect speech, cues, speakers resolved to full names."""
+
+from __future__ import annotations
+
+from wirecheck.analyze.people import extract_people
+from wirecheck.analyze.quotes import extract_quotes
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    return extract_quotes(doc, extract_people(doc))
+
+
+def test_quote_before_cue_with_titled_name(nlp):
+    text = '"The bridge will reopen next week," Governor Helen Marsh said on Tuesday.'
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Helen Marsh" and q.direct
+    assert text[q.start : q.end] == q.text == "The bridge will reopen next week,"
+    assert text[q.cue_span[0] : q.cue_span[1]] == "said"
+    assert text[q.speaker_span[0] : q.speaker_span[1]].endswith("Helen Marsh")
+
+
+def test_cue_before_quote_with_colon_and_curly_quotes(nlp):
+    text = "Helen Marsh spoke to reporters. Marsh said: “We have enough water for a month.”"
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We have enough water for a month.", "Helen Marsh")
+    ]
+
+
+def test_pronoun_speaker_with_gender_agreement(nlp):
+    text = (
+        "Helen Marsh met Paul Duarte on Friday. Duarte left early. "
+        '"The talks went well," she told reporters.'
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Helen Marsh"
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"
+
+
+def test_names_inside_quotes_are_not_pronoun_antecedents(nlp):
+    text = (
+        'Paul Duarte criticised the plan. "Helen Marsh has no idea what she is doing," '
+        'he said. "It will fail," he added.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Duarte", "Paul Duarte"]
+
+
+def test_split_quote_is_attributed_whole(nlp):
+    text = '"We are ready," Paul Duarte said, "and we will not wait any longer."'
+    quotes = quotes_of(nlp, text)
+    assert quotes and all(q.speaker == "Paul Duarte" for q in quotes)
+    covered = " ".join(q.text for q in quotes)
+    assert "We are ready" in covered and "we will not wait" in covered
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp):
+    text = (
+        '"The floods came at night," Mayor Ruth Ocampo said.\n\n'
+        '"Nobody had time to move the cars or the animals to higher ground."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Ruth Ocampo", "Ruth Ocampo"]
+
+
+def test_scare_quotes_are_not_quotes_unless_cued(nlp):
+    text = 'The army called the raid a "success" on Monday. The risk is "low," the colonel said.'
+    texts = [q.text.strip(",. ") for q in quotes_of(nlp, text)]
+    assert "success" not in texts and "low" in texts
+
+
+def test_cued_short_quote_via_according_to(nlp):
+    text = 'Troops moved in to "secure the town," according to remarks by Paul Duarte.'
+    [q] = quotes_of(nlp, text)
+    assert q.text.startswith("secure the town") and q.speaker == "Paul Duarte"
+
+
+def test_indirect_speech(nlp):
+    text = "Paul Duarte said that the talks would resume in March after the elections."
+    [q] = quotes_of(nlp, text)
+    assert not q.direct and q.speaker == "Paul Duarte"
+    assert "the talks would resume in March" in q.text
+    assert text[q.start : q.end] == q.text
+
+
+def test_role_noun_speaker_goes_to_the_titled_person(nlp):
+    text = (
+        "Governor Helen Marsh visited the flooded towns on Monday. "
+        '"We will rebuild every house," the governor said.'
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Helen Marsh"
+
+
+def test_seed_quote_attribution(nlp, shared_dir):
+    from wirecheck.analyze.nlp import mask
+    from wirecheck.analyze.people import resolve_name
+    from wirecheck.ingest import read_paths
+
+    for article in read_paths([shared_dir / "seeds"]):
+        doc = nlp(mask(article.text, article.boilerplate))
+        people = extract_people(doc)
+        commander = resolve_name("Rouleau", people)
+        assert commander is not None and commander.name == "Michael Rouleau"
+        assert "Brigadier General" in commander.title
+        planning = [
+            q for q in extract_quotes(doc, people) if q.text.startswith("My troops had completed")
+        ]
+        assert planning and planning[0].speaker == "Michael Rouleau"
