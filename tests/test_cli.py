@@ -122,3 +122,12 @@ def test_ingest_from_stdin(tmp_path, nlp):
     assert json.loads(result.stdout)["added"] == 1
     articles = json.loads(run(db, "export", "--format", "json", "--what", "articles"))
     assert articles[0]["id"] == "in-1"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_command(demo_db, tmp_path, fmt):
+    events = json.loads(run(demo_db, "events", "--json"))
+    target = tmp_path / f"report.{fmt}"
+    run(demo_db, "report", events[0]["id"], "--format", fmt, "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert events[0]["title"] in text and "Sources" in text

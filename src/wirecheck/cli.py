@@ -17,6 +17,7 @@ from wirecheck.export import event_to_dict, export_articles, export_events
 from wirecheck.ingest import read_paths, read_stream
 from wirecheck.models import RawArticle, Skipped
 from wirecheck.pipeline import IngestReport, Pipeline
+from wirecheck.report import FORMATS, render_report
 from wirecheck.store import Store, default_db_path, open_store
 
 console = Console()
@@ -161,6 +162,21 @@ def export(ctx: click.Context, fmt: str, what: str, output) -> None:
     """Export events or articles as JSON, JSON lines or CSV."""
     store = _open(ctx)
     (export_events if what == "events" else export_articles)(store, fmt, output)
+
+
+@main.command()
+@click.argument("event")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="md", show_default=True
+)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.pass_context
+def report(ctx: click.Context, event: str, fmt: str, output) -> None:
+    """Write one event's record for a reader: Markdown, or a self-contained HTML page."""
+    record = _open(ctx).get_event(event)
+    if record is None:
+        raise click.ClickException(f"no event {event!r} (or the prefix is ambiguous)")
+    output.write(render_report(record, fmt))
 
 
 @main.command()

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from wirecheck.models import EventRecord, Fact, Range
 from wirecheck.pipeline import IngestReport
+from wirecheck.report import summary
 
 __all__ = ["demo_next_steps", "escape", "event_record", "events_table", "ingest_report"]
 
@@ -97,6 +98,7 @@ def event_record(console: Console, record: EventRecord) -> None:
     if d.start and d.end and d.start != d.end:
         when += f" (between {d.start} and {d.end})"
     console.rule(f"[bold]{escape(record.title)}")
+    console.print(escape(summary(record)))
     console.print(f"[bold]id[/] {record.id}   [bold]type[/] {escape(record.type)}")
     console.print(f"[bold]when[/] {when}, precision {d.precision}")
     console.print(f"[bold]where[/] {escape(_place(record)) or 'unknown'}")
