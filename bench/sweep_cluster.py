@@ -21,7 +21,7 @@ from wirecheck.cluster import EventIndex, Signature
 from wirecheck.store import open_store
 
 GOLD_KEY = {"gva": "incident_id", "gvc": "incident_id", "ecbplus": "subtopic", "basil": "event_id"}
-THRESHOLDS = [0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.18, 0.22, 0.26, 0.30, 0.32, 0.36, 0.40]
+THRESHOLDS = [0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22, 0.26, 0.30]
 
 
 def gold_of(dataset: str) -> dict[str, str]:

@@ -150,3 +150,50 @@ def test_source_groups_join_copies_and_wire_credits():
     ]
     groups = source_groups(articles)
     assert groups == {"w1": "w1", "n1": "n1", "w2": "w1"}
+
+
+def test_keywords_come_from_the_text_when_the_analysis_has_none():
+    article, analysis = make(
+        "a", "Gunmen stormed the market. The gunmen fled; shootings continue.", dt.date(2024, 1, 1)
+    )
+    sig = signature(article, analysis)
+    assert "gunmen" in sig.keywords and "shooting" in sig.keywords and "the" not in sig.keywords
+
+
+def test_boilerplate_is_not_hashed():
+    body = SHOOTING.format(street="Main Street", day="Friday")
+    junk = "\nSubscribe now! Sign up for our newsletter and get breaking news alerts daily."
+    plain = Article(text=body, origin="1", id="x")
+    padded = Article(text=body + junk * 5, origin="2", id="y")
+    padded.boilerplate = [(len(body), len(padded.text))]
+    analysis = Analysis(article_id="x")
+    assert signature(plain, analysis).minhash == signature(padded, analysis).minhash
+
+
+def test_syndicated_copies_under_other_outlets_are_one_source():
+    story = SHOOTING.format(street="Salem Avenue", day="Saturday") + (
+        " The victim, 34, was in stable condition on Sunday, a hospital spokeswoman said, and "
+        "detectives were reviewing video from a nearby gas station."
+    )
+    first = Article(text=story, origin="1", id="s1", outlet="a.test", published=dt.date(2024, 5, 5))
+    cut = story.rsplit(" The victim", 1)[0]  # a copy cut short, under another outlet
+    second = Article(
+        text="Dayton (WDTN) — " + cut,
+        origin="2",
+        id="s2",
+        outlet="b.test",
+        published=dt.date(2024, 5, 5),
+    )
+    other = Article(
+        text="Marcus Reed, 34, died after gunfire on Salem Avenue late Saturday.",
+        origin="3",
+        id="s3",
+        outlet="c.test",
+        published=dt.date(2024, 5, 5),
+    )
+    # Given in another order, the group is still named after the earliest article.
+    earlier = Article(
+        text=story, origin="0", id="s0", outlet="d.test", published=dt.date(2024, 5, 4)
+    )
+    assert source_groups([first, second, other]) == {"s1": "s1", "s2": "s1", "s3": "s3"}
+    assert source_groups([second, first, earlier])["s1"] == "s0"

@@ -176,3 +176,89 @@ def test_american_spelling_rules():
         '"We are prepared to extend [the mission] if told to"',
         "We are prepared to extend if told to",
     )
+
+
+def casualty_member(aid, group, low, best, high, text):
+    m = member(aid, group)
+    m.analysis.killed = Casualty(70, 70 + len(text), text, "killed", low, best, high)
+    return m
+
+
+def test_no_casualties_against_two_killed_is_disputed_with_alternatives():
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("a", "a", 0, 0, 0, "no casualties"),
+            casualty_member("b", "b", 2, 2, 2, "killing the two fighters"),
+        ],
+    )
+    [toll] = facts(record, "casualty")
+    assert toll.status == "disputed"
+    values = {toll.value: toll.support, **{a.value: a.support for a in toll.alternatives}}
+    assert values == {"killed: 0": ["a"], "killed: 2": ["b"]}
+    # The denial stays in the range; the best figure is the lowest reported toll.
+    assert (record.killed.low, record.killed.best, record.killed.high) == (0, 2, 2)
+
+
+def test_a_range_that_allows_the_other_figure_is_not_a_dispute():
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("a", "a", 10, 10, 19, "at least 10 killed"),
+            casualty_member("b", "b", 12, 12, 12, "12 killed"),
+        ],
+    )
+    [toll] = facts(record, "casualty")
+    assert toll.status == "corroborated" and toll.support == ["a", "b"]
+
+
+def test_truncated_quote_and_editorial_brackets_corroborate():
+    full = "We are prepared to extend the mission if we are asked to, and we will be ready"
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", quotes=[(full, "Jonathan Vance")]),
+            member("b", "b", quotes=[("We are prepared to extend [the mission]", "Jon Vance")]),
+        ],
+    )
+    [quote] = facts(record, "quote")
+    assert quote.status == "corroborated" and quote.support == ["a", "b"]
+
+
+def test_different_counts_of_the_same_thing_are_disputed():
+    record = reconcile(
+        "ev",
+        [
+            member(
+                "a",
+                "a",
+                numbers=[("69 special forces members", 69, "special forces members", False)],
+            ),
+            member("b", "b", numbers=[("80 members", 80, "members", False)]),
+        ],
+    )
+    [number] = facts(record, "number")
+    assert number.status == "disputed" and len(number.alternatives) == 1
+
+
+def test_copies_do_not_dispute_each_other_into_corroboration():
+    # Two copies of one wire story and one own report: the shared figure has one source
+    # group behind it, so it is single-source, and the own report's figure is a rival.
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("w1", "w1", 5, 5, 5, "five killed"),
+            casualty_member("w2", "w1", 5, 5, 5, "five killed"),
+            casualty_member("n1", "n1", 5, 5, 5, "5 dead"),
+        ],
+    )
+    [toll] = facts(record, "casualty")
+    assert toll.status == "corroborated" and toll.support == ["n1", "w1", "w2"]
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("w1", "w1", 5, 5, 5, "five killed"),
+            casualty_member("w2", "w1", 5, 5, 5, "five killed"),
+        ],
+    )
+    assert facts(record, "casualty")[0].status == "single_source"

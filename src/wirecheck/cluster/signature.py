@@ -93,9 +93,7 @@ def _stem(word: str) -> str:
 def text_keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
     """Most frequent content words of a text, when the analysis gave no keyword lemmas."""
     counts = Counter(
-        _stem(w)
-        for w in ALPHA.findall(text.lower())
-        if w not in STOP_WORDS and w not in NEWS_WORDS
+        _stem(w) for w in ALPHA.findall(text.lower()) if w not in STOP_WORDS and w not in NEWS_WORDS
     )
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 

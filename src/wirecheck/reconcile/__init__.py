@@ -101,12 +101,19 @@ def _location(members: list[Member]) -> Place | None:
 
 
 def _range(values: dict[str, tuple[int, int, int]]) -> Range:
-    """low/best/high over sources; best by ACLED's conservative rule: the lowest figure
-    that an independent source reports, when sources conflict."""
+    """low/best/high over independent sources.
+
+    ``low`` is the lowest low and ``high`` the highest high any source gives. ``best``
+    follows ACLED's conservative rule: when sources conflict, the lowest credible figure
+    reported is used. A zero ("no casualties") next to sources that report deaths is a
+    denial, not a count: it stays in ``low`` (and the casualty fact is disputed), and
+    ``best`` is the lowest figure among the sources that report casualties.
+    """
     if not values:
         return Range()
     lows, bests, highs = zip(*values.values(), strict=True)
-    return Range(low=min(lows), best=min(bests), high=max(highs))
+    reported = [b for b in bests if b > 0]
+    return Range(low=min(lows), best=min(reported) if reported else 0, high=max(highs))
 
 
 def _casualties(members: list[Member], kind: str) -> Range:

@@ -17,7 +17,7 @@ from wirecheck.analyze.people import resolve_name
 from wirecheck.models import Alternative, Analysis, Fact, Person
 from wirecheck.reconcile.normalize import normalise_text, similar_text
 
-__all__ = ["Claim", "claims_of", "reconcile_facts"]
+__all__ = ["Claim", "claims_of", "head_noun", "reconcile_facts"]
 
 ROUNDING = 0.1  # numbers within 10 % of each other, one of them approximate, agree
 SMALL_NUMBER = 10  # below this, equal numbers are one fact only when they count the same noun
@@ -41,6 +41,8 @@ class Claim:
     dates: tuple[dt.date, dt.date] | None = None
     place: tuple[str | None, str | None, str | None] | None = None
     counted: str | None = None  # numbers: the whole counted phrase
+    low: float | None = None  # casualties: the range a vague statement allows
+    high: float | None = None
 
 
 def _place_key(analysis: Analysis) -> tuple[str | None, str | None, str | None] | None:
@@ -76,11 +78,10 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
             )
         )
     for n in analysis.numbers:
-        head = (n.counts or "").split()[-1:] or [""]
         out.append(
             Claim(
                 "number",
-                head[0],
+                head_noun(n.counts),
                 f"{n.value:g}",
                 n.text,
                 aid,
@@ -103,6 +104,8 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
                     group,
                     (summary.start, summary.end),
                     number=summary.best,
+                    low=summary.low,
+                    high=summary.high,
                 )
             )
     if analysis.event_date is not None:
@@ -147,11 +150,46 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
     return out
 
 
+def head_noun(counted: str | None) -> str:
+    """The counted noun, plural folded: "special forces members" → "member"."""
+    words = normalise_text(counted or "").split()
+    if not words:
+        return ""
+    head = words[-1]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+def _ranges_meet(a: Claim, b: Claim) -> bool:
+    """Casualty statements agree when equal, or when one is a range ("at least 10",
+    "dozens") that allows the other's figure."""
+    if a.number == b.number:
+        return True
+    if (a.low, a.high) == (a.number, a.number) and (b.low, b.high) == (b.number, b.number):
+        return False  # two exact, different figures
+    lo_a, hi_a = (
+        a.low if a.low is not None else a.number,
+        a.high if a.high is not None else a.number,
+    )
+    lo_b, hi_b = (
+        b.low if b.low is not None else b.number,
+        b.high if b.high is not None else b.number,
+    )
+    if None in (lo_a, hi_a, lo_b, hi_b):
+        return False
+    return lo_a <= hi_b and lo_b <= hi_a  # type: ignore[operator]
+
+
 def _compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims on the same subject can both be true."""
     if a.kind == "number" and a.subject != b.subject and (a.number or 0) < SMALL_NUMBER:
         return False  # "3 soldiers" and "3 vehicles" are different facts
-    if a.kind in ("number", "casualty"):
+    if a.kind == "casualty":
+        return _ranges_meet(a, b)
+    if a.kind == "number":
         if a.number == b.number:
             return True
         if a.kind == "number" and (a.approximate or b.approximate) and a.number and b.number:
@@ -217,12 +255,23 @@ def _rivals(main: list[Claim], other: list[Claim]) -> bool:
     """Values in conflict: backed by different independent sources about the same thing.
 
     A source that reports both values is not in conflict with itself (two numbers of
-    people can both be true); numbers conflict only when they count the same phrase.
+    people can both be true); numbers conflict only when they count the same thing: the
+    same head noun, and one counted phrase within the other ("members" / "special forces
+    members", not "police officers" / "army officers").
     """
     if not (_groups(other) - _groups(main) and _groups(main) - _groups(other)):
         return False
     if main[0].kind == "number":
-        return bool({c.counted for c in main} & {c.counted for c in other})
+        return any(
+            a.subject
+            and a.subject == b.subject
+            and (
+                set(a.counted.split()) <= set(b.counted.split())
+                or set(b.counted.split()) <= set(a.counted.split())
+            )
+            for a in main
+            for b in other
+        )
     return True
 
 
