@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install bench-throughput clean
+.PHONY: demo test lint install bench-throughput clean chromium
 
 $(BIN)/wirecheck: pyproject.toml requirements/spacy-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,16 @@ $(BIN)/pytest: $(BIN)/wirecheck
 lint: $(BIN)/pytest
 	$(BIN)/ruff check src tests bench
 
-test: lint
+# The browser tests drive Debian's Chromium (Playwright downloads no browser); they skip
+# with a message when it is still missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+			>/dev/null) || echo "could not install chromium: the browser tests will skip"; \
+	fi
+
+test: lint chromium
 	$(BIN)/pytest -q
 
 bench-throughput: install

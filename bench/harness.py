@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from baselines import tfidf_agglomerative
 from metrics import accuracy, ari, bcubed, prf
 
 from wirecheck.export import export_articles, export_events
@@ -42,20 +43,27 @@ def opaque(original: str, salt: str) -> str:
     return "d" + hashlib.sha256(f"{salt}:{original}".encode()).hexdigest()[:16]
 
 
-def prepare(path: Path, out: Path, limit: int | None, shuffle: int | None) -> dict[str, dict]:
-    """Write the blind copy; return the gold keyed by opaque id (never shown to wirecheck)."""
+def prepare(
+    path: Path, out: Path, limit: int | None, shuffle: int | None
+) -> tuple[dict[str, dict], dict[str, str]]:
+    """Write the blind copy; return the gold and the texts (for baselines) by opaque id.
+
+    The gold is never shown to wirecheck.
+    """
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     if shuffle is not None:
         random.Random(shuffle).shuffle(records)
     records = records[:limit] if limit else records
     gold: dict[str, dict] = {}
+    texts: dict[str, str] = {}
     salt = "wirecheck-bench"
     with out.open("w", encoding="utf-8") as blind:
         for record in records:
             oid = opaque(record["id"], salt)
             gold[oid] = record["gold"]
+            texts[oid] = f"{record.get('title') or ''}\n{record.get('text') or ''}"
             blind.write(json.dumps({"id": oid, **{k: record[k] for k in KEEP}}) + "\n")
-    return gold
+    return gold, texts
 
 
 def run(blind: Path, db: Path) -> tuple[list[dict], list[dict], float]:
@@ -73,7 +81,8 @@ def run(blind: Path, db: Path) -> tuple[list[dict], list[dict], float]:
     return load(events), load(articles), seconds
 
 
-def clustering(articles: list[dict], gold_of: dict[str, str]) -> Scores:
+def clustering(articles: list[dict], gold_of: dict[str, str], texts: dict[str, str]) -> Scores:
+    """wirecheck's event grouping against the gold, with both baselines from the same input."""
     pred = {a["id"]: a["event_id"] for a in articles if a["id"] in gold_of}
     singletons = {item: item for item in pred}
     p, r, f = bcubed(pred, gold_of)
@@ -88,6 +97,7 @@ def clustering(articles: list[dict], gold_of: dict[str, str]) -> Scores:
         "ari": ari(pred, gold_of),
         "baseline_singletons_bcubed_f1": sf,
         "baseline_singletons_ari": ari(singletons, gold_of),
+        **tfidf_agglomerative(texts, gold_of),
     }
 
 
@@ -104,7 +114,56 @@ def _name_key(name: str) -> tuple[str, str]:
     return (words[-1], words[0][0]) if words else ("", "")
 
 
-def score_gva(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
+COPY_AT, INDEPENDENT_BELOW = 0.8, 0.5
+
+
+def _five_grams(text: str) -> set[tuple[str, ...]]:
+    words = _words(text)
+    return {tuple(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
+
+
+def source_groups_vs_copies(
+    events: list[dict], incident_of: dict[str, str], texts: dict[str, str]
+) -> Scores:
+    """Pairwise precision/recall of wirecheck's source groups against exact text overlap.
+
+    Every pair of articles under one gold incident is a copy when at least ``COPY_AT`` of the
+    shorter text's word 5-grams are in the other (computed exactly, not by MinHash), and
+    independent below ``INDEPENDENT_BELOW``; pairs in between are left out. A pair is
+    predicted a copy when wirecheck put both in one event and one source group.
+    """
+    group = {a["id"]: (e["id"], a["source_group"]) for e in events for a in e["articles"]}
+    by_incident: dict[str, list[str]] = {}
+    for item, incident in incident_of.items():
+        by_incident.setdefault(incident, []).append(item)
+    tp = fp = fn = left_out = 0
+    for members in by_incident.values():
+        grams = {m: _five_grams(texts[m]) for m in members}
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                smaller = min(len(grams[a]), len(grams[b])) or 1
+                overlap = len(grams[a] & grams[b]) / smaller
+                predicted = a in group and group.get(a) == group.get(b)
+                if overlap >= COPY_AT:
+                    tp += predicted
+                    fn += not predicted
+                elif overlap < INDEPENDENT_BELOW:
+                    fp += predicted
+                else:
+                    left_out += 1
+    p, r, f = prf(tp, fp, fn)
+    return {
+        "copy_pairs": tp + fn,
+        "copy_pairs_left_out": left_out,
+        "source_group_p": p,
+        "source_group_r": r,
+        "source_group_f1": f,
+    }
+
+
+def score_gva(
+    articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
+) -> Scores:
     """Field accuracy per article and per event, participants, and incident clustering."""
     hits = Counter()
     n = 0
@@ -161,7 +220,8 @@ def score_gva(articles: list[dict], events: list[dict], gold: dict[str, dict]) -
         "participants_p": p,
         "participants_r": r,
         "participants_f1": f,
-        **clustering(articles, {i: g["incident_id"] for i, g in gold.items()}),
+        **clustering(articles, {i: g["incident_id"] for i, g in gold.items()}, texts),
+        **source_groups_vs_copies(events, {i: g["incident_id"] for i, g in gold.items()}, texts),
     }
 
 
@@ -169,7 +229,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def score_basil(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
+def score_basil(
+    articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
+) -> Scores:
     """Quote recall and speaker accuracy, and grouping the three outlets' articles."""
     found = total = named = right = 0
     for article in articles:
@@ -195,13 +257,18 @@ def score_basil(articles: list[dict], events: list[dict], gold: dict[str, dict])
         "quote_recall": accuracy(found, total),
         "quotes_with_named_speaker_found": named,
         "speaker_accuracy": accuracy(right, named),
-        **clustering(articles, {i: g["event_id"] for i, g in gold.items()}),
+        **clustering(articles, {i: g["event_id"] for i, g in gold.items()}, texts),
     }
 
 
-def cluster_only(key: str) -> Callable[[list[dict], list[dict], dict[str, dict]], Scores]:
-    def score(articles: list[dict], events: list[dict], gold: dict[str, dict]) -> Scores:
-        return clustering(articles, {i: g[key] for i, g in gold.items()})
+Scorer = Callable[[list[dict], list[dict], dict[str, dict], dict[str, str]], Scores]
+
+
+def cluster_only(key: str) -> Scorer:
+    def score(
+        articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
+    ) -> Scores:
+        return clustering(articles, {i: g[key] for i, g in gold.items()}, texts)
 
     return score
 
@@ -228,7 +295,7 @@ def main() -> None:
         sys.exit(f"{source}: not found (the benchmark data lives in ../shared/bench)")
     with tempfile.TemporaryDirectory() as tmp:
         blind = Path(tmp) / "blind.jsonl"
-        gold = prepare(source, blind, args.limit, args.shuffle)
+        gold, texts = prepare(source, blind, args.limit, args.shuffle)
         db = args.keep_db or Path(tmp) / "bench.db"
         db.unlink(missing_ok=True)
         events, articles, seconds = run(blind, db)
@@ -237,7 +304,7 @@ def main() -> None:
         "limit": args.limit,
         "shuffle": args.shuffle,
         "ingest_seconds": round(seconds, 1),
-        **SETS[args.dataset](articles, events, gold),
+        **SETS[args.dataset](articles, events, gold, texts),
     }
     width = max(map(len, scores))
     for key, value in scores.items():

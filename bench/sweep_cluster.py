@@ -1,11 +1,13 @@
-"""Replay clustering over stored signatures at several assignment thresholds (dev only).
+"""Replay clustering over stored signatures at several thresholds (dev only).
 
     python bench/harness.py gva --keep-db bench/out/gva.db      # once per set
-    python bench/sweep_cluster.py gva=bench/out/gva.db basil=bench/out/basil.db ...
+    python bench/sweep_cluster.py gva=bench/out/gva.db basil=bench/out/basil.db ... \
+        [--thresholds 0.04,0.06] [--merge 0.3,0.5,1.1]
 
 Analysis is the slow part of clustering a set; the signatures it produced are kept in the
 store, so the incremental assignment can be replayed in the same article order at other
-thresholds in seconds. Prints B-cubed F1 per set and threshold, and the mean over sets.
+thresholds in seconds. Prints B-cubed F1 per set for each assignment threshold and merge
+threshold (above 1: never merge), and the mean over sets.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from wirecheck.cluster import EventIndex, Signature
 from wirecheck.store import open_store
 
 GOLD_KEY = {"gva": "incident_id", "gvc": "incident_id", "ecbplus": "subtopic", "basil": "event_id"}
-THRESHOLDS = [0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22, 0.26, 0.30]
+THRESHOLDS = "0.02,0.04,0.06,0.08,0.10,0.12,0.14,0.18,0.22,0.26,0.30"
+MERGES = "1.1"
 
 
 def gold_of(dataset: str) -> dict[str, str]:
@@ -33,36 +36,45 @@ def gold_of(dataset: str) -> dict[str, str]:
     }
 
 
-def replay(signatures: list[Signature], threshold: float) -> dict[str, str]:
-    index = EventIndex(threshold=threshold)
-    events = {}
+def replay(signatures: list[Signature], threshold: float, merge: float) -> dict[str, str]:
+    """Assign the articles one by one, as the pipeline does, merging events it shows are one."""
+    index = EventIndex(threshold=threshold, merge_threshold=merge)
     for sig in signatures:
-        event_id = index.assign(sig) or sig.article_id
+        placement = index.place(sig)
+        event_id = placement.event or sig.article_id
+        for other in placement.merge:
+            index.merge(event_id, other)
         index.add(event_id, sig)
-        events[sig.article_id] = event_id
-    return events
+    return dict(index.article_event)
+
+
+def _floats(text: str) -> list[float]:
+    return [float(x) for x in text.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", nargs="+", metavar="SET=DB")
+    parser.add_argument("--thresholds", type=_floats, default=_floats(THRESHOLDS))
+    parser.add_argument("--merge", type=_floats, default=_floats(MERGES))
     args = parser.parse_args()
-    table: dict[str, dict[float, tuple[float, float]]] = {}
+    grid = [(t, m) for t in args.thresholds for m in args.merge]
+    table: dict[str, dict[tuple[float, float], tuple[float, float]]] = {}
     for item in args.stores:
         dataset, db = item.split("=", 1)
         store = open_store(Path(db))
         signatures = [Signature.from_dict(data) for _, _, data in store.iter_signatures()]
         gold = gold_of(dataset)
         table[dataset] = {}
-        for threshold in THRESHOLDS:
-            pred = replay(signatures, threshold)
-            table[dataset][threshold] = (bcubed(pred, gold)[2], ari(pred, gold))
-    print("threshold  " + "  ".join(f"{d:>14}" for d in table) + "   mean F1")
-    for threshold in THRESHOLDS:
-        cells = [table[d][threshold] for d in table]
+        for threshold, merge in grid:
+            pred = replay(signatures, threshold, merge)
+            table[dataset][threshold, merge] = (bcubed(pred, gold)[2], ari(pred, gold))
+    print("threshold  merge  " + "  ".join(f"{d:>14}" for d in table) + "   mean F1")
+    for threshold, merge in grid:
+        cells = [table[d][threshold, merge] for d in table]
         mean = sum(f for f, _ in cells) / len(cells)
         row = "  ".join(f"{f:.3f} ({a:.3f})" for f, a in cells)
-        print(f"{threshold:9.2f}  {row}   {mean:.3f}")
+        print(f"{threshold:9.2f}  {merge:5.2f}  {row}   {mean:.3f}")
     print("cells: B-cubed F1 (ARI)")
 
 

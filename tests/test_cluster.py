@@ -197,3 +197,44 @@ def test_syndicated_copies_under_other_outlets_are_one_source():
     )
     assert source_groups([first, second, other]) == {"s1": "s1", "s2": "s1", "s3": "s3"}
     assert source_groups([second, first, earlier])["s1"] == "s0"
+
+
+def test_a_late_article_that_matches_two_events_merges_them():
+    day = dt.date(2024, 5, 4)
+    # Two reports with no words or names in common: two events at first.
+    first = make("a", "Gunfire on Salem Avenue left Marcus Reed dead.", day, names=["Marcus Reed"])
+    second = make("b", "Devon Price was arrested downtown.", day, names=["Devon Price"])
+    # A later report names both: they were one incident.
+    bridge = make(
+        "c",
+        "Devon Price was arrested after gunfire on Salem Avenue left Marcus Reed dead.",
+        day,
+        names=["Marcus Reed", "Devon Price"],
+    )
+    index = EventIndex(merge_threshold=0.2)
+    for article, analysis in (first, second):
+        sig = signature(article, analysis)
+        assert index.place(sig).event is None
+        index.add(f"ev-{article.id}", sig)
+    sig = signature(*bridge)
+    placement = index.place(sig)
+    assert placement.event in {"ev-a", "ev-b"} and len(placement.merge) == 1
+    (absorbed,) = placement.merge
+    index.merge(placement.event, absorbed)
+    index.add(placement.event, sig)
+    assert len(index) == 1 and set(index.article_event.values()) == {placement.event}
+    # The merged event is found by either article's names afterwards.
+    later = make("d", "Marcus Reed's family spoke.", day, names=["Marcus Reed"])
+    assert index.candidates(signature(*later)) == {placement.event}
+
+
+def test_events_far_apart_in_time_are_not_merged():
+    first = make("a", "Gunfire on Salem Avenue.", dt.date(2024, 5, 4), names=["Marcus Reed"])
+    second = make("b", "Gunfire on Salem Avenue.", dt.date(2024, 6, 20), names=["Devon Price"])
+    index = EventIndex(merge_threshold=0.0)
+    for article, analysis in (first, second):
+        index.add(f"ev-{article.id}", signature(article, analysis))
+    bridge = make(
+        "c", "Gunfire on Salem Avenue.", dt.date(2024, 5, 4), names=["Marcus Reed", "Devon Price"]
+    )
+    assert index.place(signature(*bridge)).merge == ()

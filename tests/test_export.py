@@ -95,7 +95,7 @@ def make_analysis() -> Analysis:
         casualties=[killed],
         people=[Person("Ana Costa", *span("Ana Costa"), role="official")],
         killed=killed,
-        event_type="ACCIDENT",
+        type="ACCIDENT",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.ingest import read_paths
+from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention
 from wirecheck.pipeline import Pipeline
 from wirecheck.store import open_store
 
@@ -194,3 +196,49 @@ def test_killed_cli_ingest_finishes_on_rerun(tmp_path):
     members = store.db.execute("SELECT COUNT(*) FROM event_articles").fetchone()[0]
     assert members == 11
     assert sum(len(e.articles) for e in store.list_events(limit=None)) == 11
+
+
+class NamesOnlyAnalyzer:
+    """A stand-in analyzer: people named in the text, one fixed day and city (no spaCy)."""
+
+    NAMES = ("Marcus Reed", "Devon Price")
+
+    def analyze_many(self, articles):
+        day = dt.date(2024, 5, 4)
+        for article in articles:
+            entities = [
+                Entity(article.text.index(n), article.text.index(n) + len(n), n, "PERSON")
+                for n in self.NAMES
+                if n in article.text
+            ]
+            yield Analysis(
+                article_id=article.id,
+                entities=entities,
+                event_date=DateMention(0, 1, "x", day, day, "day", day),
+                event_place=PlaceMention(
+                    0, 1, "Dayton", Place("Dayton", city="Dayton", country="US", precision="city")
+                ),
+            )
+
+
+def test_a_late_article_merges_two_events_and_the_store_records_it(tmp_path):
+    texts = {
+        "1.txt": "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead.",
+        "2.txt": "Arrest\n\nDevon Price was arrested downtown on Saturday.",
+        "3.txt": "Charged\n\nDevon Price was charged over the gunfire that left Marcus Reed dead.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    store = open_store(tmp_path / "t.db")
+    pipeline = Pipeline(store, NamesOnlyAnalyzer())
+    pipeline.index.merge_threshold = 0.2  # the stand-in analysis gives few shared terms
+    first = pipeline.ingest(read_paths([tmp_path / "1.txt", tmp_path / "2.txt"]))
+    assert len(first.events_touched) == 2 and store.count_events() == 2
+    late = pipeline.ingest(read_paths([tmp_path / "3.txt"]))
+    assert len(late.merges) == 1 and store.count_events() == 1
+    kept, absorbed = late.merges[0]
+    assert len(store.event_member_ids(kept)) == 3
+    assert store.merged_into(absorbed) == kept and store.get_event(absorbed).id == kept
+    # A restart rebuilds the index from the store: the merged event is one event there too.
+    again = Pipeline(store, NamesOnlyAnalyzer())
+    assert set(again.index.article_event.values()) == {kept}

@@ -374,3 +374,24 @@ def test_skips_are_recorded(store):
         store.add_article(article(1))
         store.add_article(article(1))
     assert store.count_articles() == 0
+
+
+def test_merging_events_moves_members_and_redirects_the_old_id(store):
+    with store.transaction():
+        for n in (1, 2, 3):
+            store.add_article(article(n))
+        store.save_event(event("ev-one", dt.date(2024, 1, 2), "PT", "Bridge"))
+        store.save_event(event("ev-two", dt.date(2024, 1, 2), "PT", "Bridge"))
+        store.set_membership("ev-one", "a1", "a1")
+        store.set_membership("ev-two", "a2", "a2")
+        store.set_membership("ev-one", "a3", "a3")
+        store.merge_events("ev-one", "ev-two", "a3")
+    assert store.event_member_ids("ev-one") == ["a1", "a2", "a3"]
+    assert store.count_events() == 1
+    assert store.merged_into("ev-two") == "ev-one"
+    assert store.get_event("ev-two").id == "ev-one"
+    with store.transaction():  # a second merge carries the first one along
+        store.save_event(event("ev-new", dt.date(2024, 1, 2), "PT", "Bridge"))
+        store.merge_events("ev-new", "ev-one", "a3")
+    assert store.merged_into("ev-two") == "ev-new"
+    assert store.get_event("ev-two").id == "ev-new"

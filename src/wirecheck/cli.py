@@ -13,12 +13,16 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from wirecheck import render
-from wirecheck.export import event_to_dict, export_articles, export_events
+from wirecheck.export import event_to_dict, export_acled_csv, export_articles, export_events
 from wirecheck.ingest import read_paths, read_stream
+from wirecheck.ingest.feeds import read_feed_list
+from wirecheck.ingest.fetch import Fetcher, FetchPolicy, is_url
+from wirecheck.ingest.web import read_url
 from wirecheck.models import RawArticle, Skipped
 from wirecheck.pipeline import IngestReport, Pipeline
 from wirecheck.report import FORMATS, render_report
 from wirecheck.store import Store, default_db_path, open_store
+from wirecheck.watch import FeedResult, watch_feeds
 
 console = Console()
 err_console = Console(stderr=True)
@@ -42,12 +46,41 @@ def main(ctx: click.Context, db: Path | None) -> None:
     ctx.obj = {"db": db or default_db_path()}
 
 
-def _read(paths: tuple[str, ...]) -> Iterator[RawArticle | Skipped]:
+def _read(paths: tuple[str, ...], fetcher: Fetcher) -> Iterator[RawArticle | Skipped]:
     for path in paths:
         if path == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>")
+        elif is_url(path):
+            yield read_url(fetcher, path)
         else:
             yield from read_paths([path])
+
+
+def _fetch_options(command):
+    """The options of commands that fetch from the web."""
+    command = click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Also fetch from private, loopback and link-local addresses.",
+    )(command)
+    command = click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=FetchPolicy.retries,
+        show_default=True,
+        help="Further tries, with growing waits, after a 429, 5xx or connection error.",
+    )(command)
+    return click.option(
+        "--delay",
+        type=click.FloatRange(min=0),
+        default=FetchPolicy.host_delay,
+        show_default=True,
+        help="Seconds between two requests to one host (robots.txt may ask for more).",
+    )(command)
+
+
+def _fetcher(allow_private: bool, delay: float, retries: int) -> Fetcher:
+    return Fetcher(FetchPolicy(allow_private=allow_private, host_delay=delay, retries=retries))
 
 
 def run_ingest(store: Store, items: Iterator[RawArticle | Skipped], *, quiet: bool) -> IngestReport:
@@ -79,17 +112,101 @@ def run_ingest(store: Store, items: Iterator[RawArticle | Skipped], *, quiet: bo
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_fetch_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
-    """Ingest files, directories (recursive) or - for stdin."""
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    as_json: bool,
+    allow_private: bool,
+    delay: float,
+    retries: int,
+) -> None:
+    """Ingest files, directories (recursive), WARC archives, http(s) URLs or - for stdin."""
     store = _open(ctx)
-    report = run_ingest(store, _read(paths), quiet=as_json or not err_console.is_terminal)
+    items = _read(paths, _fetcher(allow_private, delay, retries))
+    report = run_ingest(store, items, quiet=as_json or not err_console.is_terminal)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
         render.ingest_report(console, report)
     if report.interrupted:
         sys.exit(130)
+
+
+@main.command()
+@click.argument("feeds", nargs=-1)
+@click.option(
+    "--from",
+    "feed_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read feed URLs from a file: one a line, or OPML.",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=1),
+    default=900,
+    show_default=True,
+    help="Seconds from the start of one round of polls to the next.",
+)
+@click.option("--once", is_flag=True, help="Poll every feed once, then exit.")
+@_fetch_options
+@click.pass_context
+def watch(
+    ctx: click.Context,
+    feeds: tuple[str, ...],
+    feed_file: Path | None,
+    interval: float,
+    once: bool,
+    allow_private: bool,
+    delay: float,
+    retries: int,
+) -> None:
+    """Poll RSS/Atom feeds and ingest their new items until Ctrl-C."""
+    urls = list(feeds)
+    if feed_file:
+        try:
+            urls += read_feed_list(feed_file)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--from") from exc
+    if not urls:
+        raise click.UsageError("give feed URLs, or --from FILE")
+    if bad := [u for u in urls if not is_url(u)]:
+        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="FEEDS")
+    fetcher = _fetcher(allow_private, delay, retries)
+    err_console.print(f"watching {len(urls)} feed(s){'' if once else ' (Ctrl-C to stop)'}")
+    report = watch_feeds(
+        Pipeline(_open(ctx)), urls, fetcher, interval=interval, once=once, on_feed=_feed_line
+    )
+    ingested = report.ingest
+    console.print(
+        f"{report.polls} polls ({report.failed_polls} failed): {len(ingested.added)} added, "
+        f"{len(ingested.duplicates)} duplicates, {len(ingested.skipped)} skipped, "
+        f"{len(ingested.events_touched)} events touched"
+    )
+    if report.interrupted:
+        sys.exit(130)
+
+
+def _feed_line(result: FeedResult) -> None:
+    """One line per poll of a feed, and one per item skipped."""
+    url = render.escape(result.url)
+    stamp = dt.datetime.now().strftime("%H:%M:%S")
+    if result.error:
+        err_console.print(f"{stamp} [red]failed[/] {url}: {render.escape(result.error)}")
+        return
+    done = result.report
+    status = (
+        "not modified"
+        if result.not_modified
+        else f"{result.new_items} new: {len(done.added)} added, "
+        f"{len(done.duplicates)} duplicates, {len(done.skipped)} skipped"
+    )
+    err_console.print(f"{stamp} {url}: {status}")
+    for skip in done.skipped:
+        err_console.print(
+            f"  [yellow]skipped[/] {render.escape(skip.origin)}: {render.escape(skip.reason)}"
+        )
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -106,6 +223,11 @@ def _date(value: str | None) -> dt.date | None:
 @click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--place", help="Place name, region or country.")
 @click.option("--text", help="Words in the title or facts.")
+@click.option(
+    "--type",
+    "event_type",
+    help="Sub-event type (ARMED_CLASH, 'peaceful protest') or ACLED event type ('Battles').",
+)
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print events as JSON.")
 @click.pass_context
@@ -115,13 +237,19 @@ def events(
     until: str | None,
     place: str | None,
     text: str | None,
+    event_type: str | None,
     limit: int,
     as_json: bool,
 ) -> None:
     """List events, newest first."""
     store = _open(ctx)
     records = store.list_events(
-        since=_date(since), until=_date(until), place=place, text=text, limit=limit
+        since=_date(since),
+        until=_date(until),
+        place=place,
+        text=text,
+        type=event_type,
+        limit=limit,
     )
     if as_json:
         click.echo(json.dumps([event_to_dict(r) for r in records], indent=2))
@@ -149,9 +277,10 @@ def show(ctx: click.Context, event: str, as_json: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "jsonl", "csv"]),
+    type=click.Choice(["json", "jsonl", "csv", "acled-csv"]),
     default="jsonl",
     show_default=True,
+    help="acled-csv: events only, one row each with ACLED's column names.",
 )
 @click.option(
     "--what", type=click.Choice(["events", "articles"]), default="events", show_default=True
@@ -159,8 +288,13 @@ def show(ctx: click.Context, event: str, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, what: str, output) -> None:
-    """Export events or articles as JSON, JSON lines or CSV."""
+    """Export events or articles as JSON, JSON lines or CSV (or events as ACLED-shaped CSV)."""
     store = _open(ctx)
+    if fmt == "acled-csv":
+        if what != "events":
+            raise click.UsageError("--format acled-csv exports events only (--what events)")
+        export_acled_csv(store, output)
+        return
     (export_events if what == "events" else export_articles)(store, fmt, output)
 
 
@@ -177,6 +311,23 @@ def report(ctx: click.Context, event: str, fmt: str, output) -> None:
     if record is None:
         raise click.ClickException(f"no event {event!r} (or the prefix is ambiguous)")
     output.write(render_report(record, fmt))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="WIRECHECK_TOKEN",
+    help="Turns on POST /api/articles for clients sending it as a bearer token"
+    " (default: $WIRECHECK_TOKEN; prefer the variable, a flag shows in the process list).",
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
+    """Serve the web pages and the HTTP API over the store (API docs at /docs)."""
+    from wirecheck.web import serve as run_server  # loads FastAPI only for this command
+
+    run_server(ctx.obj["db"], host=host, port=port, token=token)
 
 
 @main.command()

@@ -6,14 +6,26 @@ Later tools and benchmarks read these key names: keep them, add freely.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
-from wirecheck.models import Analysis, Article, EventRecord, to_dict
+import pycountry
+
+from wirecheck.analyze.event_types import ACLED_SUB_EVENT, DISORDER_TYPE, OTHER, TAXONOMY
+from wirecheck.models import Analysis, Article, EventRecord, Source, to_dict
+from wirecheck.report import summary
 from wirecheck.store import Store
 
-__all__ = ["article_to_dict", "event_to_dict", "export_articles", "export_events"]
+__all__ = [
+    "acled_row",
+    "article_to_dict",
+    "event_to_dict",
+    "export_acled_csv",
+    "export_articles",
+    "export_events",
+]
 
 
 def event_to_dict(record: EventRecord) -> dict[str, Any]:
@@ -37,7 +49,9 @@ def article_to_dict(
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "title": article.title,
-        "type": a.event_type,
+        "type": a.type,
+        "type_confidence": a.type_confidence,
+        "event_type": a.event_type,
         "attribution": article.attribution,
         "origin": article.origin,
         "boilerplate": [list(r) for r in article.boilerplate],
@@ -109,14 +123,15 @@ def article_to_dict(
 
 
 EVENT_COLUMNS = (
-    "id", "title", "type", "date_start", "date_end", "date_best", "precision",
+    "id", "title", "type", "event_type", "type_confidence",
+    "date_start", "date_end", "date_best", "precision",
     "place", "city", "admin1", "country", "lat", "lon",
     "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
     "n_articles", "n_sources", "outlets", "n_corroborated", "n_single_source", "n_disputed",
     "disputed_facts",
 )  # fmt: skip
 ARTICLE_COLUMNS = (
-    "id", "event_id", "outlet", "url", "published", "title", "type", "attribution",
+    "id", "event_id", "outlet", "url", "published", "title", "type", "event_type", "attribution",
     "n_quotes", "n_places", "n_dates", "n_numbers", "n_casualties", "n_people",
     "n_boilerplate_ranges", "killed_best", "injured_best",
 )  # fmt: skip
@@ -133,6 +148,8 @@ def _event_row(record: EventRecord) -> dict[str, Any]:
         "id": record.id,
         "title": record.title,
         "type": record.type,
+        "event_type": record.event_type,
+        "type_confidence": record.type_confidence,
         "date_start": record.date.start,
         "date_end": record.date.end,
         "date_best": record.date.best,
@@ -159,8 +176,11 @@ def _article_row(article: dict[str, Any]) -> dict[str, Any]:
     """One exported article (``article_to_dict`` output) as a flat CSV row."""
     flat = {
         k: article[k]
-        for k in ("id", "event_id", "outlet", "url", "published", "title", "type", "attribution")
-    }
+        for k in (
+            "id", "event_id", "outlet", "url", "published", "title", "type", "event_type",
+            "attribution",
+        )
+    }  # fmt: skip
     for key in ("quotes", "places", "dates", "numbers", "casualties", "people"):
         flat[f"n_{key}"] = len(article[key])
     flat["n_boilerplate_ranges"] = len(article["boilerplate"])
@@ -207,3 +227,92 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
 def export_articles(store: Store, fmt: str, out: TextIO) -> None:
     """Write every article with its annotations and offsets (same formats as events)."""
     _write(_articles(store), fmt, out, dict, _article_row, ARTICLE_COLUMNS)
+
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+# ACLED's geo_precision: 1 the town itself, 2 a part of a region near a town, 3 a larger region.
+GEO_PRECISION = {"address": 1, "city": 1, "county": 2, "admin1": 3, "country": 3, "region": 3}
+
+
+def _time_precision(record: EventRecord) -> int | None:
+    """ACLED's time_precision: 1 the day is known, 2 within a week, 3 a month or longer."""
+    d = record.date
+    if d.precision == "day":
+        return 1
+    if d.precision == "week":
+        return 2
+    if d.precision in ("month", "year"):
+        return 3
+    if d.precision == "range" and d.start and d.end:
+        return 2 if (d.end - d.start).days <= 7 else 3
+    return None
+
+
+def _independent_sources(articles: list[Source]) -> list[str]:
+    """One outlet per source group (its earliest article's), in order of first report; the
+    article's URL, else its id, when the outlet is unknown."""
+    first: dict[str, Source] = {}
+    for source in sorted(articles, key=lambda s: (s.published or dt.date.max, s.id)):
+        first.setdefault(source.source_group, source)
+    return [s.outlet or s.url or s.id for s in first.values()]
+
+
+def _notes(record: EventRecord) -> str:
+    """The summary sentence, then which facts independent sources dispute."""
+    disputed = [
+        f"{f.kind} ({' vs '.join([f.value, *(a.value for a in f.alternatives)])})"
+        for f in record.facts
+        if f.status == "disputed"
+    ]
+    return summary(record) + (f" Disputed: {'; '.join(disputed)}." if disputed else "")
+
+
+def acled_row(record: EventRecord) -> dict[str, Any]:
+    """One event as a row with ACLED's column names; what wirecheck does not know stays empty.
+
+    Actors, interaction codes, region and source scale are ACLED coding wirecheck does not
+    do. A type outside ACLED's taxonomy (a fire, a flood) leaves the event type empty and is
+    named in ``tags``.
+    """
+    loc = record.location
+    day = record.date.best or record.date.start
+    country = pycountry.countries.get(alpha_2=loc.country) if loc and loc.country else None
+    event_type = TAXONOMY.get(record.type)
+    tags = "" if event_type or record.type == OTHER else f"wirecheck type: {record.type}"
+    return {
+        "event_id_cnty": record.id,
+        "event_date": day.isoformat() if day else None,
+        "year": day.year if day else None,
+        "time_precision": _time_precision(record) if day else None,
+        "disorder_type": DISORDER_TYPE.get(record.type),
+        "event_type": event_type,
+        "sub_event_type": ACLED_SUB_EVENT.get(record.type),
+        "civilian_targeting": (
+            "Civilian targeting" if event_type == "Violence against civilians" else None
+        ),
+        "iso": int(country.numeric) if country else None,
+        "country": country.name if country else None,
+        "admin1": loc.admin1 if loc else None,
+        "admin2": loc.county if loc else None,
+        "location": (loc.city or loc.name) if loc else None,
+        "latitude": loc.lat if loc else None,
+        "longitude": loc.lon if loc else None,
+        "geo_precision": GEO_PRECISION.get(loc.precision) if loc else None,
+        "source": "; ".join(_independent_sources(record.articles)),
+        "notes": _notes(record),
+        "fatalities": record.killed.best,
+        "tags": tags,
+    }
+
+
+def export_acled_csv(store: Store, out: TextIO) -> None:
+    """Write every event as one CSV row with ACLED's column names (``ACLED_COLUMNS``)."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, restval="")
+    writer.writeheader()
+    writer.writerows(acled_row(record) for record in store.iter_events())

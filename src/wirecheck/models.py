@@ -228,8 +228,9 @@ class Analysis:
     event_place: PlaceMention | None = None
     killed: Casualty | None = None
     injured: Casualty | None = None
-    event_type: str = "OTHER"
-    event_type_confidence: float = 0.0
+    type: str = "OTHER"  # CASE 2021 / ACLED sub-event label; OTHER when not confident
+    type_confidence: float = 0.0  # the classifier's probability for its best label
+    event_type: str | None = None  # ACLED event type of ``type`` (None for non-ACLED types)
     keywords: list[str] = field(default_factory=list)  # content lemmas for clustering
 
 
@@ -292,7 +293,7 @@ class EventRecord:
 
     id: str
     title: str
-    type: str = "OTHER"
+    type: str = "OTHER"  # CASE 2021 / ACLED sub-event label, voted by the members
     date: EventDate = field(default_factory=EventDate)
     location: Place | None = None
     actors: list[Actor] = field(default_factory=list)
@@ -300,3 +301,5 @@ class EventRecord:
     injured: Range = field(default_factory=Range)
     articles: list[Source] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    type_confidence: float = 0.0  # share of the independent sources' confidence behind ``type``
+    event_type: str | None = None  # ACLED event type (Battles, Protests, ...) of ``type``

@@ -28,6 +28,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)  # origins whose content was stored
     skipped: list[Skipped] = field(default_factory=list)
     events_touched: set[str] = field(default_factory=set)
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (kept, absorbed) event ids
     interrupted: bool = False
 
     def to_dict(self) -> dict:
@@ -36,6 +37,7 @@ class IngestReport:
             "duplicates": len(self.duplicates),
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "events_touched": len(self.events_touched),
+            "events_merged": len(self.merges),
             "interrupted": self.interrupted,
         }
 
@@ -87,9 +89,11 @@ class Pipeline:
             for batch in _batches(self._new_articles(items, report, notify), BATCH_SIZE):
                 analyses = self.analyzer.analyze_many(batch)
                 for article, analysis in zip(batch, analyses, strict=True):
-                    event_id = self._add(article, analysis)
+                    event_id, absorbed = self._add(article, analysis)
                     report.added.append(article.id)
                     report.events_touched.add(event_id)
+                    report.events_touched -= set(absorbed)
+                    report.merges += [(event_id, other) for other in absorbed]
                     notify(article.origin, "added")
         except KeyboardInterrupt:
             report.interrupted = True
@@ -126,19 +130,29 @@ class Pipeline:
             return f"{item.external_id}~{digest[:8]}"
         return f"a-{digest[:12]}"
 
-    def _add(self, article: Article, analysis: Analysis) -> str:
-        """Store one analysed article and its event, in one transaction."""
+    def _add(self, article: Article, analysis: Analysis) -> tuple[str, tuple[str, ...]]:
+        """Store one analysed article and its event, in one transaction.
+
+        Returns the event id and the ids of events the article showed to be the same event,
+        which were merged into it.
+        """
         sig = signature(article, analysis)
-        event_id = self.index.assign(sig) or new_id("ev", article.id)
+        placement = self.index.place(sig)
+        event_id = placement.event or new_id("ev", article.id)
         with self.store.transaction():
             self.store.add_article(article)
             self.store.save_analysis(analysis, ANALYSIS_VERSION)
             self.store.save_signature(article.id, sig.to_dict())
             self.store.set_membership(event_id, article.id, article.id)
+            for other in placement.merge:
+                self.store.merge_events(event_id, other, article.id)
             members = self._members(event_id)
             self.store.save_event(reconcile(event_id, members))
+        # Only after the commit: a rolled-back article leaves the index as it was.
+        for other in placement.merge:
+            self.index.merge(event_id, other)
         self.index.add(event_id, sig)
-        return event_id
+        return event_id, placement.merge
 
     def _members(self, event_id: str) -> list[Member]:
         """Load an event's articles and analyses, regroup its sources, and persist groups."""

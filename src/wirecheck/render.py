@@ -29,6 +29,8 @@ def ingest_report(console: Console, report: IngestReport) -> None:
     )
     for skip in report.skipped:
         console.print(f"  skipped {escape(skip.origin)}: {escape(skip.reason)}")
+    for kept, absorbed in report.merges:
+        console.print(f"  merged event {escape(absorbed)} into {escape(kept)}")
     if report.interrupted:
         console.print("[red]Interrupted[/]: run the same command again to finish.")
 
@@ -59,6 +61,7 @@ def events_table(console: Console, records: list[EventRecord], total: int) -> No
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("place", overflow="fold", max_width=28)
+    table.add_column("event type", overflow="fold", max_width=16)
     table.add_column("type", overflow="fold", max_width=18)
     table.add_column("src", justify="right", no_wrap=True)
     table.add_column("killed", justify="right", no_wrap=True)
@@ -71,6 +74,7 @@ def events_table(console: Console, records: list[EventRecord], total: int) -> No
             r.id,
             str(r.date.best or r.date.start or ""),
             escape(_place(r)),
+            escape(r.event_type or ""),
             escape(r.type),
             f"{_n_sources(r)}/{len(r.articles)}",
             _range(r.killed),
@@ -99,7 +103,11 @@ def event_record(console: Console, record: EventRecord) -> None:
         when += f" (between {d.start} and {d.end})"
     console.rule(f"[bold]{escape(record.title)}")
     console.print(escape(summary(record)))
-    console.print(f"[bold]id[/] {record.id}   [bold]type[/] {escape(record.type)}")
+    kind = escape(record.type)
+    if record.type != "OTHER":
+        kind += f" ({escape(record.event_type or 'not an ACLED type')}"
+        kind += f", confidence {record.type_confidence:.2f})"
+    console.print(f"[bold]id[/] {record.id}   [bold]type[/] {kind}")
     console.print(f"[bold]when[/] {when}, precision {d.precision}")
     console.print(f"[bold]where[/] {escape(_place(record)) or 'unknown'}")
     console.print(

@@ -10,6 +10,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from wirecheck.analyze.event_types import TYPE_NAMES
 from wirecheck.models import EventRecord, Source
 
 __all__ = ["FORMATS", "render_report", "summary"]
@@ -53,7 +54,7 @@ def _when(record: EventRecord) -> str | None:
 
 def summary(record: EventRecord) -> str:
     """One sentence: what, where, when, and how many independent sources report it."""
-    kind = record.type.replace("_", " ").capitalize() if record.type != "OTHER" else "Event"
+    kind = TYPE_NAMES.get(record.type, record.type)
     where = _place(record)
     when = _when(record)
     sources = len({a.source_group for a in record.articles})

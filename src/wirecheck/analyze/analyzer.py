@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
 from wirecheck.analyze.dates import extract_dates, pick_event_date
+from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
 from wirecheck.analyze.nlp import load_nlp, mask, sentences
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
@@ -24,7 +25,7 @@ from wirecheck.models import Analysis, Article, Entity
 __all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -55,9 +56,11 @@ class Analyzer:
         dates = extract_dates(doc, article.published)
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)
+        sents = [s for s in sentences(doc) if s.text.strip()]
+        kind = classify(lead_text(article.title, [s.text for s in sents[: LEAD_SENTENCES + 1]]))
         return Analysis(
             article_id=article.id,
-            sentences=[(s.start_char, s.end_char) for s in sentences(doc) if s.text.strip()],
+            sentences=[(s.start_char, s.end_char) for s in sents],
             entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
             dates=dates,
             places=places,
@@ -69,6 +72,9 @@ class Analyzer:
             event_place=pick_event_place(places, doc, article.outlet),
             killed=summarize_casualties(casualties, "killed"),
             injured=summarize_casualties(casualties, "injured"),
+            type=kind.label,
+            type_confidence=kind.confidence,
+            event_type=kind.event_type,
             keywords=keywords(doc),
         )
 

@@ -4,8 +4,8 @@
 its event incrementally (no re-clustering of the store); `source_groups` finds copies.
 """
 
-from wirecheck.cluster.index import EventIndex
+from wirecheck.cluster.index import EventIndex, Placement
 from wirecheck.cluster.signature import Signature, signature
 from wirecheck.cluster.sources import source_groups
 
-__all__ = ["EventIndex", "Signature", "signature", "source_groups"]
+__all__ = ["EventIndex", "Placement", "Signature", "signature", "source_groups"]

@@ -13,16 +13,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
 
-__all__ = ["ASSIGN_THRESHOLD", "EventIndex"]
+__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Placement"]
 
 # Chosen on the dev sets with bench/sweep_cluster.py (best mean B-cubed F1 over gva, gvc,
 # ecbplus and basil; BENCHMARKS.md). It is low because the date and place rules in `score`
 # already rule out look-alike events; the threshold only has to reject unrelated stories.
 ASSIGN_THRESHOLD = 0.06
+# A late article that matches a second event this well (as well as its best one) shows the
+# two are one event, and they are merged. Chosen on the dev sets like ASSIGN_THRESHOLD.
+MERGE_THRESHOLD = 0.3
 LSH_THRESHOLD = 0.3
 WINDOW_DAYS = 10  # blocking window around the article's day for name candidates
 MAX_DATE_GAP = 7  # days between date ranges beyond which two reports are different events
@@ -40,6 +43,21 @@ class _Event:
     places: Counter = field(default_factory=Counter)
     killed: set[int] = field(default_factory=set)
     days: set[dt.date] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new article goes: an existing event (or None for a new one), and the other
+    events it shows to be the same event as that one."""
+
+    event: str | None
+    merge: tuple[str, ...] = ()
+
+
+def _lean(values: np.ndarray) -> LeanMinHash:
+    """A MinHash for the LSH from stored values (building a MinHash would draw permutations)."""
+    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
@@ -50,8 +68,11 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 class EventIndex:
     """In-memory, incremental; rebuilt from stored signatures at start-up."""
 
-    def __init__(self, threshold: float = ASSIGN_THRESHOLD) -> None:
+    def __init__(
+        self, threshold: float = ASSIGN_THRESHOLD, merge_threshold: float = MERGE_THRESHOLD
+    ) -> None:
         self.threshold = threshold
+        self.merge_threshold = merge_threshold
         self.events: dict[str, _Event] = {}
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self.article_event: dict[str, str] = {}
@@ -86,18 +107,44 @@ class EventIndex:
             # Undated articles are filed under date.min: found by undated look-ups only.
             self.by_term_day[name][day or dt.date.min].add(event_id)
         if sig.minhash and sig.article_id not in self.article_event:
-            lean = LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=values, seed=1, scheme=SCHEME))
-            self.lsh.insert(sig.article_id, lean)
+            self.lsh.insert(sig.article_id, _lean(values))
         self.article_event[sig.article_id] = event_id
+        event.articles.append(sig.article_id)
+
+    def merge(self, keep: str, absorbed: str) -> None:
+        """Fold event ``absorbed`` into event ``keep``."""
+        gone = self.events.pop(absorbed)
+        kept = self.events[keep]
+        for term, count in gone.terms.items():
+            if term in kept.terms:
+                self.term_events[term] -= 1
+            kept.terms[term] += count
+            if term.startswith("n:"):
+                for events in self.by_term_day[term[2:]].values():
+                    if absorbed in events:
+                        events.discard(absorbed)
+                        events.add(keep)
+        kept.minhashes += gone.minhashes
+        kept.spans += gone.spans
+        kept.places.update(gone.places)
+        kept.killed |= gone.killed
+        kept.days |= gone.days
+        kept.articles += gone.articles
+        for article in gone.articles:
+            self.article_event[article] = keep
 
     def candidates(self, sig: Signature) -> set[str]:
         """Events sharing near-identical text, or a name within the time window."""
         found: set[str] = set()
         if sig.minhash:
             values = np.array(sig.minhash, dtype=np.uint64)
-            lean = LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=values, seed=1, scheme=SCHEME))
-            found |= {self.article_event[a] for a in self.lsh.query(lean)}
+            found |= {self.article_event[a] for a in self.lsh.query(_lean(values))}
         day = sig.day
+        window = (
+            [day + dt.timedelta(days=offset) for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+            if day
+            else []
+        )
         for name in sig.names:
             days = self.by_term_day.get(name)
             if not days or self.term_events[f"n:{name}"] > COMMON_TERM_EVENTS:
@@ -106,8 +153,10 @@ class EventIndex:
                 for events in days.values():
                     found |= events
                 continue
-            for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-                found |= days.get(day + dt.timedelta(days=offset), set())
+            for window_day in window:
+                events = days.get(window_day)
+                if events:
+                    found |= events
         return found
 
     def score(self, sig: Signature, event_id: str) -> float:
@@ -148,10 +197,30 @@ class EventIndex:
             score *= 0.85
         return min(score, 1.0)
 
+    def _compatible(self, a: str, b: str) -> bool:
+        """Whether two events could be one: no date range of one far from all of the other's."""
+        spans_a, spans_b = self.events[a].spans, self.events[b].spans
+        if not spans_a or not spans_b:
+            return True
+        return min(_gap(x, y) for x in spans_a for y in spans_b) <= MAX_DATE_GAP
+
+    def place(self, sig: Signature) -> Placement:
+        """The event this article reports (None: a new one), and events to merge into it."""
+        scored = sorted(
+            ((self.score(sig, e), e) for e in self.candidates(sig)), key=lambda se: (-se[0], se[1])
+        )
+        if not scored or scored[0][0] < self.threshold:
+            return Placement(None)
+        best_score, best = scored[0]
+        if best_score < self.merge_threshold:
+            return Placement(best)
+        merge = tuple(
+            e
+            for score, e in scored[1:]
+            if score >= self.merge_threshold and self._compatible(best, e)
+        )
+        return Placement(best, merge)
+
     def assign(self, sig: Signature) -> str | None:
         """The existing event this article reports, or None for a new event."""
-        scored = [(self.score(sig, e), e) for e in sorted(self.candidates(sig))]
-        if not scored:
-            return None
-        best_score, best = max(scored)
-        return best if best_score >= self.threshold else None
+        return self.place(sig).event

@@ -1,7 +1,9 @@
 """Ingest stage: files, directories and streams → :class:`RawArticle` or :class:`Skipped`.
 
-Plain text, HTML (trafilatura), JSON/JSONL records, gzipped files and stdin. The text of an
-article is kept verbatim; boilerplate is recorded as character ranges, never deleted.
+Plain text, HTML (trafilatura), JSON/JSONL records, WARC archives (``warc``), gzipped files
+and stdin; web pages (``web``) and RSS/Atom feeds (``feeds``) through the one polite fetcher
+(``fetch``). The text of an article is kept verbatim; boilerplate is recorded as character
+ranges, never deleted.
 """
 
 from wirecheck.ingest.boilerplate import Boilerplate, find_boilerplate

@@ -17,6 +17,7 @@ from charset_normalizer import from_bytes
 from wirecheck.ingest.html import parse_html
 from wirecheck.ingest.records import parse_json, parse_jsonl
 from wirecheck.ingest.text import parse_text
+from wirecheck.ingest.warc import WARC_SNIFF, looks_like_warc, read_warc
 from wirecheck.models import RawArticle, Skipped
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_paths", "read_stream"]
@@ -137,13 +138,27 @@ def _parse(data: bytes, origin: str) -> Iterator[RawArticle | Skipped]:
         yield parse_text(text, origin)
 
 
+def _is_warc(origin: str, stream: BinaryIO) -> bool:
+    """A WARC archive, known by its first bytes (peeked, not read); BadInput for a file named
+    .warc or .warc.gz that is not one."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None and looks_like_warc(peek(WARC_SNIFF)):
+        return True
+    if _suffix(origin) == ".warc":
+        raise BadInput("not a WARC archive (it does not start with a WARC record)")
+    return False
+
+
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | Skipped]:
     origin = str(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInput(f"file too large ({_size(size)} > {_size(max_bytes)} limit)")
         with path.open("rb") as stream:
+            if _is_warc(origin, stream):  # streamed record by record: no size limit
+                yield from read_warc(stream, origin)
+                return
+            if size > max_bytes:
+                raise BadInput(f"file too large ({_size(size)} > {_size(max_bytes)} limit)")
             data = _load(stream, max_bytes)
         yield from _parse(data, origin)
     except BadInput as exc:
@@ -193,6 +208,9 @@ def read_stream(
 ) -> Iterator[RawArticle | Skipped]:
     """Articles from a byte stream such as stdin, the format sniffed from the content."""
     try:
+        if _is_warc(origin, stream):
+            yield from read_warc(stream, origin)
+            return
         yield from _parse(_load(stream, max_bytes), origin)
     except BadInput as exc:
         yield Skipped(origin, str(exc))

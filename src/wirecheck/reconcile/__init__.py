@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import resolve_name
 from wirecheck.models import (
     Actor,
@@ -143,16 +144,41 @@ def _people(members: list[Member]) -> list[Person]:
     return merged
 
 
+def _type(members: list[Member]) -> tuple[str, float]:
+    """The event's type by a confidence-weighted vote of its independent sources.
+
+    Each source group votes once, with its most confident article; an article typed OTHER
+    votes for nothing but still counts. The winner's confidence is its share of the summed
+    vote over all groups; below ``MIN_CONFIDENCE`` the event is OTHER.
+    """
+    best: dict[str, Analysis] = {}
+    for m in members:
+        seen = best.get(m.source_group)
+        if seen is None or m.analysis.type_confidence > seen.type_confidence:
+            best[m.source_group] = m.analysis
+    votes: Counter[str] = Counter()
+    for analysis in best.values():
+        if analysis.type != OTHER:
+            votes[analysis.type] += analysis.type_confidence
+    if not votes:
+        return OTHER, 0.0
+    label = max(votes, key=lambda t: (votes[t], t))
+    confidence = round(votes[label] / len(best), 4)
+    return (label, confidence) if confidence >= MIN_CONFIDENCE else (OTHER, confidence)
+
+
 def reconcile(event_id: str, members: list[Member]) -> EventRecord:
     """The event record: date, place, actors, casualties, sources and facts with statuses."""
     members = sorted(members, key=_order)
     people = _people(members)
     claims = [c for m in members for c in claims_of(m.analysis, m.source_group, people)]
-    types = Counter(m.analysis.event_type for m in members)
+    kind, confidence = _type(members)
     return EventRecord(
         id=event_id,
         title=_title(members),
-        type=max(types, key=lambda t: (types[t], t)),
+        type=kind,
+        type_confidence=confidence,
+        event_type=acled_event_type(kind),
         date=_date(members),
         location=_location(members),
         actors=[Actor(p.name, p.role) for p in sorted(people, key=lambda p: p.name)],

@@ -13,12 +13,45 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from wirecheck.models import Analysis, Article, EventRecord
 
-__all__ = ["Store", "default_db_path", "new_id", "open_store"]
+__all__ = ["EventSummary", "SearchHit", "Store", "default_db_path", "new_id", "open_store"]
+
+
+@dataclass
+class EventSummary:
+    """An event as a list shows it: the events table's columns, not the whole record."""
+
+    id: str
+    title: str
+    type: str
+    date: dt.date | None  # the best day, else the start of the date range
+    place_name: str | None
+    city: str | None
+    admin1: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+    killed: int | None  # best estimates
+    injured: int | None
+    n_articles: int
+    n_sources: int  # independent sources
+    has_disputes: bool
+
+
+@dataclass
+class SearchHit:
+    """One article found by full-text search, with a snippet and the matches in it."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    event_id: str | None
+    snippet: str
+    highlights: list[tuple[int, int]]  # [start, end) of the matched words in ``snippet``
 
 
 class Store(Protocol):
@@ -32,6 +65,7 @@ class Store(Protocol):
     def get_article(self, article_id: str) -> Article | None: ...
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]: ...
     def count_articles(self) -> int: ...
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]: ...
     def save_analysis(self, analysis: Analysis, version: int) -> None: ...
     def get_analysis(self, article_id: str) -> Analysis | None: ...
     def save_signature(self, article_id: str, data: dict[str, Any]) -> None: ...
@@ -41,6 +75,8 @@ class Store(Protocol):
     def event_of(self, article_id: str) -> str | None: ...
     def save_event(self, record: EventRecord) -> None: ...
     def delete_event(self, event_id: str) -> None: ...
+    def merge_events(self, kept_id: str, absorbed_id: str, article_id: str) -> None: ...
+    def merged_into(self, event_id: str) -> str | None: ...
     def get_event(self, event_id: str) -> EventRecord | None: ...
     def list_events(
         self,
@@ -49,11 +85,33 @@ class Store(Protocol):
         until: dt.date | None = None,
         place: str | None = None,
         text: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        has_disputes: bool | None = None,
         limit: int | None = 50,
         offset: int = 0,
     ) -> list[EventRecord]: ...
+    def list_event_summaries(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        place: str | None = None,
+        text: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        has_disputes: bool | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[EventSummary]: ...
     def iter_events(self) -> Iterator[EventRecord]: ...
     def count_events(self) -> int: ...
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]: ...
+    def save_feed_validators(
+        self, url: str, etag: str | None, last_modified: str | None
+    ) -> None: ...
+    def seen_feed_items(self, url: str) -> set[str]: ...
+    def mark_feed_items_seen(self, url: str, keys: Iterable[str]) -> None: ...
     def record_skip(self, origin: str, reason: str) -> None: ...
     def stats(self) -> dict[str, int]: ...
     def close(self) -> None: ...

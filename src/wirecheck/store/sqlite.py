@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,16 +18,25 @@ from typing import Any
 import pycountry
 
 from wirecheck.models import Analysis, Article, EventRecord, from_dict, to_dict
+from wirecheck.store import EventSummary, SearchHit
 
 MIGRATIONS = resources.files("wirecheck.store") / "migrations"
 ARTICLE_COLUMNS = (
     "id, content_hash, text, outlet, url, title, published, origin, attribution, boilerplate"
 )
 
+# Match markers FTS5 puts around matched words in a snippet (control characters that the
+# ingest rejects in bulk, so article text all but never holds them).
+SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+
+SUMMARY_COLUMNS = (
+    "id, title, type, COALESCE(date_best, date_start) AS day, place_name, city, admin1,"
+    " country, killed_best, injured_best, n_articles, n_sources, has_disputes"
+)
 EVENT_COLUMNS = (
     "id, title, type, date_start, date_end, date_best, precision, place_name, country, admin1, "
     "city, lat, lon, killed_best, injured_best, n_articles, n_sources, has_disputes, record, "
-    "updated_at"
+    "updated_at, event_type"
 )
 
 
@@ -102,7 +112,10 @@ class SQLiteStore:
             )
         for version, sql in migrations:
             with self.transaction():
-                if version <= self.schema_version():  # re-read under the write lock
+                # Re-read under the write lock. By set, not by maximum: a migration numbered
+                # below one already applied (numbers taken by parallel branches) still runs.
+                applied = {row[0] for row in self.db.execute("SELECT version FROM schema_version")}
+                if version in applied:
                     continue
                 for statement in _statements(sql):
                     self.db.execute(statement)
@@ -213,6 +226,32 @@ class SQLiteStore:
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles whose title or text hold every word of ``query``, best match first.
+
+        Words are matched as quoted FTS5 strings, so operators in the query are plain words;
+        a word ending in ``*`` matches as a prefix. ValueError for a query with no words.
+        """
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, m.event_id,"
+            " snippet(articles_fts, -1, ?, ?, '…', 16)"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " LEFT JOIN event_articles m ON m.article_id = a.id"
+            " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
+            (SNIPPET_OPEN, SNIPPET_CLOSE, fts_query(query), limit, offset),
+        )
+        return [
+            SearchHit(
+                article_id=row[0],
+                title=row[1],
+                outlet=row[2],
+                published=dt.date.fromisoformat(row[3]) if row[3] else None,
+                event_id=row[4],
+                **_snippet(row[5] or ""),
+            )
+            for row in rows
+        ]
+
     # ----------------------------------------------------------------- analyses & signatures
 
     def save_analysis(self, analysis: Analysis, version: int) -> None:
@@ -271,8 +310,9 @@ class SQLiteStore:
             loc = record.location
             # An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to
             # the event's membership.
+            placeholders = ", ".join("?" * len(EVENT_COLUMNS.split(", ")))
             self.db.execute(
-                f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})"
+                f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({placeholders})"
                 " ON CONFLICT (id) DO UPDATE SET "
                 + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS.split(", ")[1:]),
                 (
@@ -296,6 +336,7 @@ class SQLiteStore:
                     int(any(f.status == "disputed" for f in record.facts)),
                     json.dumps(to_dict(record)),
                     _now(),
+                    record.event_type,
                 ),
             )
             for fact in record.facts:
@@ -312,11 +353,39 @@ class SQLiteStore:
     def delete_event(self, event_id: str) -> None:
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
 
+    def merge_events(self, kept_id: str, absorbed_id: str, article_id: str) -> None:
+        """Move an event's articles into another, drop it, and record why (the article)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE event_articles SET event_id = ? WHERE event_id = ?", (kept_id, absorbed_id)
+            )
+            self.db.execute("DELETE FROM events WHERE id = ?", (absorbed_id,))
+            self.db.execute(
+                "UPDATE event_merges SET kept_id = ? WHERE kept_id = ?", (kept_id, absorbed_id)
+            )
+            self.db.execute(
+                "INSERT INTO event_merges VALUES (?, ?, ?, ?)",
+                (absorbed_id, kept_id, article_id, _now()),
+            )
+
+    def merged_into(self, event_id: str) -> str | None:
+        """The event an absorbed event was merged into, or None."""
+        row = self.db.execute(
+            "SELECT kept_id FROM event_merges WHERE absorbed_id = ?", (event_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def get_event(self, event_id: str) -> EventRecord | None:
-        """An event by id, or by a unique id prefix (None when missing or ambiguous)."""
+        """An event by id, or by a unique id prefix (None when missing or ambiguous).
+
+        The id of an event merged into another gives the event it was merged into.
+        """
         exact = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
         if exact:
             return from_dict(EventRecord, json.loads(exact[0]))
+        kept = self.merged_into(event_id)
+        if kept is not None:
+            return self.get_event(kept)
         if not event_id:
             return None
         # A range, not LIKE: ids are case-sensitive and may contain '%' or '_'.
@@ -333,35 +402,57 @@ class SQLiteStore:
         until: dt.date | None = None,
         place: str | None = None,
         text: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        has_disputes: bool | None = None,
         limit: int | None = 50,
         offset: int = 0,
     ) -> list[EventRecord]:
-        """Events newest first, filtered by date overlap, place and words."""
-        where, params = [], []
-        if since:
-            where.append("COALESCE(date_end, date_best, date_start) >= ?")
-            params.append(since.isoformat())
-        if until:
-            where.append("COALESCE(date_start, date_best, date_end) <= ?")
-            params.append(until.isoformat())
-        if place:
-            where.append(
-                f"({_contains('place_name')} OR {_contains('city')} OR {_contains('admin1')}"
-                " OR country IN (?, ?))"
-            )
-            params += [place.casefold()] * 3 + [place.upper(), _country_code(place)]
-        if text:
-            where.append(
-                f"({_contains('title')} OR EXISTS (SELECT 1 FROM facts f"
-                f" WHERE f.event_id = events.id AND {_contains('f.text')}))"
-            )
-            params += [text.casefold()] * 2
-        sql = "SELECT record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(date_best, date_start) DESC, id LIMIT ? OFFSET ?"
-        params += [-1 if limit is None else limit, offset]
+        """Events newest first, filtered by date overlap, place, words, country, type, disputes.
+
+        ``country`` is an ISO alpha-2 code or a country name; ``type`` a sub-event label
+        (ARMED_CLASH, "armed clash") or an ACLED event type ("battles"), case-insensitive.
+        """
+        sql, params = _event_query(
+            "record", since, until, place, text, country, type, has_disputes, limit, offset
+        )
         return [from_dict(EventRecord, json.loads(r[0])) for r in self.db.execute(sql, params)]
+
+    def list_event_summaries(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        place: str | None = None,
+        text: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        has_disputes: bool | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[EventSummary]:
+        """What ``list_events`` lists, as table rows: fast, no stored record is parsed."""
+        sql, params = _event_query(
+            SUMMARY_COLUMNS, since, until, place, text, country, type, has_disputes, limit, offset
+        )
+        return [
+            EventSummary(
+                id=row["id"],
+                title=row["title"],
+                type=row["type"],
+                date=dt.date.fromisoformat(row["day"]) if row["day"] else None,
+                place_name=row["place_name"],
+                city=row["city"],
+                admin1=row["admin1"],
+                country=row["country"],
+                killed=row["killed_best"],
+                injured=row["injured_best"],
+                n_articles=row["n_articles"],
+                n_sources=row["n_sources"],
+                has_disputes=bool(row["has_disputes"]),
+            )
+            for row in self.db.execute(sql, params)
+        ]
 
     def iter_events(self) -> Iterator[EventRecord]:
         for row in self.db.execute(
@@ -371,6 +462,35 @@ class SQLiteStore:
 
     def count_events(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    # ----------------------------------------------------------------- watched feeds
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) kept from the last complete poll of a feed."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.db.execute(
+            "INSERT INTO feeds (url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+            " last_modified = excluded.last_modified, polled_at = excluded.polled_at",
+            (url, etag, last_modified, _now()),
+        )
+
+    def seen_feed_items(self, url: str) -> set[str]:
+        """Keys of the items of a feed already handled."""
+        rows = self.db.execute("SELECT item_key FROM feed_items WHERE feed_url = ?", (url,))
+        return {row[0] for row in rows}
+
+    def mark_feed_items_seen(self, url: str, keys: Iterable[str]) -> None:
+        now = _now()
+        self.db.executemany(
+            "INSERT OR IGNORE INTO feed_items (feed_url, item_key, seen_at) VALUES (?, ?, ?)",
+            [(url, key, now) for key in keys],
+        )
 
     # ----------------------------------------------------------------- skips & stats
 
@@ -389,6 +509,83 @@ class SQLiteStore:
             " (SELECT COUNT(*) FROM events WHERE has_disputes) AS disputed_events"
         ).fetchone()
         return dict(row)
+
+
+def _event_query(
+    columns: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    place: str | None,
+    text: str | None,
+    country: str | None,
+    type: str | None,
+    has_disputes: bool | None,
+    limit: int | None,
+    offset: int,
+) -> tuple[str, list[Any]]:
+    """SELECT ``columns`` of the events matching the filters, newest first, one page."""
+    where, params = [], []
+    if country:
+        where.append("country = ?")
+        params.append(_country_code(country) or country.upper())
+    if type:  # a sub-event label ("armed clash", ARMED_CLASH) or an ACLED event type
+        where.append("(casefold(type) = ? OR casefold(event_type) = ?)")
+        params += [type.casefold().replace(" ", "_").replace("-", "_"), type.casefold()]
+    if has_disputes is not None:
+        where.append("has_disputes = ?")
+        params.append(int(has_disputes))
+    if since:
+        where.append("COALESCE(date_end, date_best, date_start) >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append("COALESCE(date_start, date_best, date_end) <= ?")
+        params.append(until.isoformat())
+    if place:
+        where.append(
+            f"({_contains('place_name')} OR {_contains('city')} OR {_contains('admin1')}"
+            " OR country IN (?, ?))"
+        )
+        params += [place.casefold()] * 3 + [place.upper(), _country_code(place)]
+    if text:
+        where.append(
+            f"({_contains('title')} OR EXISTS (SELECT 1 FROM facts f"
+            f" WHERE f.event_id = events.id AND {_contains('f.text')}))"
+        )
+        params += [text.casefold()] * 2
+    sql = f"SELECT {columns} FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY COALESCE(date_best, date_start) DESC, id LIMIT ? OFFSET ?"
+    params += [-1 if limit is None else limit, offset]
+    return sql, params
+
+
+def fts_query(text: str) -> str:
+    """The words of ``text`` as an FTS5 query that cannot be a syntax error: each word a quoted
+    string (all must match), a trailing ``*`` kept as a prefix match."""
+    terms = []
+    for word in text.split():
+        core = word.rstrip("*")
+        if core:
+            quoted = '"' + core.replace('"', '""') + '"'
+            terms.append(quoted + ("*" if core != word else ""))
+    if not terms:
+        raise ValueError(f"search query {text!r} has no words")
+    return " ".join(terms)
+
+
+def _snippet(marked: str) -> dict[str, Any]:
+    """An FTS5 snippet with its match markers taken out, as text and [start, end) highlights."""
+    text, highlights, start = "", [], None
+    for piece in re.split(f"([{SNIPPET_OPEN}{SNIPPET_CLOSE}])", marked):
+        if piece == SNIPPET_OPEN:
+            start = len(text)
+        elif piece == SNIPPET_CLOSE and start is not None:
+            highlights.append((start, len(text)))
+            start = None
+        elif piece not in (SNIPPET_OPEN, SNIPPET_CLOSE):
+            text += piece
+    return {"snippet": text, "highlights": highlights}
 
 
 def _contains(column: str) -> str:
