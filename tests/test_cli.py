@@ -55,6 +55,14 @@ def test_events_filters(demo_db):
     country = next(e["location"]["country"] for e in everything if e["location"])
     by_place = json.loads(run(demo_db, "events", "--json", "--place", country))
     assert by_place and all(e["location"]["country"] == country for e in by_place)
+    by_country = json.loads(run(demo_db, "events", "--json", "--country", country.lower()))
+    assert [e["id"] for e in by_country] == [e["id"] for e in by_place]
+    disputed = json.loads(run(demo_db, "events", "--json", "--disputed", "--limit", "100"))
+    undisputed = json.loads(run(demo_db, "events", "--json", "--undisputed", "--limit", "100"))
+    has_dispute = lambda e: any(f["status"] == "disputed" for f in e["facts"])  # noqa: E731
+    assert disputed and all(map(has_dispute, disputed))
+    assert not any(map(has_dispute, undisputed))
+    assert len(disputed) + len(undisputed) == len(everything)
 
 
 def test_events_table_and_show(demo_db):

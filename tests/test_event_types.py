@@ -28,7 +28,7 @@ from wirecheck.cli import main
 from wirecheck.export import ACLED_COLUMNS, acled_row
 from wirecheck.models import Analysis, Article, EventDate, EventRecord, Place, Range, Source
 from wirecheck.reconcile import Member, reconcile
-from wirecheck.store import open_store
+from wirecheck.store import EventFilters, open_store
 from wirecheck.store import sqlite as sqlite_backend
 
 BATTLES, EXPLOSIONS, CIVILIANS, PROTESTS, RIOTS, STRATEGIC = ACLED_EVENT_TYPES
@@ -238,7 +238,7 @@ def test_list_events_filters_by_sub_event_label_or_acled_type(tmp_path):
         store.save_event(_event(event_id, label))
 
     def ids(value):
-        return [e.id for e in store.list_events(type=value)]
+        return [e.id for e in store.list_events(EventFilters(type=value))]
 
     assert ids("battles") == ids("BATTLES") == ids("armed clash") == ids("Armed_Clash") == ["ev-a"]
     assert ids("Protests") == ["ev-b"]

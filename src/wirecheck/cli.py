@@ -21,7 +21,7 @@ from wirecheck.ingest.web import read_url
 from wirecheck.models import RawArticle, Skipped
 from wirecheck.pipeline import IngestReport, Pipeline
 from wirecheck.report import FORMATS, render_report
-from wirecheck.store import Store, default_db_path, open_store
+from wirecheck.store import EventFilters, Store, default_db_path, open_store
 from wirecheck.watch import FeedResult, watch_feeds
 
 console = Console()
@@ -228,6 +228,12 @@ def _date(value: str | None) -> dt.date | None:
     "event_type",
     help="Sub-event type (ARMED_CLASH, 'peaceful protest') or ACLED event type ('Battles').",
 )
+@click.option("--country", help="ISO 3166-1 alpha-2 code or country name.")
+@click.option(
+    "--disputed/--undisputed",
+    default=None,
+    help="Only events with a disputed fact, or only events without one.",
+)
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print events as JSON.")
 @click.pass_context
@@ -238,19 +244,23 @@ def events(
     place: str | None,
     text: str | None,
     event_type: str | None,
+    country: str | None,
+    disputed: bool | None,
     limit: int,
     as_json: bool,
 ) -> None:
     """List events, newest first."""
     store = _open(ctx)
-    records = store.list_events(
+    filters = EventFilters(
         since=_date(since),
         until=_date(until),
+        country=country,
         place=place,
-        text=text,
         type=event_type,
-        limit=limit,
+        has_disputes=disputed,
+        text=text,
     )
+    records = store.list_events(filters, limit=limit)
     if as_json:
         click.echo(json.dumps([event_to_dict(r) for r in records], indent=2))
     else:

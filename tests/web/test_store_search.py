@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from wirecheck.models import Article, EventDate, EventRecord, Fact, Place, Source
-from wirecheck.store import open_store
+from wirecheck.store import EventFilters, open_store
 from wirecheck.store.sqlite import _migrations, _statements, fts_query
 
 
@@ -129,7 +129,7 @@ def test_event_list_filters_by_country_type_and_disputes(store):
         store.save_event(record("e3", "ES", "PROTEST", False))
 
     def listed(**filters) -> set[str]:
-        return {e.id for e in store.list_events(**filters)}
+        return {e.id for e in store.list_events(EventFilters(**filters))}
 
     assert listed(country="PT") == listed(country="Portugal") == {"e1", "e2"}
     assert listed(type="PROTEST") == {"e1", "e3"}

@@ -19,7 +19,33 @@ from typing import Any, Protocol
 
 from wirecheck.models import Analysis, Article, EventRecord
 
-__all__ = ["EventSummary", "SearchHit", "Store", "default_db_path", "new_id", "open_store"]
+__all__ = [
+    "EventFilters",
+    "EventSummary",
+    "SearchHit",
+    "Store",
+    "default_db_path",
+    "new_id",
+    "open_store",
+]
+
+
+@dataclass
+class EventFilters:
+    """Which events a list shows; None means no filter.
+
+    ``country`` is an ISO alpha-2 code or a country name; ``type`` a sub-event label
+    (ARMED_CLASH, "armed clash") or an ACLED event type ("battles"), case-insensitive;
+    ``place`` matches place, city, region or country; ``text`` the title or a fact.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    place: str | None = None
+    type: str | None = None
+    has_disputes: bool | None = None
+    text: str | None = None
 
 
 @dataclass
@@ -79,30 +105,10 @@ class Store(Protocol):
     def merged_into(self, event_id: str) -> str | None: ...
     def get_event(self, event_id: str) -> EventRecord | None: ...
     def list_events(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        has_disputes: bool | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: EventFilters | None = None, *, limit: int | None = 50, offset: int = 0
     ) -> list[EventRecord]: ...
     def list_event_summaries(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        has_disputes: bool | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: EventFilters | None = None, *, limit: int | None = 50, offset: int = 0
     ) -> list[EventSummary]: ...
     def iter_events(self) -> Iterator[EventRecord]: ...
     def count_events(self) -> int: ...

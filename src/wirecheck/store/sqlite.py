@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from wirecheck.models import Analysis, Article, EventRecord, from_dict, to_dict
-from wirecheck.store import EventSummary, SearchHit
+from wirecheck.store import EventFilters, EventSummary, SearchHit
 
 MIGRATIONS = resources.files("wirecheck.store") / "migrations"
 ARTICLE_COLUMNS = (
@@ -396,45 +396,17 @@ class SQLiteStore:
         return from_dict(EventRecord, json.loads(rows[0][0])) if len(rows) == 1 else None
 
     def list_events(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        has_disputes: bool | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: EventFilters | None = None, *, limit: int | None = 50, offset: int = 0
     ) -> list[EventRecord]:
-        """Events newest first, filtered by date overlap, place, words, country, type, disputes.
-
-        ``country`` is an ISO alpha-2 code or a country name; ``type`` a sub-event label
-        (ARMED_CLASH, "armed clash") or an ACLED event type ("battles"), case-insensitive.
-        """
-        sql, params = _event_query(
-            "record", since, until, place, text, country, type, has_disputes, limit, offset
-        )
+        """Events newest first (by best day or start), matching ``filters``, one page."""
+        sql, params = _event_query("record", filters or EventFilters(), limit, offset)
         return [from_dict(EventRecord, json.loads(r[0])) for r in self.db.execute(sql, params)]
 
     def list_event_summaries(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        has_disputes: bool | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: EventFilters | None = None, *, limit: int | None = 50, offset: int = 0
     ) -> list[EventSummary]:
         """What ``list_events`` lists, as table rows: fast, no stored record is parsed."""
-        sql, params = _event_query(
-            SUMMARY_COLUMNS, since, until, place, text, country, type, has_disputes, limit, offset
-        )
+        sql, params = _event_query(SUMMARY_COLUMNS, filters or EventFilters(), limit, offset)
         return [
             EventSummary(
                 id=row["id"],
@@ -512,18 +484,11 @@ class SQLiteStore:
 
 
 def _event_query(
-    columns: str,
-    since: dt.date | None,
-    until: dt.date | None,
-    place: str | None,
-    text: str | None,
-    country: str | None,
-    type: str | None,
-    has_disputes: bool | None,
-    limit: int | None,
-    offset: int,
+    columns: str, filters: EventFilters, limit: int | None, offset: int
 ) -> tuple[str, list[Any]]:
     """SELECT ``columns`` of the events matching the filters, newest first, one page."""
+    since, until, place, text = filters.since, filters.until, filters.place, filters.text
+    country, type, has_disputes = filters.country, filters.type, filters.has_disputes
     where, params = [], []
     if country:
         where.append("country = ?")

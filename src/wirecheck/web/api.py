@@ -19,10 +19,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from wirecheck.export import article_to_dict, event_to_dict
-from wirecheck.store import Store, open_store
+from wirecheck.store import EventFilters, Store, open_store
 from wirecheck.web.views import event_row
 
-__all__ = ["EventFilters", "Ingester", "Page", "event_filters", "page", "router"]
+__all__ = ["Ingester", "Page", "event_filters", "page", "router"]
 
 MAX_PAGE = 100  # items per page
 DEFAULT_PAGE = 50
@@ -47,19 +47,6 @@ Id = Annotated[str, PathParam(min_length=1, max_length=MAX_ID)]
 def store_of(request: Request) -> Store:
     """This thread's store (see ``app.ThreadStores``): call it in the route body."""
     return request.app.state.stores.get()
-
-
-@dataclass
-class EventFilters:
-    """The event list filters shared by the API and the list page."""
-
-    since: dt.date | None = None
-    until: dt.date | None = None
-    country: str | None = None
-    place: str | None = None
-    type: str | None = None
-    has_disputes: bool | None = None
-    text: str | None = None
 
 
 def _date(name: str, value: str | None) -> dt.date | None:
@@ -124,7 +111,7 @@ def page(
 
 def list_event_rows(store: Store, filters: EventFilters, at: Page) -> tuple[list[dict], bool]:
     """One page of event rows, and whether another page follows."""
-    found = store.list_event_summaries(**asdict(filters), limit=at.limit + 1, offset=at.offset)
+    found = store.list_event_summaries(filters, limit=at.limit + 1, offset=at.offset)
     return [event_row(s) for s in found[: at.limit]], len(found) > at.limit
 
 

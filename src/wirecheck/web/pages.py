@@ -13,11 +13,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from wirecheck.report import summary
+from wirecheck.store import EventFilters
 from wirecheck.web import views
 from wirecheck.web.api import (
     DEFAULT_PAGE,
     MAX_QUERY,
-    EventFilters,
     Id,
     Page,
     article_detail,
