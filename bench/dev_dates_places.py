@@ -1,23 +1,26 @@
 """Dev figures for the event date and place pickers on the GVA shooting reports.
 
-    python bench/dev_dates_places.py [--path ../shared/bench/gva/articles.jsonl] [--limit N]
-        [--errors date|state|city]
+    python bench/dev_dates_places.py [--path ../shared/bench/gva/articles.jsonl] [--offset K]
+        [--limit N] [--errors date|state|city] [--cache DOCBIN]
 
 Prints exact-day accuracy of ``pick_event_date(...).best`` against the gold date, and state /
-city-or-county accuracy of ``pick_event_place``. Gold is only read to score.
+city-or-county accuracy of ``pick_event_place``, on articles K..K+N-1 of the file. Like the
+analyzer, the extractors see the text with its boilerplate blanked. Gold is only read to score.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import time
 from pathlib import Path
 
 from wirecheck.analyze.dates import extract_dates, pick_event_date
-from wirecheck.analyze.nlp import load_nlp
+from wirecheck.analyze.nlp import load_nlp, mask
 from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+from wirecheck.ingest import find_boilerplate
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
 
@@ -32,6 +35,7 @@ def _norm(name: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DEFAULT)
+    parser.add_argument("--offset", type=int, default=0, help="skip the first K articles")
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--errors", choices=["date", "state", "city"], help="print misses")
     parser.add_argument("--cache", type=Path, help="DocBin file: reuse parsed docs across runs")
@@ -39,14 +43,12 @@ def main() -> None:
 
     rows = []
     with args.path.open() as fh:
-        for line in fh:
+        for line in itertools.islice(fh, args.offset, args.offset + args.limit):
             rows.append(json.loads(line))
-            if len(rows) >= args.limit:
-                break
     nlp, gazetteer = load_nlp(), Gazetteer()
     n = date_ok = date_none = state_ok = city_ok = place_none = 0
     t_nlp = t_ext = 0.0
-    texts = [r["text"][:100_000] for r in rows]
+    texts = [mask(r["text"], find_boilerplate(r["text"]).ranges)[:100_000] for r in rows]
     docs = None
     if args.cache and args.cache.exists():
         from spacy.tokens import DocBin

