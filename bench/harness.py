@@ -1,7 +1,7 @@
 """Benchmark harness: run wirecheck on a benchmark set blind, then score its export.
 
     python bench/harness.py gva [--limit N] [--shuffle SEED] [--json OUT]
-    python bench/harness.py basil | gvc | ecbplus
+    python bench/harness.py basil | gvc | ecbplus | polnear
 
 wirecheck is given a copy of ``../shared/bench/<set>/articles.jsonl`` with the ``gold`` key
 removed and every id replaced by an opaque one (the ids of some sets give the grouping
@@ -115,6 +115,7 @@ def _name_key(name: str) -> tuple[str, str]:
 
 
 COPY_AT, INDEPENDENT_BELOW = 0.8, 0.5
+PARTICIPANT_ROLES = ("victim", "suspect")
 
 
 def _five_grams(text: str) -> set[tuple[str, ...]]:
@@ -183,7 +184,10 @@ def score_gva(
         injured = (article.get("injured") or {}).get("best") or 0
         hits["killed"] += killed == g["num_killed"]
         hits["injured"] += injured == g["num_injured"]
-        predicted = {_name_key(p["name"]) for p in article["people"]}
+        # GVA's participants are victims and suspects: officials and others named are not.
+        predicted = {
+            _name_key(p["name"]) for p in article["people"] if p["role"] in PARTICIPANT_ROLES
+        }
         wanted = {_name_key(p["name"]) for p in g["participants"] if p.get("name")}
         tp += len(predicted & wanted)
         fp += len(predicted - wanted)
@@ -261,6 +265,103 @@ def score_basil(
     }
 
 
+# Cue words of speech: a PolNeAR attribution counts when one word of its cue is a form of one
+# of these ("said", "has said", "according to", "told reporters", "said in a statement").
+SPEECH_VERBS = (
+    "say tell add write ask note state explain announce argue claim declare acknowledge insist "
+    "warn respond reply remark comment testify admit confirm deny stress emphasize urge recall "
+    "predict vow promise assert contend tweet"
+).split()
+IRREGULAR_SPEECH = {"said", "told", "wrote", "written", "according", "admitted", "admitting"}
+
+
+def _forms(verb: str) -> set[str]:
+    stem = verb[:-1] if verb[-1] in "ey" else verb
+    return {verb, verb + "s", verb + "ed", verb + "d", verb + "ing", stem + "ing"} | (
+        {stem + "ied", stem + "ies"} if verb.endswith("y") else set()
+    )
+
+
+SPEECH_CUE_WORDS = IRREGULAR_SPEECH.union(*map(_forms, SPEECH_VERBS))
+PRONOUN_SOURCES = {"he", "she", "they", "i", "we", "you", "it"}
+
+
+def _word_offsets(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    return {m.start() + s for s, e in spans for m in re.finditer(r"\w+", text[s:e])}
+
+
+def _gold_spans(part: dict) -> list[tuple[int, int]]:
+    return [tuple(f) for f in part.get("fragments") or [(part["start"], part["end"])]]
+
+
+def polnear_attributions(text: str, gold: dict, quotes: list[dict]) -> Counter:
+    """Counts for one article: speech-cue attributions found (content overlap >= 50 % of the
+    gold content's words, fragments scored) and, of those with a source, sources right.
+
+    A source is right when our speaker span covers half of the gold source's words, or the
+    gold source is a name (not a pronoun) whose last word is in our resolved speaker.
+    ``quotes`` are export-style dicts (content_span, speaker_span, speaker)."""
+    counts: Counter = Counter()
+    ours = [(_word_offsets(text, [tuple(q["content_span"])]), q) for q in quotes]
+    covered = [False] * len(ours)
+    for attribution in gold["attributions"]:
+        content, cue, source = (attribution[k] for k in ("content", "cue", "source"))
+        if content is None:
+            continue
+        words = _word_offsets(text, _gold_spans(content))
+        for i, (qw, _) in enumerate(ours):
+            covered[i] = covered[i] or len(words & qw) >= 0.5 * min(len(words), len(qw))
+        if cue is None or not SPEECH_CUE_WORDS & set(_words(cue["text"])) or not words:
+            continue
+        counts["speech"] += 1
+        match = max(ours, key=lambda o: len(words & o[0]), default=None)
+        if match is None or len(words & match[0]) < 0.5 * len(words):
+            continue
+        counts["found"] += 1
+        if source is None:
+            continue
+        counts["with_source"] += 1
+        quote = match[1]
+        source_words = _word_offsets(text, _gold_spans(source))
+        ours_words = (
+            _word_offsets(text, [tuple(quote["speaker_span"])]) if quote["speaker_span"] else set()
+        )
+        last = _words(source["text"])[-1:] or [""]
+        named = last[0] not in PRONOUN_SOURCES and source["text"][:1].isupper()
+        counts["source_right"] += len(source_words & ours_words) >= 0.5 * len(source_words) or (
+            named and last[0] in _words(quote["speaker"] or "")
+        )
+    counts["extracted"] += len(ours)
+    counts["extracted_in_gold"] += sum(covered)
+    return counts
+
+
+def polnear_scores(counts: Counter) -> Scores:
+    return {
+        "speech_attributions": counts["speech"],
+        "content_recall": accuracy(counts["found"], counts["speech"]),
+        "found_with_source": counts["with_source"],
+        "source_accuracy": accuracy(counts["source_right"], counts["with_source"]),
+        "extracted": counts["extracted"],
+        "extracted_overlapping_gold_content": accuracy(
+            counts["extracted_in_gold"], counts["extracted"]
+        ),
+    }
+
+
+def score_polnear(
+    articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
+) -> Scores:
+    """Content-span recall and source accuracy for attributions whose cue is speech."""
+    counts: Counter = Counter()
+    for article in articles:
+        g = gold.get(article["id"])
+        if g is not None:
+            text = texts[article["id"]].split("\n", 1)[1]
+            counts += polnear_attributions(text, g, article["quotes"])
+    return polnear_scores(counts)
+
+
 Scorer = Callable[[list[dict], list[dict], dict[str, dict], dict[str, str]], Scores]
 
 
@@ -278,6 +379,7 @@ SETS = {
     "gvc": cluster_only("incident_id"),
     "ecbplus": cluster_only("subtopic"),
     "basil": score_basil,
+    "polnear": score_polnear,
 }
 
 

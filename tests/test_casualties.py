@@ -100,3 +100,90 @@ def test_seed_reports(nlp, shared_dir):
     assert summarize_casualties(zero, "injured").best == 0
     fighters = [c for c in figures_by_file["001"] if c.kind == "killed" and "fighters" in c.who]
     assert fighters and fighters[0].best == 2  # count unknown: the plural's least reading
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A dateline parsed as a second subject: the people are the subject that counts.
+        (
+            "SPRINGVILLE, Ore. — Four men were hospitalized with gunshot wounds, police said.",
+            None,
+            4,
+        ),
+        # "found X dead": the person found is the one dead, not the finders.
+        ("Officers said they found Dana Whitlock dead in the kitchen.", 1, None),
+        # Conjoined verbs with their own objects count separately.
+        ("The gunman killed one and injured three others.", 1, 3),
+        ("Two people were killed and five others injured on Friday.", 2, 5),
+        ("The driver later succumbed to his injuries.", 1, None),
+        ("The woman passed away on Sunday morning.", 1, None),
+        ("The 2-year-old who was shot inside the apartment has died.", 1, None),
+        ("Nine motorcycle gang members were killed in the brawl.", 9, None),
+        # A surname with a plural-looking ending is one person.
+        ("Jenkins was taken to the hospital and was later pronounced dead.", 1, None),
+    ],
+)
+def test_statement_shapes(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_victim_described_then_named_counts_once(nlp):
+    text = (
+        "A 7-year-old boy was shot on Friday night. Police identified him as Caleb Ortiz. "
+        "Caleb died at the hospital on Sunday. The boy's family asked for privacy."
+    )
+    assert figures(nlp, text) == (1, None)
+
+
+def test_distinct_victims_by_life_stage_and_also(nlp):
+    text = "A 30-year-old woman was killed on Elm Street. Her 8-year-old son was wounded."
+    assert figures(nlp, text) == (1, 1)
+    text = "A man was killed in the parking lot. A 25-year-old woman was also shot."
+    assert figures(nlp, text) == (1, 1)
+
+
+def test_pronoun_goes_to_the_victim_of_its_gender(nlp):
+    text = (
+        "A 40-year-old man was shot in the chest. A woman was wounded in the arm. "
+        "He died at the hospital."
+    )
+    assert figures(nlp, text) == (1, 1)
+
+
+def test_suicide_of_the_attacker_adds_to_the_victims(nlp):
+    assert figures(nlp, "The man killed his wife and then killed himself.")[0] == 2
+
+
+def test_plural_without_a_number_after_hospital_transport_is_not_a_count(nlp):
+    text = "A man was shot in the arm. He and his brother were taken to a hospital."
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_a_larger_later_figure_is_background(nlp):
+    filler = (
+        "Officers searched the block for shell casings and spoke with neighbours who heard "
+        "the shots. Detectives asked anyone with video from the area to call the tip line. "
+    ) * 8
+    text = (
+        "Three people were shot outside a bar early Sunday. "
+        + filler
+        + "Across the city, 40 people were wounded over the holiday weekend."
+    )
+    assert figures(nlp, text) == (None, 3)
+    # A later figure no larger than the opening one still counts.
+    text = "Three people were shot outside a bar early Sunday. " + filler + "Two were shot."
+    assert figures(nlp, text) == (None, 3)
+
+
+def test_hypothetical_and_first_person_are_not_casualties(nlp):
+    assert figures(nlp, 'A witness said: "He could have been killed."') == (None, None)
+    assert figures(nlp, '"They shot me in the leg," the clerk told reporters.') == (None, None)
+    # A past-future death is still a death.
+    assert figures(nlp, "The teen was shot on Friday and would later die.") == (1, None)
+
+
+def test_others_are_besides_the_victims_already_told_of(nlp):
+    text = "Maria Lopez, 19, was shot in the leg on Saturday. Four other people were wounded."
+    assert figures(nlp, text) == (None, 5)
+    assert figures(nlp, "A man was killed and two others were shot.") == (1, 2)

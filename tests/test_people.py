@@ -54,3 +54,41 @@ def test_distinct_people_with_one_surname_are_kept_apart(nlp):
     doc = nlp("Sarah Cole and her brother Mark Cole were at home when the storm hit.")
     names = {p.name for p in extract_people(doc)}
     assert {"Sarah Cole", "Mark Cole"} <= names
+
+
+def roles(nlp, text):
+    return {p.name: (p.role, p.status) for p in extract_people(nlp(text))}
+
+
+def test_listed_victims_are_all_victims(nlp):
+    found = roles(
+        nlp, "Police identified the victims as Maria Ruiz, 31, Tom Hale, 40, and Lee Park, 22."
+    )
+    assert {name: role for name, (role, _) in found.items()} == {
+        "Maria Ruiz": "victim",
+        "Tom Hale": "victim",
+        "Lee Park": "victim",
+    }
+
+
+def test_suspects_from_custody_and_from_shooting(nlp):
+    assert roles(nlp, "Deputies arrested Mark Doyle, 29, on Friday.")["Mark Doyle"] == (
+        "suspect",
+        "arrested",
+    )
+    assert roles(nlp, "Investigators say Carl Voss shot the clerk twice.")["Carl Voss"][0] == (
+        "suspect"
+    )
+
+
+def test_victim_of_a_death_noun_and_official_kept_apart(nlp):
+    found = roles(
+        nlp, "Sheriff Dana Cole said detectives are investigating the death of Ray Simms."
+    )
+    assert found["Ray Simms"][0] == "victim"
+    assert found["Dana Cole"][0] == "official"
+
+
+def test_aged_person_in_a_shooting_sentence_is_a_participant(nlp):
+    found = roles(nlp, "Sherri Downs, 48, was taken to a medical center with a gunshot wound.")
+    assert found["Sherri Downs"][0] == "victim"

@@ -25,7 +25,7 @@ from wirecheck.models import Analysis, Article, Entity
 __all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000

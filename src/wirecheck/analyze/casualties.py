@@ -11,7 +11,11 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 
 ``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
 conventions above already give the lowest reading). Being shot without a stated death is
-*injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead" are *killed*.
+*injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
+"passed away", "succumbed" are *killed*. Not counted: hypotheticals ("could have been
+killed"), first- and second-person victims in quoted speech ("they shot me"), unstated
+counts ("did not say how many were hurt"), and a plural "both were taken to a hospital"
+without a number (not everyone taken to hospital was hit).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecheck.analyze.lexicon import PERSON_PRONOUNS, is_person_noun
+from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, sentences
 from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
@@ -61,7 +65,7 @@ NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT", "M
 AND_OTHERS = re.compile(
     # The people named before "and" in one noun phrase, not a clause ("a man was killed and").
     r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|died|killed|said)\b)[^,;.]){0,40}?"
+    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|died|dead|killed|killing|said)\b)[^,;.]){0,40}?"
     r"\band\s+$",
     re.I,
 )
@@ -75,6 +79,35 @@ ANAPHORIC_DET = {"the", "this", "that", "these", "those"}
 NEW_DET = {"a", "an", "one", "another"}
 GENERIC_HEADS = {"one", "person", "victim", "someone", "somebody", "individual", "people"}
 REFLEXIVE = {"himself", "herself", "themselves"}
+POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
+SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
+HYPOTHETICAL = {"could", "might", "may", "should", "can", "must", "could've", "might've"}
+SPEAKERS = ("i", "me", "we", "us", "you", "myself", "ourselves")
+LEAD_CHARS = 1200  # the opening of a report, counted from its first casualty statement
+AGE_UNITS = ("year", "month", "week", "day", "yr")
+OTHERS = re.compile(r"\bothers?\b", re.I)
+ALSO = re.compile(r"\balso\b", re.I)
+ALL_STAGES = frozenset({"child", "teen", "adult"})
+STAGE_WORDS = {
+    **dict.fromkeys(("baby", "infant", "toddler", "newborn"), frozenset({"child"})),
+    **dict.fromkeys(("boy", "girl", "kid", "child"), frozenset({"child", "teen"})),
+    **dict.fromkeys(("juvenile", "minor"), frozenset({"teen"})),
+    **dict.fromkeys(("teen", "teenager", "man", "woman"), frozenset({"teen", "adult"})),
+    **dict.fromkeys(
+        (
+            "adult",
+            "father",
+            "mother",
+            "husband",
+            "wife",
+            "grandmother",
+            "grandfather",
+            "mom",
+            "dad",
+        ),
+        frozenset({"adult"}),
+    ),
+}
 SHOT_WORDS = re.compile(r"\b(shot|shoots?|shooting|grazed|struck|hit)\b", re.I)
 
 
@@ -83,8 +116,10 @@ SHOT_WORDS = re.compile(r"\b(shot|shoots?|shooting|grazed|struck|hit)\b", re.I)
 
 def _is_person(token: Token) -> bool:
     """Could this token head a phrase naming people (not windows, cars or "10 times")?"""
+    if token.lower_ == "old":  # "the 2-year-old who was shot", "the two year old"
+        return any(c.lower_.startswith(AGE_UNITS) for c in token.children)
     if token.ent_type_ in NOT_PEOPLE and token.ent_type_ != "PERSON":
-        return False
+        return token.pos_ == "PROPN" and _has_age(token)  # "20-year-old Tyrell Hall" (FAC)
     if token.ent_type_ in ("PERSON", "NORP"):
         return True
     if token.pos_ == "PRON":
@@ -110,12 +145,30 @@ def _is_person(token: Token) -> bool:
     return is_person_noun(token.lemma_) or is_person_noun(token.lower_) or "-old" in token.lower_
 
 
+def _argument(word: Token, deps: tuple[str, ...]) -> Token | None:
+    """A word's child in one of ``deps``; of several ("LOS ANGELES - Four men were hurt",
+    a dateline parsed as a second subject), the one naming people nearest the word."""
+    found = [c for c in word.children if c.dep_ in deps]
+    people = [c for c in found if _is_person(c)]
+    if len(found) > 1 and people:
+        return min(people, key=lambda c: abs(c.i - word.i))
+    return found[0] if found else None
+
+
+def _has_age(token: Token) -> bool:
+    """ "20-year-old Tyrell Hall", "13 year old X", "Hall, 20,": a person's age is given."""
+    return any(
+        c.lower_ == "old" or c.lower_.endswith("-old") or (c.dep_ == "appos" and c.like_num)
+        for c in token.children
+    )
+
+
 def _subject(verb: Token, deps: tuple[str, ...] = ("nsubjpass", "nsubj")) -> Token | None:
     """The subject of a verb, following conjoined and auxiliary verbs to a shared subject."""
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in deps:
-                return child
+        subject = _argument(verb, deps)
+        if subject is not None:
+            return subject
         if _own_subject(verb):
             return None  # the verb has a subject of another kind: do not borrow one
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -134,14 +187,13 @@ def _relative_head(token: Token) -> Token:
 
 def _victims(trigger: Token) -> Token | None:
     """The people a casualty word is about."""
-    lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("VERB", "AUX"):
-        for child in trigger.children:
-            if child.dep_ == "nsubjpass":
-                return _relative_head(child)
-        for child in trigger.children:
-            if child.dep_ == "dobj":
-                return child
+        passive = _argument(trigger, ("nsubjpass",))
+        if passive is not None:
+            return _relative_head(passive)
+        obj = _argument(trigger, ("dobj",))
+        if obj is not None:
+            return obj
         if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return trigger.head  # "the man killed in the crash", "three wounded people"
         if trigger.dep_ in ("xcomp", "oprd", "ccomp") and trigger.head.lemma_ == "leave":
@@ -153,15 +205,20 @@ def _victims(trigger: Token) -> Token | None:
             and not _own_subject(trigger)
         ):
             return _victims(trigger.head)  # "a girl shot and killed by police"
-        subject = _subject(trigger, ("nsubj",) if lemma == "die" else ("nsubjpass",))
+        dies = _dies(trigger)
+        # "was shot and later died": a death borrows the subject of a passive too.
+        subject = _subject(trigger, ("nsubj", "nsubjpass") if dies else ("nsubjpass",))
         if subject is not None:
             return _relative_head(subject)  # "was shot and killed": the shared subject
-        if lemma == "die" or trigger.tag_ == "VBN" or _headline(trigger):
+        if dies or trigger.tag_ == "VBN" or _headline(trigger):
             subject = _subject(trigger, ("nsubj",))
-            if subject is not None and (lemma == "die" or not _agent_like(trigger)):
+            if subject is not None and (dies or not _agent_like(trigger)):
                 return _relative_head(subject)
         return None
     # Adjectives: "X is dead", "X was found dead", "left three dead", "X is injured".
+    own = _argument(trigger, ("nsubj", "nsubjpass"))
+    if own is not None and trigger.pos_ == "ADJ":
+        return _relative_head(own)  # "they found Jaylin Miller dead": Miller is "dead"
     head = trigger.head
     if trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj", "ROOT"):
         if head.lemma_ in ("leave", "find") or trigger.dep_ == "oprd":
@@ -193,10 +250,13 @@ def _agent_like(verb: Token) -> bool:
 
 
 def _unstated(verb: Token, victims: Token) -> bool:
-    """ "did not say how many were killed", "whether anyone was hurt": no count is stated."""
+    """ "did not say how many were killed", "whether anyone was hurt", "he could have been
+    killed", "they shot me" (a witness quoted): no casualty of the event is stated."""
     if any(t.lower_ in ("how", "whether", "if") for t in victims.subtree):
         return True
-    if victims.lower_ in ("anyone", "anybody", "nobody", "none", "noone"):
+    if victims.lower_ in ("anyone", "anybody", "nobody", "none", "noone", *SPEAKERS):
+        return True
+    if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
     chain = [verb, *verb.ancestors][:3]
     return any(c.dep_ == "neg" for t in chain for c in t.children) or any(
@@ -230,7 +290,11 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     for member in members:
         words.append(_phrase(member))
         count = None
-        for child in member.children:
+        # The number may sit on a compound: "nine motorcycle gang members".
+        modifiers = [*member.children] + [
+            g for c in member.lefts if c.dep_ == "compound" for g in c.children if g.i < c.i
+        ]
+        for child in modifiers:
             if child.dep_ == "nummod" or (child.like_num and child.i < member.i):
                 if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                     continue  # "21-year-old"
@@ -242,7 +306,7 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         if count is None and member.lower_ in VAGUE_COUNTS:
             count = VAGUE_COUNTS[member.lower_]
         if count is None:
-            plural = member.tag_ == "NNS" or member.lower_ in (
+            plural = (member.tag_ == "NNS" and _plural_noun(member)) or member.lower_ in (
                 "they",
                 "them",
                 "themselves",
@@ -257,12 +321,27 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     return total, who
 
 
+def _plural_noun(token: Token) -> bool:
+    """A plural common noun; capitalised names tagged NNS ("Jenkins was shot") are not."""
+    return not token.is_title or is_person_noun(token.lemma_)
+
+
+def _dies(token: Token) -> bool:
+    """ "died", "passed away", "succumbed to his injuries"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in ("die", "succumb") or (
+        lemma == "pass" and any(c.lower_ == "away" for c in token.children)
+    )
+
+
 def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
     """Whether a token states a death or an injury (None: neither)."""
     lemma = token.lemma_.lower()
     lower = token.lower_
     window = text[max(sent.start_char, token.idx - 14) : token.idx + len(token.text) + 10]
-    if lemma == "die" and token.pos_ in ("VERB", "AUX"):
+    if _dies(token):
         return "killed"
     if lemma in KILL_LEMMAS and token.pos_ in ("VERB", "ADJ"):
         return "killed"
@@ -275,7 +354,9 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
         if nxt is not None and nxt.lower_ == "dead":
             return "killed"  # "shot dead"
         if any(
-            c.lemma_ in KILL_LEMMAS | {"die"} and not (_own_subject(c) and _own_subject(token))
+            (c.lemma_ in KILL_LEMMAS or _dies(c))
+            and not (_own_subject(c) and _own_subject(token))
+            and not (_own_object(c) and _own_object(token))
             for c in token.conjuncts
         ):
             return None  # "shot and killed": the death is stated by the conjoined verb
@@ -301,6 +382,11 @@ def _death_noun(token: Token) -> bool:
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _own_object(verb: Token) -> bool:
+    """ "killed one and injured three others": each verb has its own victims."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _carried(token: Token) -> bool:
@@ -343,7 +429,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
         found += _negations(doc, sent)
         for token in sent:
             kind = _kind(token, text, sent)
-            if kind is None and (_carried(token) or _condition(token)):
+            weak = kind is None and (_carried(token) or _condition(token))
+            if weak:
                 kind = "injured"
             if kind is None:
                 continue
@@ -363,6 +450,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None:
                 continue
             count, who = counted
+            if weak and count > 1 and not _numbered(victims):
+                continue  # "both were taken to a hospital": perhaps not all of them were hit
             if victims.lower_ in ("others", "other"):
                 # "a 12-year-old and three others": the people named before "and" count too.
                 before = text[sent.start_char : victims.left_edge.idx]
@@ -386,6 +475,11 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _numbered(victims: Token) -> bool:
+    """The phrase states how many: "three people", "dozens of residents"."""
+    return any(t.like_num or t.lower_ in VAGUE_COUNTS for t in victims.subtree)
 
 
 def _condition(token: Token) -> bool:
@@ -419,21 +513,49 @@ class _Referent:
     age: int | None
     name: str | None
     kinds: set[str]
+    gender: str | None = None
+    stages: frozenset[str] = ALL_STAGES
+    first: int = 0  # where the article first states this victim
 
 
-def _reference(who: str) -> tuple[str, str, int | None]:
-    """How a singular victim phrase refers: ("pron" | "def" | "name" | "new", head, age)."""
+@dataclass
+class _Mention:
+    """How a singular victim phrase refers, and what it says about the person."""
+
+    how: str  # "pron" | "def" | "name" | "new" | "another" | "member"
+    head: str
+    age: int | None
+    gender: str | None
+    stages: frozenset[str]
+
+
+def _stages(head: str, age: int | None) -> frozenset[str]:
+    """The life stages a phrase allows: "boy" a child or a teen, "23-year-old" an adult."""
+    if age is not None:
+        if 18 <= age <= 19:
+            return frozenset({"teen", "adult"})
+        return frozenset({"child" if age < 13 else "teen" if age < 18 else "adult"})
+    return STAGE_WORDS.get(head, ALL_STAGES)
+
+
+def _reference(who: str) -> _Mention:
+    """How a singular victim phrase refers ("he", "the man", "John Smith", "a woman")."""
     words = re.findall(r"[\w'’.-]+", who)
     if not words:
-        return "pron", "", None
+        return _Mention("pron", "", None, None, ALL_STAGES)
     first = words[0].lower()
     age_match = AGE.search(who)
     age = int(next(g for g in age_match.groups() if g)) if age_match else None
-    lead = who.split(",")[0].strip()
+    lead = re.split(r"\b(?:who|that|which)\b", who.split(",")[0])[0].strip()
     lead_words = re.findall(r"[\w'’-]+", lead)
     head = lead_words[-1].lower() if lead_words else first
-    if first in PERSON_PRONOUNS or first in REFLEXIVE:
-        return "pron", "", None
+    lowered = {w.lower() for w in lead_words}
+    gender = "male" if lowered & MALE_WORDS else "female" if lowered & FEMALE_WORDS else None
+    stages = _stages(head, age)
+    if (first in PERSON_PRONOUNS and not (first in POSSESSIVES and len(words) > 1)) or (
+        first in REFLEXIVE
+    ):
+        return _Mention("pron", "", None, gender, ALL_STAGES)  # "her", not "her son"
     names = [
         w
         for w in lead_words[1:] + lead_words[:1]
@@ -443,64 +565,101 @@ def _reference(who: str) -> tuple[str, str, int | None]:
         names
         and lead_words[-1][:1].isupper()
         and not lead.isupper()
-        and first not in ANAPHORIC_DET | NEW_DET
+        and first not in ANAPHORIC_DET | NEW_DET | POSSESSIVES
         and not lead_words[-1].lower().endswith("old")
     ):
         full = [w.lower() for w in lead_words if w[:1].isupper() and not w.endswith("old")]
-        return "name", " ".join(full).removesuffix("'s").removesuffix("’s"), age
-    if first in ANAPHORIC_DET:
-        return "def", head, age
+        name = " ".join(full).removesuffix("'s").removesuffix("’s")
+        return _Mention("name", name, age, gender, stages)
     if first in ("another", "other", "second", "third"):
-        return "another", head, age
+        return _Mention("another", head, age, gender, stages)
+    if first in ANAPHORIC_DET or first in POSSESSIVES:
+        return _Mention("def", head, age, gender, stages)  # "the boy", "his stepson"
     if first == "one" and len(words) > 1 and words[1].lower() == "of":
-        return "member", head, age
-    return "new", head, age
+        return _Mention("member", head, age, gender, stages)
+    return _Mention("new", head, age, gender, stages)
 
 
 def _same_name(a: str, b: str) -> bool:
     """ "jaxon slaight" ~ "slaight" ~ "jaxon slaight"; not "morgan slaight"."""
     wa, wb = a.split(), b.split()
     if len(wa) == 1 or len(wb) == 1:
-        return wa[-1] == wb[-1]
+        return wa[-1] == wb[-1] or wa[0] == wb[0]  # "Lee" or "Tyshawn" for "Tyshawn Lee"
     return wa[-1] == wb[-1] and wa[0][:1] == wb[0][:1]
+
+
+def _fits(ref: _Referent, mention: _Mention) -> bool:
+    """Nothing known about the two tells them apart: age, life stage and gender agree."""
+    return (
+        (mention.age is None or ref.age in (None, mention.age))
+        and bool(ref.stages & mention.stages)
+        and (mention.gender is None or ref.gender in (None, mention.gender))
+    )
+
+
+def _merge(ref: _Referent, mention: _Mention) -> _Referent:
+    ref.age = ref.age or mention.age
+    ref.gender = ref.gender or mention.gender
+    ref.stages = ref.stages & mention.stages or ref.stages
+    if mention.how != "name" and ref.head in ("", *GENERIC_HEADS):
+        ref.head = mention.head
+    return ref
 
 
 def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
     """The victim a singular statement is about: an earlier one, or a new one.
 
-    Conservative, as local reports describe one victim several ways ("a 22-year-old man
-    was shot … police identified him as John Smith … Smith, 22, died"): a name joins the
-    latest unnamed victim of a compatible age; "the X" and pronouns go to an earlier victim;
-    only "another", a second name, or a different age make a new one.
+    Local reports describe one victim many ways ("a 22-year-old man was shot … police
+    identified him as John Smith … the victim died … Smith, 22"), so a phrase joins the
+    latest earlier victim it fits (same age, life stage and gender; "the X" preferring the
+    same head noun; a pronoun the latest of its gender); a new victim needs a second name,
+    "another" / "also", or a description that cannot be the same person.
     """
-    how, head, age = _reference(casualty.who or "")
-    if how in ("pron", "member") and refs:
-        return refs[-1]
-    if how == "name":
+    mention = _reference(casualty.who or "")
+    if mention.how == "new" and ALSO.search(casualty.text):
+        mention.how = "another"  # "a 25-year-old woman was also shot"
+    fitting = [r for r in reversed(refs) if _fits(r, mention)]
+    # Of the fitting victims, those already stated with the same outcome come first.
+    fitting.sort(key=lambda r: casualty.kind not in r.kinds)
+    if mention.how == "name":
         for ref in reversed(refs):
-            if ref.name is not None and _same_name(ref.name, head):
-                ref.age = ref.age or age
-                if len(head) > len(ref.name):
-                    ref.name = head
-                return ref
-        for ref in reversed(refs):
-            if ref.name is None and (age is None or ref.age in (None, age)):
-                ref.name, ref.age = head, ref.age or age
-                return ref
-    elif how in ("def", "new"):
-        for ref in reversed(refs):
-            if (age is None or ref.age in (None, age)) and (
-                how == "def"
-                or ref.head in (head, "")
-                or ref.name is not None
-                or head in GENERIC_HEADS
-                or ref.head in GENERIC_HEADS
-            ):
-                ref.age = ref.age or age
-                return ref
-    ref = _Referent(head if how != "name" else "", age, head if how == "name" else None, set())
+            if ref.name is not None and _same_name(ref.name, mention.head):
+                if len(mention.head) > len(ref.name):
+                    ref.name = mention.head
+                return _merge(ref, mention)
+        unnamed = [r for r in fitting if r.name is None]
+        if unnamed:
+            unnamed[0].name = mention.head
+            return _merge(unnamed[0], mention)
+    elif mention.how in ("pron", "member") and refs:
+        return _merge(fitting[0] if fitting else refs[-1], mention)
+    elif mention.how == "def" and fitting:
+        same_head = [r for r in fitting if r.head == mention.head]
+        return _merge((same_head or fitting)[0], mention)
+    elif mention.how == "new" and fitting:
+        return _merge(fitting[0], mention)
+    name = mention.head if mention.how == "name" else None
+    ref = _Referent(
+        "" if name else mention.head,
+        mention.age,
+        name,
+        set(),
+        mention.gender,
+        mention.stages,
+        casualty.start,
+    )
     refs.append(ref)
     return ref
+
+
+def _lead_bound(plurals: list[Casualty], lead_end: int) -> list[Casualty]:
+    """Plural figures, without later ones above every figure of the lead.
+
+    A report gives its toll near the top; a larger number further down is most often
+    another incident or a tally ("70 people were wounded over the weekend").
+    """
+    lead = [c.best for c in plurals if c.start < lead_end]
+    return [c for c in plurals if c.start < lead_end or c.best <= max(lead)] if lead else plurals
 
 
 def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casualty | None:
@@ -508,31 +667,43 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
 
     The same victims are often described more than once ("a man was shot … the man, 25,
     was shot in the leg"), so counts are not added up blindly: singular statements are
-    resolved to distinct victims (by name, by head noun and age, pronouns and "the X" to an
-    earlier victim), plural statements count as stated, and the figure is the larger of
-    the two. A victim both shot and killed counts as killed only; a plural "N were shot"
-    counts its killed members out of the injured. A zero ("no injuries") only stands when
-    nothing in the article counts someone.
+    resolved to distinct victims (see :func:`_resolve`), plural statements count as stated,
+    and the figure is the larger of the two. A victim both shot and killed counts as killed
+    only; a plural "N were shot" counts its killed members out of the injured, while "N
+    others were wounded" adds the wounded already told of. An attacker who "killed himself"
+    adds one to the dead. A later plural figure above every figure of the report's opening
+    is taken as background (another incident, a yearly tally). A zero ("no injuries") only
+    stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     refs: list[_Referent] = []
     singular: list[tuple[Casualty, _Referent]] = []
+    suicides: list[Casualty] = []
     for c in positive:
-        if c.best == 1:
+        if c.best == 1 and c.kind == "killed" and SUICIDE.search(c.text):
+            suicides.append(c)  # the attacker, told apart from the victims
+        elif c.best == 1:
             ref = _resolve(refs, c)
             ref.kinds.add(c.kind)
             singular.append((c, ref))
     killed_refs = [r for r in refs if "killed" in r.kinds]
-    plural_killed = [c for c in positive if c.kind == "killed" and c.best > 1]
-    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed])
+    lead_end = positive[0].start + LEAD_CHARS if positive else 0
+    plural_killed = _lead_bound(
+        [c for c in positive if c.kind == "killed" and c.best > 1], lead_end
+    )
+    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed]) + bool(suicides)
     if kind == "killed":
         total = killed_total
-        support = plural_killed + [c for c, r in singular if c.kind == "killed"]
+        support = plural_killed + suicides + [c for c, r in singular if c.kind == "killed"]
     else:
         injured_refs = [r for r in refs if r.kinds == {"injured"}]
         candidates: list[tuple[int, Casualty]] = []
-        for c in positive:
-            if c.kind != "injured" or c.best < 2:
+        plural_injured = [c for c in positive if c.kind == "injured" and c.best > 1]
+        for c in _lead_bound(plural_injured, lead_end):
+            if OTHERS.search(c.text) and " and " not in (c.who or ""):
+                # "Four other people were wounded": besides the victims already told of.
+                before = sum(1 for r in injured_refs if r.first < c.start)
+                candidates.append((c.best + before, c))
                 continue
             hit_only = SHOT_WORDS.search(c.text) is not None
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))

@@ -102,12 +102,41 @@ ROLE_NOUNS = re.compile(
     r"brother|sister|son|daughter|wife|husband|owner|student|teacher)s?\b",
     re.I,
 )
-VICTIM = re.compile(r"\b(shot|killed|wounded|injured|died|dead|victim|stabbed|hurt|slain)\b", re.I)
+VICTIM = re.compile(
+    r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain)\b", re.I
+)
 SUSPECT = re.compile(
-    r"\b(suspect|arrested|charged|accused|gunman|shooter|custody|booked|"
+    r"\b(suspects?|arrested|charged|charges|accused|gunman|shooter|custody|booked|"
     r"indicted|wanted)\b",
     re.I,
 )
+HARM_LEMMAS = {"shoot", "kill", "wound", "injure", "murder", "slay", "strike", "hit", "stab"}
+DEATH_LEMMAS = {"die", "succumb"}
+HARM_NOUNS = {"death", "killing", "murder", "shooting", "slaying", "homicide"}
+CUSTODY_LEMMAS = {
+    "arrest",
+    "charge",
+    "book",
+    "indict",
+    "sentence",
+    "convict",
+    "apprehend",
+    "detain",
+    "jail",
+    "accuse",
+    "seek",
+    "want",
+    "hold",
+    "extradite",
+}
+ACCUSED_LEMMAS = {"face", "plead", "confess", "flee", "surrender", "fire", "open"}
+VICTIM_NOUNS = {"victim", "victims"}
+SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
+AGED = re.compile(r"^[\w.'’ -]{0,40}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")
+HARMED = re.compile(
+    r"\b(shot|killed|wounded|injured|injuries|died|dead|victims?|gunshot|hospital)\b", re.I
+)
+ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
 KILLED = re.compile(r"\b(killed|died|dead|slain|fatally|pronounced dead|murdered)\b", re.I)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
@@ -188,34 +217,74 @@ def _descriptor(span: Span) -> Span | None:
     return None
 
 
+def _governor(name_root: Token) -> tuple[Token, Token]:
+    """The name's own noun and the word governing it: "the victim, John Smith, died" gives
+    ("victim", "died"); "John Smith, who was shot" gives ("Smith", "shot")."""
+    noun = name_root
+    for _ in range(12):  # lists: "identified as A, 25; B, 20; and C, 19"
+        listed = noun.dep_ in ("appos", "conj") and noun.head.pos_ in ("PROPN", "NOUN", "PRON")
+        if not (listed or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")):
+            break
+        noun = noun.head
+    head = noun.head
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            return noun, child  # "Smith, who was shot": the relative clause says it
+    return noun, head
+
+
 def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
+    """Victim or suspect, from the name's place in its sentence, with killed / injured /
+    arrested when the sentence says so; (None, None) when it does not tell."""
     text = sent.text
-    role = status = None
-    head = name_root.head
-    if name_root.dep_ == "appos" and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        name_root, head = head, head.head  # "the victim, John Smith, died"
+    noun, head = _governor(name_root)
     verbs = [head, *(c for c in head.conjuncts if c.i > head.i)]
-    victim_verb = any(VICTIM.search(v.text) for v in verbs)
-    identified = (
-        name_root.dep_ == "pobj"
-        and head.lower_ == "as"
-        and head.head.lemma_ == "identify"
-        and VICTIM.search(text)
-        and not SUSPECT.search(text)
-    )
-    if (name_root.dep_ in ("nsubjpass", "dobj") and victim_verb) or (
-        name_root.dep_ == "nsubj" and any(v.lemma_ == "die" for v in verbs)
+    lemmas = {v.lemma_.lower() for v in verbs}
+    dep = "nsubjpass" if noun.lower_ in ("who", "that") else noun.dep_
+    if head.dep_ == "relcl" and head is not noun.head:
+        dep = next((c.dep_ for c in head.children if c.lower_ in ("who", "whom")), dep)
+    label = noun.lower_ if noun is not name_root else ""
+    role = None
+    if label in VICTIM_NOUNS or (
+        (dep == "nsubjpass" and lemmas & HARM_LEMMAS)
+        or (dep == "nsubj" and lemmas & DEATH_LEMMAS)
+        or (dep == "dobj" and lemmas & HARM_LEMMAS)
+        or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
     ):
         role = "victim"
-        joined = " ".join(v.text for v in verbs)
-        status = "killed" if KILLED.search(joined + " " + text) else "injured"
-    elif identified:
-        role = "victim"
-        status = "killed" if KILLED.search(text) else None
-    elif SUSPECT.search(text) and name_root.dep_ in ("nsubj", "nsubjpass", "appos", "dobj"):
+    elif label in SUSPECT_NOUNS or (
+        (dep in ("nsubjpass", "dobj") and lemmas & CUSTODY_LEMMAS)
+        or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
+    ):
         role = "suspect"
-        status = "arrested" if re.search(r"\b(arrested|custody|booked)\b", text, re.I) else None
-    return role, status
+    elif dep == "pobj" and head.lower_ == "as" and head.head.lemma_ == "identify":
+        # "identified the victim as X": the sentence names the role, the outcome may be later.
+        if SUSPECT.search(text):
+            return "suspect", "arrested" if ARRESTED.search(text) else None
+        return (
+            ("victim", "killed" if KILLED.search(text) else None)
+            if VICTIM.search(text)
+            else (
+                None,
+                None,
+            )
+        )
+    if role is None and AGED.search(text[name_root.idx - sent.start_char :][:60]):
+        # A named person with an age in a sentence about the shooting is one of its people.
+        role = "suspect" if SUSPECT.search(text) else "victim" if HARMED.search(text) else None
+    if role == "victim":
+        joined = " ".join(v.text for v in verbs)
+        return role, "killed" if KILLED.search(joined + " " + text) else "injured"
+    if role == "suspect":
+        return role, "arrested" if ARRESTED.search(text) else None
+    return None, None
+
+
+def _active(verbs: list[Token]) -> bool:
+    """An active verb with an object: "Smith shot the boy", "Jones faces charges"."""
+    return any(c.dep_ in ("dobj", "prep") for v in verbs for c in v.children) and not any(
+        c.dep_ == "auxpass" for v in verbs for c in v.children
+    )
 
 
 def extract_people(doc: Doc) -> list[Person]:
