@@ -92,3 +92,14 @@ def test_victim_of_a_death_noun_and_official_kept_apart(nlp):
 def test_aged_person_in_a_shooting_sentence_is_a_participant(nlp):
     found = roles(nlp, "Sherri Downs, 48, was taken to a medical center with a gunshot wound.")
     assert found["Sherri Downs"][0] == "victim"
+
+
+def test_title_parts_join_without_stray_punctuation(nlp):
+    text = (
+        "Colonel Amira Haddad, spokeswoman for the regional command, said the road was open. "
+        "Haddad added that the convoy had reached the base."
+    )
+    (person,) = [p for p in extract_people(nlp(text)) if p.name == "Amira Haddad"]
+    assert person.title is not None
+    assert ", ," not in person.title and not person.title.startswith(",")
+    assert "Colonel" in person.title and "spokeswoman" in person.title

@@ -343,6 +343,7 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             elif female:
                 person.gender = "female"
     if titles:
-        person.title = ", ".join(doc_text(doc)[s:e] for s, e in titles)
+        texts = (doc_text(doc)[s:e].strip(" ,;:\u2014-") for s, e in titles)
+        person.title = ", ".join(t for t in texts if t)
         person.title_span = (titles[0][0], titles[-1][1])
         person.role = person.role or "official"
