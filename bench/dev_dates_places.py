@@ -3,9 +3,10 @@
     python bench/dev_dates_places.py [--path ../shared/bench/gva/articles.jsonl] [--offset K]
         [--limit N] [--errors date|state|city] [--cache DOCBIN]
 
-Prints exact-day accuracy of ``pick_event_date(...).best`` against the gold date, and state /
-city-or-county accuracy of ``pick_event_place``, on articles K..K+N-1 of the file. Like the
-analyzer, the extractors see the text with its boilerplate blanked. Gold is only read to score.
+Prints exact-day accuracy of the analyzer's event date (``pick_event_date``, else the
+publication date) against the gold date, and state / city-or-county accuracy of
+``pick_event_place``, on articles K..K+N-1 of the file. Like the analyzer, the extractors see
+the text with its boilerplate blanked. Gold is only read to score.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import json
 import time
 from pathlib import Path
 
-from wirecheck.analyze.dates import extract_dates, pick_event_date
+from wirecheck.analyze.analyzer import event_date as pick_or_infer_date
+from wirecheck.analyze.dates import extract_dates
 from wirecheck.analyze.nlp import load_nlp, mask
 from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
 from wirecheck.ingest import find_boilerplate
@@ -67,7 +69,7 @@ def main() -> None:
         t_nlp += t1 - start
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
         dates = extract_dates(doc, published)
-        event_date = pick_event_date(dates, doc, published)
+        event_date = pick_or_infer_date(dates, doc, published)
         places = extract_places(doc, gazetteer)
         event_place = pick_event_place(places, doc, row.get("outlet"))
         start = time.perf_counter()

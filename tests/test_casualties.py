@@ -187,3 +187,74 @@ def test_others_are_besides_the_victims_already_told_of(nlp):
     text = "Maria Lopez, 19, was shot in the leg on Saturday. Four other people were wounded."
     assert figures(nlp, text) == (None, 5)
     assert figures(nlp, "A man was killed and two others were shot.") == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A man was shot on Main Street on Saturday. At least 20 people were wounded in "
+            "shootings across the city since Friday.",
+            None,
+            1,
+        ),
+        (
+            "Two men were shot in the leg in a parking lot. Police said six people were "
+            "killed in four separate shootings this weekend.",
+            None,
+            2,
+        ),
+        (
+            "A teenager was wounded on Tuesday. Nine children have been killed so far this "
+            "year in the city.",
+            None,
+            1,
+        ),
+        (
+            "Three people were wounded in a string of shootings over the weekend. A woman was "
+            "shot in the arm on Oak Street.",
+            None,
+            1,
+        ),
+    ],
+)
+def test_tallies_of_a_period_or_several_incidents_are_background(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_one_victim_in_a_tally_sentence_still_counts(nlp):
+    text = "A 30-year-old man was killed in one of several shootings across the city overnight."
+    assert figures(nlp, text) == (1, None)
+
+
+def test_number_of_shots_is_not_a_number_of_victims(nlp):
+    text = "Police said the suspect shot about 10 times at the car, killing a woman."
+    assert figures(nlp, text) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman was shot and killed outside a bar on Friday night. Her brother was killed "
+        "in the same neighborhood in 2009.",
+        "A woman was fatally shot on Elm Street on Sunday. Two years ago, a man was killed "
+        "a block away.",
+    ],
+)
+def test_a_later_sentence_about_past_years_is_background(nlp, text):
+    assert figures(nlp, text) == (1, None)
+
+
+def test_a_past_year_in_the_first_statement_is_the_event(nlp):
+    text = "A man pleaded guilty to killing three people at a store in 2019."
+    assert figures(nlp, text) == (3, None)
+
+
+def test_one_of_the_wounded_has_died(nlp):
+    text = "One of four men wounded in a shooting on Saturday has died."
+    assert figures(nlp, text) == (1, 3)
+
+
+def test_gallery_caption_numbers_are_not_counts(nlp):
+    text = "Photo 3 of 5 A man was shot in the leg on Main Street."
+    assert figures(nlp, text) == (None, 1)

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from wirecheck.analyze.dates import extract_dates, normalise, pick_event_date, stamp_date
+from wirecheck.analyze.analyzer import event_date
+from wirecheck.analyze.dates import (
+    extract_dates,
+    normalise,
+    pick_event_date,
+    publication_date,
+    stamp_date,
+)
+from wirecheck.cluster.signature import signature
+from wirecheck.models import Analysis, Article, DateMention, from_dict, to_dict
+from wirecheck.reconcile import Member, reconcile
 
 PUB = dt.date(2015, 1, 20)  # a Tuesday
 
@@ -142,3 +153,78 @@ def test_days_of_what_followed_are_not_the_incident_day(nlp, text):
     doc = nlp(text)
     picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
     assert picked is not None and picked.best == dt.date(2015, 1, 17)  # the Saturday
+
+
+def test_undated_story_gets_the_publication_date_marked_as_metadata(nlp):
+    doc = nlp("A man was shot outside a bar on Elm Street, police said.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+    got = event_date(extract_dates(doc, PUB), doc, PUB)
+    assert got is not None and not got.from_text
+    assert (got.start, got.end, got.text) == (0, 0, "publication date")
+    assert (got.range_start, got.range_end, got.precision) == (PUB - dt.timedelta(7), PUB, "week")
+    assert got.best == PUB
+    assert event_date(extract_dates(doc, None), doc, None) is None  # nothing to infer from
+
+
+def test_text_date_wins_over_publication_and_stamp_anchors_the_fallback(nlp):
+    doc = nlp("A woman was shot early Sunday on Pine Street.")
+    got = event_date(extract_dates(doc, PUB), doc, PUB)
+    assert got is not None and got.from_text and got.best == dt.date(2015, 1, 18)
+    later_copy = dt.date(2015, 1, 20)
+    stamped = publication_date(
+        nlp("Posted: Thursday, January 8, 2015\nA man was shot."), later_copy
+    )
+    assert stamped.best == stamped.range_end == dt.date(2015, 1, 8)
+
+
+def _undated_member(aid, group, published, day=None):
+    article = Article(
+        text="x" * 200,
+        origin=aid,
+        id=aid,
+        content_hash=aid,
+        outlet=f"{aid}.test",
+        published=published,
+    )
+    date = (
+        DateMention(5, 11, "Sunday", day, day, "day", day)
+        if day
+        else DateMention(
+            0, 0, "publication date", published - dt.timedelta(7), published, "week", published
+        )
+    )
+    return Member(article, Analysis(article_id=aid, event_date=date), group)
+
+
+def test_reconcile_uses_publication_dates_only_when_no_text_dates_the_event():
+    first, second = dt.date(2015, 1, 20), dt.date(2015, 1, 22)
+    record = reconcile("e1", [_undated_member("a", "a", second), _undated_member("b", "b", first)])
+    assert (record.date.best, record.date.end, record.date.precision) == (first, first, "week")
+    assert record.date.start == first - dt.timedelta(7)
+    assert not [f for f in record.facts if f.kind == "date"]  # no source claimed a day
+    sunday = dt.date(2015, 1, 18)
+    record = reconcile(
+        "e2", [_undated_member("a", "a", first), _undated_member("b", "b", first, sunday)]
+    )
+    assert (record.date.best, record.date.precision) == (sunday, "day")
+
+
+def test_signature_leaves_a_publication_date_to_published():
+    member = _undated_member("a", "a", PUB)
+    sig = signature(member.article, member.analysis)
+    assert not sig.dated and sig.span == (PUB - dt.timedelta(7), PUB)
+
+
+def test_clock_time_marks_the_incident_day(nlp):
+    doc = nlp(
+        "Two suspects in a shooting that left four people wounded were still at large Monday. "
+        "Gunfire broke out about 10:45 p.m. Saturday outside a club."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_publication_date_survives_storage_as_metadata():
+    member = _undated_member("a", "a", PUB)
+    stored = from_dict(Analysis, json.loads(json.dumps(to_dict(member.analysis))))
+    assert stored.event_date == member.analysis.event_date and not stored.event_date.from_text

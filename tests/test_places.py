@@ -150,8 +150,8 @@ def test_outlet_state_from_host(gaz, host, state):
 def test_outlet_state_resolves_ambiguous_city_only_without_named_state(nlp, gaz):
     text = "Two people were shot in Columbia on Saturday night, police said."
     doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, "chicagotribune.com")
-    assert picked is not None and picked.place.admin1 == "South Carolina"  # none in Illinois
+    picked = pick_event_place(extract_places(doc, gaz), doc, "denverpost.com")
+    assert picked is not None and picked.place.admin1 == "South Carolina"  # none in Colorado
     doc = nlp(text)
     picked = pick_event_place(extract_places(doc, gaz), doc, "nashvillepost.com")
     assert picked is not None and picked.place.admin1 == "Tennessee"
@@ -185,4 +185,28 @@ def test_neighbourhood_gives_way_to_known_city(nlp, gaz):
     assert picked is not None and (picked.place.city, picked.place.admin1) == (
         "Denver",
         "Colorado",
+    )
+
+
+def test_small_us_town_is_known_with_its_state_and_point(nlp, gaz):
+    doc = nlp("Two men were shot Saturday night in Bay Minette, police said.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None
+    assert (picked.place.city, picked.place.admin1) == ("Bay Minette", "Alabama")
+    assert picked.place.lat is not None and 1_000 <= gaz.population(picked.place) < 15_000
+
+
+def test_small_towns_do_not_count_as_untagged_cities(gaz):
+    assert gaz.lookup("Bay Minette") and not gaz.is_us_city("Bay Minette")
+    assert gaz.is_us_city("Huntsville")
+
+
+def test_small_namesake_towns_barely_tie_names_to_their_state(nlp, gaz):
+    # Erie and Summit are both small towns in Illinois; Pennsylvania has the city of Erie
+    # and Erie County. Two small towns must not outvote them.
+    doc = nlp("A man was shot in Erie on Monday. Erie County deputies and Summit police responded.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "Erie",
+        "Pennsylvania",
     )

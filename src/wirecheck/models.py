@@ -131,6 +131,11 @@ class DateMention:
     precision: DatePrecision
     best: dt.date | None = None  # most likely single day, when the text allows one
 
+    @property
+    def from_text(self) -> bool:
+        """False for a date inferred from metadata (the publication date): its span is empty."""
+        return self.end > self.start
+
 
 @dataclass
 class Place:

@@ -6,6 +6,7 @@ offset the extractors produce indexes the stored article text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -13,19 +14,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
-from wirecheck.analyze.dates import extract_dates, pick_event_date
+from wirecheck.analyze.dates import extract_dates, pick_event_date, publication_date
 from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
 from wirecheck.analyze.nlp import load_nlp, mask, sentences
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
 from wirecheck.analyze.quotes import extract_quotes
-from wirecheck.models import Analysis, Article, Entity
+from wirecheck.models import Analysis, Article, DateMention, Entity
 
-__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer"]
+__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "event_date"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -68,7 +69,7 @@ class Analyzer:
             quotes=extract_quotes(doc, people),
             casualties=casualties,
             people=people,
-            event_date=pick_event_date(dates, doc, article.published),
+            event_date=event_date(dates, doc, article.published),
             event_place=pick_event_place(places, doc, article.outlet),
             killed=summarize_casualties(casualties, "killed"),
             injured=summarize_casualties(casualties, "injured"),
@@ -77,6 +78,14 @@ class Analyzer:
             event_type=kind.event_type,
             keywords=keywords(doc),
         )
+
+
+def event_date(dates: list[DateMention], doc: Doc, published: dt.date | None) -> DateMention | None:
+    """The incident date the text gives, else one inferred from the publication date."""
+    picked = pick_event_date(dates, doc, published)
+    if picked is None and published is not None:
+        return publication_date(doc, published)
+    return picked
 
 
 def keywords(doc: Doc) -> list[str]:

@@ -14,8 +14,12 @@ conventions above already give the lowest reading). Being shot without a stated 
 *injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
 "passed away", "succumbed" are *killed*. Not counted: hypotheticals ("could have been
 killed"), first- and second-person victims in quoted speech ("they shot me"), unstated
-counts ("did not say how many were hurt"), and a plural "both were taken to a hospital"
-without a number (not everyone taken to hospital was hit).
+counts ("did not say how many were hurt"), a plural "both were taken to a hospital"
+without a number (not everyone taken to hospital was hit), plural figures of a sentence that
+sums up a period or several incidents ("22 wounded in shootings across the city since
+Friday", "nine killed so far this year", "in four separate shootings"), numbers of
+shots ("shot about 10 times") and of gallery captions ("Image 2 of 8"), and, after the first
+statement, sentences set in an earlier year ("was killed there in 2009", "two years ago").
 """
 
 from __future__ import annotations
@@ -109,6 +113,21 @@ STAGE_WORDS = {
     ),
 }
 SHOT_WORDS = re.compile(r"\b(shot|shoots?|shooting|grazed|struck|hit)\b", re.I)
+DAYS = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|\d{4})"
+REPEATS = {"times", "rounds", "shots", "bullets"}
+GALLERY_WORDS = {"image", "photo", "picture", "slide"}
+COUNT_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d+)"
+TALLY = re.compile(
+    # A sentence that sums up several incidents or a period, not one report's event.
+    r"\b(across|around|throughout) (the (city|county|state|country|nation|region)\b|(?-i:[A-Z]))|"
+    r"\b(city|state|nation|county)-?wide\b|"
+    rf"\bsince (last |early |late )?{DAYS}\b|"
+    r"\b(so far|earlier|already) (this (year|month)|in \d{4})\b|"
+    rf"\b(separate|unrelated|multiple|several|{COUNT_WORDS}) (\w+ )?(shootings|shooting incidents|"
+    r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b",
+    re.I,
+)
+PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -138,8 +157,8 @@ def _is_person(token: Token) -> bool:
             "everyone",
             "several",
         )
-    if token.like_num:
-        return True
+    if token.like_num:  # "shot 10 people", not "shot about 10 times"
+        return not any(c.lower_ in REPEATS for c in token.children)
     if token.pos_ == "PROPN":
         return token.is_title and not token.is_upper
     return is_person_noun(token.lemma_) or is_person_noun(token.lower_) or "-old" in token.lower_
@@ -298,10 +317,12 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
             if child.dep_ == "nummod" or (child.like_num and child.i < member.i):
                 if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                     continue  # "21-year-old"
+                if _gallery_number(child):
+                    continue
                 value = number_value(child.text)
                 if value is not None:
                     count = int(value)
-        if member.like_num:
+        if member.like_num and not _gallery_number(member):
             count = int(number_value(member.text) or 1)
         if count is None and member.lower_ in VAGUE_COUNTS:
             count = VAGUE_COUNTS[member.lower_]
@@ -319,6 +340,16 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         total += count
     who = words[0] if len(members) == 1 else " and ".join(words)
     return total, who
+
+
+def _gallery_number(token: Token) -> bool:
+    """ "Image 2 of 8", "Photo 3 of 5": a caption's place in a gallery, not a count."""
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(0, token.i - 3) : token.i]]
+    after = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+    first = bool(before) and before[-1] in GALLERY_WORDS and after[:1] == ["of"]
+    last = len(before) == 3 and before[0] in GALLERY_WORDS and before[2] == "of"
+    return first or last
 
 
 def _plural_noun(token: Token) -> bool:
@@ -427,6 +458,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     for sent in sentences(doc):
         found += _negations(doc, sent)
+        earlier = bool(found)
         for token in sent:
             kind = _kind(token, text, sent)
             weak = kind is None and (_carried(token) or _condition(token))
@@ -450,6 +482,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None:
                 continue
             count, who = counted
+            if _background(sent, count, earlier):
+                continue
             if weak and count > 1 and not _numbered(victims):
                 continue  # "both were taken to a hospital": perhaps not all of them were hit
             if victims.lower_ in ("others", "other"):
@@ -475,6 +509,15 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _background(sent: Span, count: int, earlier: bool) -> bool:
+    """A statement about other incidents: a plural figure in a tally sentence ("22 others
+    were wounded in shootings across the city since Friday") or, after the article's first
+    statement, a sentence set in an earlier year ("her brother was killed there in 2009")."""
+    return (count > 1 and TALLY.search(sent.text) is not None) or (
+        earlier and PAST.search(sent.text) is not None
+    )
 
 
 def _numbered(victims: Token) -> bool:
@@ -669,11 +712,11 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     was shot in the leg"), so counts are not added up blindly: singular statements are
     resolved to distinct victims (see :func:`_resolve`), plural statements count as stated,
     and the figure is the larger of the two. A victim both shot and killed counts as killed
-    only; a plural "N were shot" counts its killed members out of the injured, while "N
-    others were wounded" adds the wounded already told of. An attacker who "killed himself"
-    adds one to the dead. A later plural figure above every figure of the report's opening
-    is taken as background (another incident, a yearly tally). A zero ("no injuries") only
-    stands when nothing in the article counts someone.
+    only; a plural "N were shot" or "one of the N wounded has died" counts its killed
+    members out of the injured, while "N others were wounded" adds the wounded already told
+    of. An attacker who "killed himself" adds one to the dead. A later plural figure above
+    every figure of the report's opening is taken as background (another incident, a yearly
+    tally). A zero ("no injuries") only stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     refs: list[_Referent] = []
@@ -705,7 +748,10 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 before = sum(1 for r in injured_refs if r.first < c.start)
                 candidates.append((c.best + before, c))
                 continue
-            hit_only = SHOT_WORDS.search(c.text) is not None
+            # "N were shot", "one of the N wounded has died": the N include the dead.
+            hit_only = SHOT_WORDS.search(c.text) is not None or any(
+                k.kind == "killed" and k.start <= c.start and c.end <= k.end for k in positive
+            )
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
         best_plural = max(candidates, key=lambda x: x[0], default=(0, None))
         total = max(len(injured_refs), best_plural[0])

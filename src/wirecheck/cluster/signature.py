@@ -159,7 +159,8 @@ class Signature:
 def signature(article: Article, analysis: Analysis) -> Signature:
     """The clustering signature of an analysed article (boilerplate never counts)."""
     place = analysis.event_place.place if analysis.event_place else None
-    date = analysis.event_date
+    # A date inferred from publication is left out: ``span`` infers the same from ``published``.
+    date = analysis.event_date if analysis.event_date and analysis.event_date.from_text else None
     names = sorted(
         {
             name

@@ -52,8 +52,15 @@ def _title(members: list[Member]) -> str:
 
 def _date(members: list[Member]) -> EventDate:
     """Intersection of the members' event date ranges when they overlap, else their union;
-    best = the day backed by most independent sources."""
+    best = the day backed by most independent sources. Dates inferred from publication count
+    only when no member's text dates the event."""
     mentions = [(m.source_group, m.analysis.event_date) for m in members if m.analysis.event_date]
+    if mentions and not any(d.from_text for _, d in mentions):
+        # Only publication dates: the event came within the week before the first report.
+        first = min(d.best or d.range_end for _, d in mentions)
+        start = min(d.range_start for _, d in mentions)
+        return EventDate(start=start, end=first, best=first, precision="week")
+    mentions = [(g, d) for g, d in mentions if d.from_text]
     if not mentions:
         published = sorted(m.article.published for m in members if m.article.published)
         if not published:

@@ -108,8 +108,8 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
                     high=summary.high,
                 )
             )
-    if analysis.event_date is not None:
-        d = analysis.event_date
+    if analysis.event_date is not None and analysis.event_date.from_text:
+        d = analysis.event_date  # a date inferred from publication is no source's claim
         value = d.best.isoformat() if d.best else f"{d.range_start}/{d.range_end}"
         out.append(
             Claim(
