@@ -1,14 +1,20 @@
-"""Dev figures for quote extraction and speaker attribution on BASIL.
+"""Dev figures for quote extraction and speaker attribution on BASIL or PolNeAR.
 
-    python bench/dev_quotes.py [--path ../shared/bench/basil/articles.jsonl] [--limit N]
-        [--errors missed|speaker]
+    python bench/dev_quotes.py [basil|polnear] [--half first|second] [--limit N]
+        [--errors missed|speaker] [--path FILE]
+
+``--half`` keeps the first or second half of the set's documents (in file order): rules are
+tuned on the first half, the second is a within-dev check.
+PolNeAR is scored like ``harness.py polnear`` (content-span recall and source accuracy for
+attributions whose cue is speech), straight from the extractor.
 
 Quote recall: a gold quote (a bias-annotated span inside a quotation) is found when its text
 lies inside one of our quote spans, or at least half of its words are in one quote's words.
 Speaker accuracy, on found quotes whose gold speaker is named (not ``other_*``): the gold
 surname is in our resolved speaker (also given for
 the gold speakers whose surname occurs in the article, since BASIL labels some speakers by
-group, e.g. ``Republican_lawmakers``). Also reports how many quotes we extract per article and
+group, e.g. ``Republican_lawmakers``), and for the gold speakers named in full in the article
+(persons, not group labels). Also reports how many quotes we extract per article and
 the share with any speaker. Gold is only read to score.
 """
 
@@ -18,13 +24,15 @@ import argparse
 import json
 import re
 import time
+from collections import Counter
 from pathlib import Path
+
+from harness import SHARED, polnear_attributions, polnear_scores
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.quotes import extract_quotes
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "basil" / "articles.jsonl"
 QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -34,16 +42,58 @@ def words(text: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--path", type=Path, default=DEFAULT)
-    parser.add_argument("--limit", type=int, default=150)
+    parser.add_argument("dataset", nargs="?", choices=["basil", "polnear"], default="basil")
+    parser.add_argument("--path", type=Path, help="articles.jsonl (default: the shared set)")
+    parser.add_argument("--half", choices=["first", "second"])
+    parser.add_argument("--limit", type=int)
     parser.add_argument("--errors", choices=["missed", "speaker"], help="print misses")
     args = parser.parse_args()
 
-    with args.path.open() as fh:
-        rows = [json.loads(line) for line in fh][: args.limit]
+    path = args.path or SHARED / args.dataset / "articles.jsonl"
+    with path.open() as fh:
+        rows = [json.loads(line) for line in fh]
+    if args.half:
+        rows = rows[: len(rows) // 2] if args.half == "first" else rows[len(rows) // 2 :]
+    rows = rows[: args.limit]
+    if args.dataset == "polnear":
+        polnear(rows, args.errors)
+    else:
+        basil(rows, args.errors)
+
+
+def polnear(rows: list[dict], errors: str | None) -> None:
+    """Score PolNeAR attributions; ``errors`` prints wrong sources."""
+    nlp = load_nlp()
+    counts: Counter = Counter()
+    for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16), strict=True):
+        quotes = [
+            {
+                "content_span": (q.start, q.end),
+                "cue_span": q.cue_span,
+                "speaker_span": q.speaker_span,
+                "speaker": q.speaker,
+                "text": q.text,
+            }
+            for q in extract_quotes(doc, extract_people(doc))
+        ]
+        misses: list = []
+        counts += polnear_attributions(row["text"], row["gold"], quotes, misses)
+        for kind, gold, ours in misses:
+            if errors == ("missed" if kind == "content" else "speaker"):
+                got = f" got={ours['speaker']!r}" if ours else ""
+                print(
+                    f"--- {row['id'][:30]} {kind} source={(gold['source'] or {}).get('text')!r} "
+                    f"cue={gold['cue']['text']!r}{got}: {gold['content']['text'][:100]!r}"
+                )
+    for key, value in polnear_scores(counts).items():
+        print(f"{key:<36} {value:.3f}" if isinstance(value, float) else f"{key:<36} {value}")
+
+
+def basil(rows: list[dict], errors: str | None) -> None:
+    """Quote recall and speaker accuracy on BASIL; ``errors`` prints misses."""
     nlp = load_nlp()
     total = found = named = right = extracted = with_speaker = direct = 0
-    mentioned = right_mentioned = 0
+    mentioned = right_mentioned = full_named = right_full = 0
     t_ext = 0.0
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16), strict=True):
         s = time.perf_counter()
@@ -64,7 +114,7 @@ def main() -> None:
                 (q for _, qw, q in ours if len(wset & qw) >= 0.5 * len(wset)), None
             )
             if match is None:
-                if args.errors == "missed":
+                if errors == "missed":
                     print(f"--- MISSED {row['id']}: {gq['text'][:120]!r}")
                 continue
             found += 1
@@ -79,7 +129,11 @@ def main() -> None:
             if re.search(rf"\b{re.escape(surname)}\b", row["text"], re.I):
                 mentioned += 1
                 right_mentioned += ok
-            if args.errors == "speaker" and not ok:
+            # A person named in full in the article ("Donald_Trump"), not a group label.
+            if gq["speaker"].replace("_", " ") in row["text"] and "_" in gq["speaker"]:
+                full_named += 1
+                right_full += ok
+            if errors == "speaker" and not ok:
                 print(
                     f"--- {row['id']} gold={gq['speaker']} got={match.speaker!r}: "
                     f"{match.text[:90]!r}"
@@ -91,6 +145,10 @@ def main() -> None:
     print(
         f"  of which surname in text {mentioned}  speaker accuracy "
         f"{right_mentioned / max(mentioned, 1):.3f}"
+    )
+    print(
+        f"  of which full name in text {full_named}  speaker accuracy "
+        f"{right_full / max(full_named, 1):.3f}"
     )
     print(
         f"extracted {extracted} ({extracted / n:.1f}/article), direct {direct}, "

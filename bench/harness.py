@@ -294,15 +294,29 @@ def _gold_spans(part: dict) -> list[tuple[int, int]]:
     return [tuple(f) for f in part.get("fragments") or [(part["start"], part["end"])]]
 
 
-def polnear_attributions(text: str, gold: dict, quotes: list[dict]) -> Counter:
+def polnear_attributions(
+    text: str,
+    gold: dict,
+    quotes: list[dict],
+    misses: list[tuple[str, dict, dict | None]] | None = None,
+) -> Counter:
     """Counts for one article: speech-cue attributions found (content overlap >= 50 % of the
     gold content's words, fragments scored) and, of those with a source, sources right.
 
-    A source is right when our speaker span covers half of the gold source's words, or the
-    gold source is a name (not a pronoun) whose last word is in our resolved speaker.
-    ``quotes`` are export-style dicts (content_span, speaker_span, speaker)."""
+    A source is right when our speaker span and the gold source share half of the shorter
+    one's words ("Huma Abedin" in "Huma Abedin, vice chairwoman for …,"), or the gold source
+    is a name (not a pronoun) whose last word is in our resolved speaker.
+    ``quotes`` are export-style dicts (content_span, cue_span, speaker_span, speaker); those
+    sharing a cue span are one attribution. ``misses``, if given, receives ("content" or
+    "source", the gold attribution, our matching quote or None)."""
     counts: Counter = Counter()
-    ours = [(_word_offsets(text, [tuple(q["content_span"])]), q) for q in quotes]
+    # Like the gold's fragments, the pieces of a quote split around one cue are one content.
+    by_cue: dict[Any, tuple[set[int], dict]] = {}
+    for i, q in enumerate(quotes):
+        key = tuple(q["cue_span"]) if q.get("cue_span") else i
+        words, first = by_cue.get(key, (set(), q))
+        by_cue[key] = (words | _word_offsets(text, [tuple(q["content_span"])]), first)
+    ours = list(by_cue.values())
     covered = [False] * len(ours)
     for attribution in gold["attributions"]:
         content, cue, source = (attribution[k] for k in ("content", "cue", "source"))
@@ -316,6 +330,8 @@ def polnear_attributions(text: str, gold: dict, quotes: list[dict]) -> Counter:
         counts["speech"] += 1
         match = max(ours, key=lambda o: len(words & o[0]), default=None)
         if match is None or len(words & match[0]) < 0.5 * len(words):
+            if misses is not None:
+                misses.append(("content", attribution, None))
             continue
         counts["found"] += 1
         if source is None:
@@ -328,9 +344,13 @@ def polnear_attributions(text: str, gold: dict, quotes: list[dict]) -> Counter:
         )
         last = _words(source["text"])[-1:] or [""]
         named = last[0] not in PRONOUN_SOURCES and source["text"][:1].isupper()
-        counts["source_right"] += len(source_words & ours_words) >= 0.5 * len(source_words) or (
+        shared = len(source_words & ours_words)
+        right = (shared > 0 and shared >= 0.5 * min(len(source_words), len(ours_words))) or (
             named and last[0] in _words(quote["speaker"] or "")
         )
+        counts["source_right"] += right
+        if not right and misses is not None:
+            misses.append(("source", attribution, quote))
     counts["extracted"] += len(ours)
     counts["extracted_in_gold"] += sum(covered)
     return counts

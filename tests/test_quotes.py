@@ -108,3 +108,79 @@ def test_seed_quote_attribution(nlp, shared_dir):
             q for q in extract_quotes(doc, people) if q.text.startswith("My troops had completed")
         ]
         assert planning and planning[0].speaker == "Michael Rouleau"
+
+
+def test_cue_next_to_the_quote_wins_over_an_earlier_speech_verb(nlp):
+    text = (
+        "After Helen Marsh said the deal was dead, Paul Duarte told reporters: "
+        '"We will not back down."'
+    )
+    direct = [q for q in quotes_of(nlp, text) if q.direct]
+    assert [(q.text, q.speaker) for q in direct] == [("We will not back down.", "Paul Duarte")]
+    assert text[direct[0].cue_span[0] : direct[0].cue_span[1]] == "told"
+
+
+def test_speech_verb_subject_wins_over_according_to(nlp):
+    text = '"The plan is dead," said Paul Duarte in an interview, according to the Daily Herald.'
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Paul Duarte"
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(nlp):
+    text = '"Nobody asked us," said Paul Duarte, who added that the union would appeal the ruling.'
+    indirect = [q for q in quotes_of(nlp, text) if not q.direct]
+    assert [q.speaker for q in indirect] == ["Paul Duarte"]
+    assert "the union would appeal the ruling" in indirect[0].text
+
+
+def test_pronoun_skips_the_subject_of_a_reported_clause(nlp):
+    text = (
+        'Paul Duarte said Mark Webb "has no plan at all." '
+        'Of the vote, he said: "We will win it easily."'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.text.startswith("We will win")]
+    assert q.speaker == "Paul Duarte"
+
+
+def test_indirect_clause_running_past_a_short_quote(nlp):
+    text = (
+        'Paul Duarte said "it makes me angry" every time he reads about the closures in the valley.'
+    )
+    indirect = [q for q in quotes_of(nlp, text) if not q.direct]
+    assert indirect and indirect[0].speaker == "Paul Duarte"
+    assert "every time he reads about the closures" in indirect[0].text
+
+
+def test_indirect_according_to(nlp):
+    text = "The factory will close in March, according to Helen Marsh."
+    [q] = quotes_of(nlp, text)
+    assert (q.text, q.speaker, q.direct) == (
+        "The factory will close in March",
+        "Helen Marsh",
+        False,
+    )
+    assert text[q.cue_span[0] : q.cue_span[1]] == "according to"
+
+
+def test_speech_verbs_inside_a_quote_are_not_cues(nlp):
+    text = '"Critics say the plan is too costly and far too slow," Paul Duarte said.'
+    assert {q.speaker for q in quotes_of(nlp, text)} == {"Paul Duarte"}
+
+
+def test_quote_without_speech_verb_goes_to_the_acting_person(nlp):
+    text = (
+        "Helen Marsh spoke first. Paul Duarte attacked the mayor over what he called "
+        '"a complete failure of leadership on housing."'
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Paul Duarte"
+
+
+def test_that_clause_after_a_prepositional_phrase(nlp):
+    text = (
+        "Paul Duarte said earlier on Friday during a news conference that he may wait "
+        "until the spring primaries to decide whom to back."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Paul Duarte" and not q.direct
+    assert "he may wait until the spring primaries" in q.text

@@ -131,6 +131,8 @@ MIN_WORDS_WITHOUT_CUE = 4
 def _speaker_token(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+                return cue.head  # "said Bloomberg, who added that …" → Bloomberg
             return child
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
         return _speaker_token(cue.head)
@@ -160,8 +162,13 @@ def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
         if ent.label_ == "PERSON":
             person = resolve_name(ent.text, people)
             if person is not None:
-                subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
-                    ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ == "nsubj"
+                head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
+                # A subject of the sentence or of a speech verb, not of a reported clause:
+                # in "He said Obama "doesn't have a doctrine"" Obama is no antecedent for "he".
+                subject = (
+                    head.dep_ in ("nsubj", "nsubjpass")
+                    and (ent.root.i == head.i or ent.root.dep_ in ("compound", "poss"))
+                    and (head.head.dep_ == "ROOT" or head.head.lemma_.lower() in CUE_LEMMAS)
                 )
                 found.append((ent.start_char, person, subject))
     return found
@@ -241,7 +248,31 @@ def _cue(sent: Span, outside: tuple[int, int] | None) -> tuple[Token, Token | No
     ]
     if not cues:
         return None
-    return cues[0], _speaker_token(cues[0])
+    if outside:
+        # Two speech verbs in one sentence: the one next to the quotation is its cue
+        # ('"…," he said after Smith told him…'); ties go to a verb with a subject.
+        cues.sort(
+            key=lambda t: (
+                min(abs(t.idx - outside[1]), abs(outside[0] - t.idx - len(t.text))),
+                _speaker_token(t) is None,
+            )
+        )
+    cue, subject = cues[0], _speaker_token(cues[0])
+    if outside and subject is not None and outside[0] <= subject.idx < outside[1]:
+        # A misparse put the subject inside the quotation: take the name or pronoun right
+        # next to the verb ("“…, thousands of lawsuits, …,” Bloomberg said").
+        doc = sent.doc
+        nearby = [doc[i] for i in (cue.i - 1, cue.i + 1) if 0 <= i < len(doc)]
+        subject = next(
+            (
+                t
+                for t in nearby
+                if not outside[0] <= t.idx < outside[1]
+                and (t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS)
+            ),
+            None,
+        )
+    return cue, subject
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -259,7 +290,14 @@ def _attribute(
     end: int,
     context: Span,
 ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
-    """(speaker, speaker_span, cue_span) for text in ``context``, from a cue or 'according to'."""
+    """(speaker, speaker_span, cue_span) for text in ``context``: the subject of its speech
+    verb, else the X of 'according to X' ("…," said Trump, according to TIME → Trump)."""
+    cue = _cue(context, (start, end))
+    if cue is not None and cue[1] is not None:
+        verb, subject = cue
+        who = _subject_span(subject)
+        cue_span = (verb.idx, verb.idx + len(verb.text))
+        return _resolve(who, people, mentions), (who.start_char, who.end_char), cue_span
     acc = _according_to(context)
     if acc is not None:
         who, token = acc
@@ -268,22 +306,27 @@ def _attribute(
             (who.start_char, who.end_char),
             (token.idx, token.idx + len("according to")),
         )
-    cue = _cue(context, (start, end))
     if cue is None:
         return None, None, None
-    verb, subject = cue
-    cue_span = (verb.idx, verb.idx + len(verb.text))
-    if subject is None:
-        return None, None, cue_span
-    who = _subject_span(subject)
-    return _resolve(who, people, mentions), (who.start_char, who.end_char), cue_span
+    return None, None, (cue[0].idx, cue[0].idx + len(cue[0].text))
+
+
+def _acting_person(sent: Span, start: int, end: int) -> Span | None:
+    """The person (name or he/she) who is the main subject of a sentence without a speech
+    verb: "Ryan hammered Obama for what he called his "utter failure"" → Ryan."""
+    for token in sent.root.children:
+        if token.dep_ != "nsubj" or start <= token.idx < end:
+            continue
+        if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
+            return _subject_span(token)
+    return None
 
 
 def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     """Direct quotes (with their cue or the previous paragraph's speaker) and indirect speech."""
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
-    last_speaker: tuple[str | None, int] = (None, -1)  # speaker, paragraph index
+    previous: tuple[Quote | None, int] = (None, -1)  # the last direct quote, its paragraph
     mentions = _mentions(doc, people)
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc_text(doc))]
 
@@ -303,48 +346,123 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
         if speaker is None:
             if len(content.split()) < MIN_WORDS_WITHOUT_CUE:
                 continue  # a scare quote or a title, not speech
-            if last_speaker[0] and par - last_speaker[1] <= 1:
-                speaker = last_speaker[0]  # a quote paragraph continuing the previous speaker
+            actor = _acting_person(sentence_of(doc, context.start), m.start(), m.end())
+            if actor is not None:
+                speaker = _resolve(actor, people, mentions)
+                speaker_span = (actor.start_char, actor.end_char)
+            elif previous[0] and previous[0].speaker and par - previous[1] <= 1:
+                # The rest of a quote split around its cue ('"Okay," I said. "I was…"') or a
+                # quote paragraph continuing it: the same speaker and cue.
+                speaker, speaker_span = previous[0].speaker, previous[0].speaker_span
+                cue_span = cue_span or previous[0].cue_span
             elif cue_span is None:
                 continue
-        quotes.append(Quote(start, end, doc_text(doc)[start:end], speaker, speaker_span, cue_span))
+        quote = Quote(start, end, doc_text(doc)[start:end], speaker, speaker_span, cue_span)
+        quotes.append(quote)
         quoted.append((m.start(), m.end()))
-        last_speaker = (speaker, par)
+        previous = (quote, par)
 
     for sent in sentences(doc):
-        if any(s < sent.end_char and sent.start_char < e for s, e in quoted):
-            continue
-        quote = _indirect(doc, sent, people, mentions)
-        if quote is not None:
-            quotes.append(quote)
+        inside = [(s, e) for s, e in quoted if s < sent.end_char and sent.start_char < e]
+        quotes.extend(_indirect(doc, sent, people, mentions, inside))
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _indirect(doc: Doc, sent: Span, people: list[Person], mentions: list[Mention]) -> Quote | None:
-    """ "X said (that) <clause>" and "<clause>, X said" without quotation marks."""
+def _indirect(
+    doc: Doc,
+    sent: Span,
+    people: list[Person],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+) -> list[Quote]:
+    """ "X said (that) <clause>" and "<clause>, X said" for every speech verb of the sentence,
+    and "<clause>, according to X". A clause that is mostly a direct quote already taken is
+    left out; one that goes on past the quote (X said "…" every time…) is kept."""
+    found: list[Quote] = []
     for token in sent:
-        if token.lemma_.lower() not in CUE_LEMMAS or token.pos_ != "VERB":
+        if (
+            token.lemma_.lower() not in CUE_LEMMAS
+            or token.pos_ != "VERB"
+            or any(s <= token.idx < e for s, e in quoted)
+        ):
             continue
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] or _misattached_clause(token)
         subject = _speaker_token(token)
         if not clauses or subject is None:
             continue
         clause = list(clauses[0].subtree)
         words = [t for t in clause if t.dep_ != "mark" or t.i != clause[0].i]
-        if len(words) < 4:
+        unquoted = [
+            t for t in words if not t.is_punct and not any(s <= t.idx < e for s, e in quoted)
+        ]
+        # Past a direct quote, two more words make a clause of its own ("the probe is").
+        if len(words) < 4 or len(unquoted) < (2 if quoted else MIN_WORDS_WITHOUT_CUE):
             continue
-        start_tok = words[0]
-        end_tok = clause[-1]
-        while end_tok.is_punct and end_tok.i > start_tok.i:
-            end_tok = doc[end_tok.i - 1]
         who = _subject_span(subject)
-        return Quote(
-            start_tok.idx,
-            end_tok.idx + len(end_tok.text),
-            doc_text(doc)[start_tok.idx : end_tok.idx + len(end_tok.text)],
-            _resolve(who, people, mentions),
-            (who.start_char, who.end_char),
-            (token.idx, token.idx + len(token.text)),
-            direct=False,
+        found.append(
+            _clause_quote(
+                doc,
+                words[0],
+                clause[-1],
+                _resolve(who, people, mentions),
+                who,
+                token,
+                len(token.text),
+            )
         )
-    return None
+    if not found and not quoted:
+        acc = _according_to(sent)
+        if acc is not None:
+            who, according = acc
+            # The clause is the sentence minus the "according to X" phrase, on its longer side.
+            phrase_end = max(t.i for t in doc[according.i + 1].subtree) + 1
+            before, after = doc[sent.start : according.i], doc[phrase_end : sent.end]
+            side = max((before, after), key=lambda part: sum(not t.is_punct for t in part))
+            if sum(not t.is_punct for t in side) >= MIN_WORDS_WITHOUT_CUE:
+                first = next(t for t in side if not t.is_punct)
+                found.append(
+                    _clause_quote(
+                        doc,
+                        first,
+                        side[-1],
+                        _resolve(who, people, mentions),
+                        who,
+                        according,
+                        len("according to"),
+                    )
+                )
+    return found
+
+
+def _misattached_clause(cue: Token) -> list[Token]:
+    """A "that" clause the parser hung on a noun after the verb: "said during a news
+    conference that he may wait" (a mark "that" starts a reported clause, not a relative one)."""
+    return [
+        clause
+        for prep in cue.children
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.children
+        if clause.dep_ in ("relcl", "acl")
+        and clause.left_edge.lower_ == "that"
+        and clause.left_edge.dep_ == "mark"
+    ]
+
+
+def _clause_quote(
+    doc: Doc, first: Token, last: Token, speaker: str, who: Span, cue: Token, cue_chars: int
+) -> Quote:
+    """An indirect quote from ``first`` to ``last`` (trailing punctuation dropped)."""
+    while last.is_punct and last.i > first.i:
+        last = doc[last.i - 1]
+    end = last.idx + len(last.text)
+    return Quote(
+        first.idx,
+        end,
+        doc_text(doc)[first.idx : end],
+        speaker,
+        (who.start_char, who.end_char),
+        (cue.idx, cue.idx + cue_chars),
+        direct=False,
+    )
