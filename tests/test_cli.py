@@ -139,3 +139,23 @@ def test_report_command(demo_db, tmp_path, fmt):
     run(demo_db, "report", events[0]["id"], "--format", fmt, "-o", str(target))
     text = target.read_text(encoding="utf-8")
     assert events[0]["title"] in text and "Sources" in text
+
+
+@pytest.mark.parametrize("width", [50, 80, 120, 200])
+def test_events_table_fits_the_terminal_one_line_per_event(demo_db, width):
+    from rich.console import Console
+
+    from wirecheck import render
+    from wirecheck.store import open_store
+
+    records = open_store(demo_db).list_events(limit=None)
+    console = Console(width=width, record=True, file=io.StringIO())
+    render.events_table(console, records, total=len(records))
+    text = console.export_text()
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines)
+    rows = [line for line in lines if line.startswith("│")]
+    assert len(rows) == len(records)  # nothing wrapped onto a second line
+    assert all(r.id in "".join(rows) for r in records)  # the id column is always kept
+    if width >= 120:
+        assert "title" in text

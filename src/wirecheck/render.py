@@ -55,35 +55,69 @@ def _n_sources(record: EventRecord) -> int:
     return len({a.source_group for a in record.articles})
 
 
+# Columns of the events table in display order: header, max width, priority (1 = kept first
+# when the terminal is narrow), justification. The title takes whatever width is left.
+EVENT_COLUMNS = (
+    ("id", 16, 1, "left"),
+    ("date", 10, 2, "left"),
+    ("place", 22, 3, "left"),
+    ("ACLED type", 16, 8, "left"),
+    ("type", 18, 4, "left"),
+    ("src", 5, 5, "right"),
+    ("killed", 9, 6, "right"),
+    ("inj.", 9, 9, "right"),
+    ("!", 1, 7, "left"),
+)
+MIN_TITLE = 12
+
+
+def _event_cells(r: EventRecord) -> list[str]:
+    disputed = any(f.status == "disputed" for f in r.facts)
+    return [
+        r.id,
+        str(r.date.best or r.date.start or ""),
+        _place(r),
+        r.event_type or "-",
+        r.type,
+        f"{_n_sources(r)}/{len(r.articles)}",
+        _range(r.killed),
+        _range(r.injured),
+        "!" if disputed else "",
+    ]
+
+
 def events_table(console: Console, records: list[EventRecord], total: int) -> None:
-    """One row per event; columns shrink or wrap to fit the terminal."""
+    """One line per event; columns are dropped by priority and text cut to fit the terminal."""
+    rows = [_event_cells(r) for r in records]
+    widths = [
+        min(limit, max([len(header)] + [len(row[i]) for row in rows]))
+        for i, (header, limit, _, _) in enumerate(EVENT_COLUMNS)
+    ]
+    budget = console.width - 4  # table edges
+    shown: set[int] = set()
+    for i in sorted(range(len(EVENT_COLUMNS)), key=lambda i: EVENT_COLUMNS[i][2]):
+        if widths[i] + 3 <= budget:
+            shown.add(i)
+            budget -= widths[i] + 3
     table = Table(title=f"{len(records)} of {total} events", expand=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("place", overflow="fold", max_width=28)
-    table.add_column("event type", overflow="fold", max_width=16)
-    table.add_column("type", overflow="fold", max_width=18)
-    table.add_column("src", justify="right", no_wrap=True)
-    table.add_column("killed", justify="right", no_wrap=True)
-    table.add_column("inj.", justify="right", no_wrap=True)
-    table.add_column("!", no_wrap=True)
-    table.add_column("title", overflow="ellipsis", ratio=1)
-    for r in records:
-        disputed = any(f.status == "disputed" for f in r.facts)
-        table.add_row(
-            r.id,
-            str(r.date.best or r.date.start or ""),
-            escape(_place(r)),
-            escape(r.event_type or ""),
-            escape(r.type),
-            f"{_n_sources(r)}/{len(r.articles)}",
-            _range(r.killed),
-            _range(r.injured),
-            "[red]disputed[/]" if disputed else "",
-            escape(r.title),
-        )
+    for i, (header, _, _, justify) in enumerate(EVENT_COLUMNS):
+        if i in shown:
+            table.add_column(
+                header, width=widths[i], no_wrap=True, overflow="ellipsis", justify=justify
+            )
+    with_title = budget >= MIN_TITLE
+    if with_title:
+        table.add_column("title", width=budget, no_wrap=True, overflow="ellipsis")
+    for r, row in zip(records, rows, strict=True):
+        cells = [escape(cell) for i, cell in enumerate(row) if i in shown]
+        if 8 in shown and row[8]:
+            cells[sorted(shown).index(8)] = "[red]![/]"
+        table.add_row(*cells, *([escape(r.title)] if with_title else []))
     console.print(table)
-    console.print("src = independent sources / articles. `wirecheck show ID` shows one event.")
+    console.print(
+        "src = independent sources / articles; ! = a fact is disputed. "
+        "`wirecheck show ID` shows one event."
+    )
 
 
 def _fact_label(fact: Fact) -> str:
