@@ -68,7 +68,8 @@ EVENT_COLUMNS = (
     ("inj.", 9, 9, "right"),
     ("!", 1, 7, "left"),
 )
-MIN_TITLE = 12
+MIN_TITLE = 20  # the title is kept after the "killed" column, before the others
+TITLE_PRIORITY = 6.5
 
 
 def _event_cells(r: EventRecord) -> list[str]:
@@ -95,17 +96,24 @@ def events_table(console: Console, records: list[EventRecord], total: int) -> No
     ]
     budget = console.width - 4  # table edges
     shown: set[int] = set()
-    for i in sorted(range(len(EVENT_COLUMNS)), key=lambda i: EVENT_COLUMNS[i][2]):
+    title_kept = False
+    by_priority = sorted(range(len(EVENT_COLUMNS)), key=lambda i: EVENT_COLUMNS[i][2])
+    for i in by_priority:
+        if not title_kept and EVENT_COLUMNS[i][2] > TITLE_PRIORITY and budget >= MIN_TITLE + 3:
+            title_kept, budget = True, budget - MIN_TITLE - 3
         if widths[i] + 3 <= budget:
             shown.add(i)
             budget -= widths[i] + 3
+    if title_kept:
+        budget += MIN_TITLE + 3
     table = Table(title=f"{len(records)} of {total} events", expand=False)
     for i, (header, _, _, justify) in enumerate(EVENT_COLUMNS):
         if i in shown:
             table.add_column(
                 header, width=widths[i], no_wrap=True, overflow="ellipsis", justify=justify
             )
-    with_title = budget >= MIN_TITLE
+    with_title = budget >= MIN_TITLE + 3
+    budget -= 3  # the title column's own padding and border
     if with_title:
         table.add_column("title", width=budget, no_wrap=True, overflow="ellipsis")
     for r, row in zip(records, rows, strict=True):
