@@ -145,9 +145,10 @@ FEMALE = re.compile(r"\b(she|her|hers|woman|girl|mrs\.?|ms\.?)\b", re.I)
 
 
 def _is_title(token_text: str) -> bool:
-    return token_text.lower().rstrip(".").replace("-", ".") in {
-        t.replace("-", ".") for t in TITLE_WORDS
-    }
+    return token_text.lower().rstrip(".").replace("-", ".") in _TITLE_KEYS
+
+
+_TITLE_KEYS = frozenset(t.replace("-", ".") for t in TITLE_WORDS)
 
 
 def strip_title(name: str) -> str:

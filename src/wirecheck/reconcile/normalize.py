@@ -7,6 +7,7 @@ American spelling by rule, so the regular suffix patterns are written here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["american", "normalise_text", "similar_text", "tokens"]
@@ -75,6 +76,7 @@ def american(text: str) -> str:
     return DOUBLED_L.sub(r"\1\2", text)
 
 
+@functools.lru_cache(maxsize=65536)  # one event's facts are compared pairwise, repeatedly
 def normalise_text(text: str) -> str:
     """Compare-ready form: editorial brackets dropped, American spelling, words only."""
     text = re.sub(r"\[[^\]]*\]", " ", text)
