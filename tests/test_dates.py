@@ -228,3 +228,27 @@ def test_publication_date_survives_storage_as_metadata():
     member = _undated_member("a", "a", PUB)
     stored = from_dict(Analysis, json.loads(json.dumps(to_dict(member.analysis))))
     assert stored.event_date == member.analysis.event_date and not stored.event_date.from_text
+
+
+def test_overnight_is_the_publication_day_and_yields_to_a_weekday(nlp):
+    doc = nlp("Two men were shot overnight in the city's north end, police said.")
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == PUB
+    doc = nlp("Two men were shot overnight Sunday in the city's north end, police said.")
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == PUB - dt.timedelta(days=(PUB.weekday() + 1) % 7)
+
+
+def test_vague_incident_date_gives_way_to_a_day_inside_it(nlp):
+    doc = nlp(
+        "A teenager was shot last weekend outside a grocery store. "
+        "The shooting happened around 11 p.m. Saturday, police said."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.precision == "day"
+    assert picked.best is not None and picked.best.weekday() == 5 and picked.best < PUB
+
+
+def test_byline_line_of_date_and_time_is_no_incident_date(nlp):
+    doc = nlp("Troops exchanged fire with militants\nJanuary 20, 2015, 4:50pm\n\nNo one was hurt.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None

@@ -60,8 +60,12 @@ RE_RECENT = re.compile(
     + r"|few|several)\s+)?(?P<unit>day|week|month|year)s?\b",
     re.I,
 )
-TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier today)\b", re.I)
-YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
+# "Overnight" in a story is the night that just ended: the shooting falls in the early hours
+# of the publication day ("five people were shot overnight" in a morning story).
+TODAY = re.compile(
+    r"\b(today|tonight|overnight|this (morning|afternoon|evening)|earlier today)\b", re.I
+)
+YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
 LAST_UNIT = re.compile(r"\b(last|this|past)\s+(week|month|year|weekend)\b", re.I)
 # Phrases spaCy's NER often leaves untagged.
 EXTRA = re.compile(
@@ -171,15 +175,15 @@ def normalise(
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", None
     if pub is None:
         return None
-    if TODAY.search(t):
-        return _day(pub)
-    if YESTERDAY.search(t):
-        return _day(pub - D(days=1))
-    if m := RE_WEEKDAY.search(t):
+    if m := RE_WEEKDAY.search(t):  # before "overnight": "overnight Sunday" is Sunday
         back = (pub.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
         if m["last"] and m["last"].strip().lower() == "last" and back == 0:
             back = 7
         return _day(pub - D(days=back))
+    if TODAY.search(t):
+        return _day(pub)
+    if YESTERDAY.search(t):
+        return _day(pub - D(days=1))
     if m := RE_AGO.search(t):
         n, unit = _count(m["n"]), m["unit"].lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
@@ -365,31 +369,59 @@ def pick_event_date(
 ) -> DateMention | None:
     """The date of the reported incident, or None when no date has incident evidence.
 
-    Scores each mention: incident verbs in its sentence, early position, day precision and
-    a dated incident noun ("the May 10 home invasion") count for it; hearings, funerals,
-    vigils, reporting verbs ("said Monday"), what came after the incident ("died Monday",
-    "in critical condition Tuesday", "was arrested Sunday"), page time stamps and dates
-    months before publication count against. Future dates are skipped.
+    The mention with the highest ``score_mentions`` score wins when it reaches
+    ``MIN_EVENT_SCORE``. A winner without a single day ("last week", "this past weekend",
+    "in July") gives way to the best-scoring day mention inside its range ("Friday night",
+    "July 25"): the vague phrase sums up, the day pins it down.
     """
-    best, best_score = None, 0.0
+    scored = [(m, s) for m, s in score_mentions(dates, doc, published) if s >= MIN_EVENT_SCORE]
+    if not scored:
+        return None
+    best = max(scored, key=lambda pair: pair[1])[0]
+    if best.best is None:
+        inside = [
+            (m, s)
+            for m, s in scored
+            if m.best is not None and best.range_start <= m.best <= best.range_end
+        ]
+        if inside:
+            return max(inside, key=lambda pair: pair[1])[0]
+    return best
+
+
+def score_mentions(
+    dates: list[DateMention], doc: Doc, published: dt.date | None
+) -> list[tuple[DateMention, float]]:
+    """Each candidate mention with its incident score, in text order.
+
+    Incident verbs in its sentence, early position, day precision and a dated incident noun
+    ("the May 10 home invasion") count for a mention; hearings, funerals, vigils, reporting
+    verbs ("said Monday"), what came after the incident ("died Monday", "in critical
+    condition Tuesday", "was arrested Sunday") and dates months before publication count
+    against. Future dates and page time stamps are no candidates.
+    """
+    text_all = doc_text(doc)
     sentence_starts = [s.start_char for s in sentences(doc)]
     support: dict[dt.date, int] = {}
     for mention in dates:
         if mention.best:
             support[mention.best] = support.get(mention.best, 0) + 1
+    scored = []
     for mention in dates:
         if published and mention.range_start > published:
             continue  # future: a scheduled hearing or a deadline, not the incident
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        sent = sentence_of(doc, span.start)
-        text = sent.text
-        line_start = doc_text(doc).rfind("\n", 0, mention.start) + 1
-        line_end = doc_text(doc).find("\n", mention.end)
-        line = doc_text(doc)[line_start : line_end if line_end >= 0 else len(doc_text(doc))]
+        text = sentence_of(doc, span.start).text
+        line_start = text_all.rfind("\n", 0, mention.start) + 1
+        line_end = text_all.find("\n", mention.end)
+        line = text_all[line_start : line_end if line_end >= 0 else len(text_all)]
         if TIMESTAMP.search(line[:200]) and len(line) < 200:
             continue  # a "Posted: ..." stamp dates the page, not the incident
+        rest = line.replace(mention.text, "", 1)
+        if CLOCK_TIME.search(rest) and not re.search(r"[a-z]{3}", CLOCK_TIME.sub("", rest), re.I):
+            continue  # a line of date and clock time only ("January 20, 2015, 4:50pm"): a byline
         score = 1.0
         if INCIDENT.search(text):
             score += 2
@@ -411,7 +443,7 @@ def pick_event_date(
         )
         if named_incident:
             score += 2  # "the May 10 home invasion", "a Dec. 3 shooting"
-        near = doc_text(doc)[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
+        near = text_all[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
         if mention.precision == "day" and CLOCK_TIME.search(near):
             score += CLOCK_BONUS  # "around 10:45 p.m. Saturday": the incident's hour
         index = sum(1 for s in sentence_starts if s <= mention.start)
@@ -421,9 +453,8 @@ def pick_event_date(
             score += 0.25 * (support[mention.best] - 1)
         if published and (published - mention.range_end).days > 60 and not named_incident:
             score -= 1.5  # months before publication: background history
-        if score > best_score:
-            best, best_score = mention, score
-    return best if best_score >= MIN_EVENT_SCORE else None
+        scored.append((mention, score))
+    return scored
 
 
 PUBLICATION_DATE = "publication date"
