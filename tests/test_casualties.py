@@ -258,3 +258,22 @@ def test_one_of_the_wounded_has_died(nlp):
 def test_gallery_caption_numbers_are_not_counts(nlp):
     text = "Photo 3 of 5 A man was shot in the leg on Main Street."
     assert figures(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # The attacker's suicide counts among the dead, his victims' count does not take it in.
+        ("He shot his wife and then turned the gun on himself.", 1, 1),
+        ("The gunman killed two people before shooting himself.", 3, None),
+        # "found dead" counts every body, the attacker's too: no extra death for the suicide.
+        ("Police said the man killed himself. All three people were found dead.", 3, None),
+    ],
+)
+def test_attacker_suicide(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_negation_does_not_reach_a_conjoined_clause(nlp):
+    text = "The victim did not make it and was pronounced dead at the hospital."
+    assert figures(nlp, text) == (1, None)

@@ -84,7 +84,17 @@ NEW_DET = {"a", "an", "one", "another"}
 GENERIC_HEADS = {"one", "person", "victim", "someone", "somebody", "individual", "people"}
 REFLEXIVE = {"himself", "herself", "themselves"}
 POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
+SELF = ("himself", "herself")
+WEAPONS = {"gun", "guns", "weapon", "shotgun", "rifle", "pistol", "handgun", "revolver", "firearm"}
+HARMED_OTHERS = re.compile(
+    r"\b(kill(ed|ing|s)?|shot|shoot(s|ing)?|murder(ed|ing|s)?|wound(ed|ing|s)?|injur(ed|ing|es))\b",
+    re.I,
+)
+ATTEMPTED = re.compile(r"\b(attempt(ed|ing)?|tried|survived)\b", re.I)
+THEN = re.compile(r"\b(before|then)\b", re.I)
 SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
+ATTACKER = "the attacker"
+BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "bodies"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can", "must", "could've", "might've"}
 SPEAKERS = ("i", "me", "we", "us", "you", "myself", "ourselves")
 LEAD_CHARS = 1200  # the opening of a report, counted from its first casualty statement
@@ -277,10 +287,21 @@ def _unstated(verb: Token, victims: Token) -> bool:
         return True
     if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
-    chain = [verb, *verb.ancestors][:3]
-    return any(c.dep_ == "neg" for t in chain for c in t.children) or any(
+    return any(c.dep_ == "neg" for t in _scope(verb) for c in t.children) or any(
         t.lower_ in ("how", "whether") for t in verb.children
     )
+
+
+def _scope(word: Token) -> list[Token]:
+    """The word and up to two heads whose negation reaches it. A conjoined verb with its own
+    auxiliary is a clause of its own: "did not make it and was pronounced dead" is a death."""
+    chain = [word]
+    while len(chain) < 3 and chain[-1].head is not chain[-1]:
+        last = chain[-1]
+        if last.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in last.children):
+            break
+        chain.append(last.head)
+    return chain
 
 
 def _phrase(member: Token) -> str:
@@ -464,11 +485,22 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             weak = kind is None and (_carried(token) or _condition(token))
             if weak:
                 kind = "injured"
+            own_gun = _turned_on_self(token) if kind is None else None
+            if own_gun is not None:  # "turned the gun on himself": the attacker's suicide
+                kind = "injured" if ATTEMPTED.search(sent.text) else "killed"
             if kind is None:
                 continue
-            victims = _condition_subject(token) if _condition(token) else _victims(token)
+            if own_gun is not None:
+                victims = own_gun
+            elif _condition(token):
+                victims = _condition_subject(token)
+            else:
+                victims = _victims(token)
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
+            attacker = own_gun is not None and kind == "killed"
+            if kind == "injured" and _suicide_after_harming_others(token, victims, sent):
+                kind, attacker = "killed", True  # "shot his wife and children, then himself"
             if (victims.i, kind) in seen:
                 continue
             if token.lemma_ == "hurt" and victims.dep_ != "nsubjpass" and token.pos_ == "VERB":
@@ -493,6 +525,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 if lead:
                     count += int(number_value(lead.group(1)) or 1)
                     who = lead.group(0) + who
+            if attacker:
+                who = f"{ATTACKER} ({who})"
             seen.add((victims.i, kind))
             line_start = text.rfind("\n", 0, token.idx) + 1
             start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
@@ -509,6 +543,42 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _turned_on_self(token: Token) -> Token | None:
+    """ "turned the gun on himself": the reflexive the weapon was turned on, else None."""
+    if token.lemma_ != "turn" or not any(
+        c.dep_ == "dobj" and c.lower_ in WEAPONS for c in token.children
+    ):
+        return None
+    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    target = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+    return target if target is not None and target.lower_ in SELF else None
+
+
+def _suicide_after_harming_others(verb: Token, victims: Token, sent: Span) -> bool:
+    """ "killed one and injured three before shooting himself": an attacker who shoots
+    himself after (before / then) shooting others in the same sentence is counted among
+    the dead (a child who "shot himself" with a found gun is not)."""
+    if verb.lemma_ != "shoot" or victims.lower_ not in SELF or ATTEMPTED.search(sent.text):
+        return False
+    before = doc_text(verb.doc)[sent.start_char : verb.idx]
+    harm = HARMED_OTHERS.search(before)
+    return harm is not None and THEN.search(before, harm.end()) is not None
+
+
+def _body_count(casualty: Casualty) -> bool:
+    """ "four people were found dead", "all three were dead": a count of the dead that
+    takes in the attacker too (unlike "he killed four people", which counts his victims)."""
+    words = re.findall(r"[\w'-]+", casualty.who or "")
+    if not words or not casualty.text.startswith(words[0]):
+        return False
+    return words[-1].lower() in BODY_COUNT_HEADS or number_value(words[-1]) is not None
+
+
+def _suicide(casualty: Casualty) -> bool:
+    """An attacker's suicide: "killed himself", "turned the gun on himself"."""
+    return SUICIDE.search(casualty.text) is not None or (casualty.who or "").startswith(ATTACKER)
 
 
 def _background(sent: Span, count: int, earlier: bool) -> bool:
@@ -723,7 +793,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     singular: list[tuple[Casualty, _Referent]] = []
     suicides: list[Casualty] = []
     for c in positive:
-        if c.best == 1 and c.kind == "killed" and SUICIDE.search(c.text):
+        if c.best == 1 and c.kind == "killed" and _suicide(c):
             suicides.append(c)  # the attacker, told apart from the victims
         elif c.best == 1:
             ref = _resolve(refs, c)
@@ -734,7 +804,11 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     plural_killed = _lead_bound(
         [c for c in positive if c.kind == "killed" and c.best > 1], lead_end
     )
-    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed]) + bool(suicides)
+    top_plural = max(plural_killed, key=lambda c: c.best, default=None)
+    attacker_counted = top_plural is not None and _body_count(top_plural)
+    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed]) + (
+        bool(suicides) and not attacker_counted
+    )
     if kind == "killed":
         total = killed_total
         support = plural_killed + suicides + [c for c, r in singular if c.kind == "killed"]
