@@ -30,7 +30,7 @@ def test_cue_before_quote_with_colon_and_curly_quotes(nlp):
 
 def test_pronoun_speaker_with_gender_agreement(nlp):
     text = (
-        "Helen Marsh met Paul Duarte on Friday. Duarte left early. "
+        "Helen Marsh met Paul Duarte on Friday. Duarte left early with his aides. "
         '"The talks went well," she told reporters.'
     )
     [q] = quotes_of(nlp, text)
@@ -184,3 +184,12 @@ def test_that_clause_after_a_prepositional_phrase(nlp):
     [q] = quotes_of(nlp, text)
     assert q.speaker == "Paul Duarte" and not q.direct
     assert "he may wait until the spring primaries" in q.text
+
+
+def test_they_said_names_a_group_not_a_person(nlp):
+    text = (
+        "Senator Ann Lowe spoke first. Democratic lawmakers criticized the plan on Tuesday. "
+        '"This bill hurts families," they said.'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if "families" in q.text]
+    assert q.speaker == "Democratic lawmakers"

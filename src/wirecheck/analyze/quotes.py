@@ -124,8 +124,13 @@ ABBREVIATIONS = {
 }
 Mention = tuple[int, Person, bool]  # offset, person, named as a grammatical subject
 RECENT_CHARS = 400  # how far back from the latest compatible name a pronoun may look
-PRONOUNS = {"he": "male", "she": "female", "they": None, "i": None, "we": None}
+PRONOUNS = {"he": "male", "she": "female", "i": None}
+GROUP_PRONOUNS = {"they", "we"}
+CLAUSES = {"relcl", "acl", "advcl", "appos"}  # what a group subject span stops before
+GROUP_LOOKBACK = 3  # sentences before "they" searched for the group it names
 MIN_WORDS_WITHOUT_CUE = 4
+# Entity labels that never hold a person's name, whatever a surname match says.
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"}
 
 
 def _speaker_token(cue: Token) -> Token | None:
@@ -151,37 +156,59 @@ def _subject_span(token: Token) -> Span:
     return doc[start : token.i + 1]
 
 
+def _name_spans(doc: Doc) -> list[Span]:
+    """Entities of any label and runs of untagged proper nouns: the tagger misses or mislabels
+    many names ("Pelosi did not agree", "Fox, however," tagged as an organisation)."""
+    spans = list(doc.ents)
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.ent_iob_ == "O":
+            run.append(token)
+            continue
+        if run:
+            spans.append(doc[run[0].i : run[-1].i + 1])
+            run = []
+    return sorted(spans, key=lambda span: span.start)
+
+
 def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
     """(offset, person, is subject) for every name mention outside quotation marks, in text
     order: a name inside someone's quote is not a candidate for a later "he said"."""
     quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
     found: list[Mention] = []
-    for ent in doc.ents:
-        if any(s <= ent.start_char < e for s, e in quoted):
+    for span in _name_spans(doc):
+        if any(s <= span.start_char < e for s, e in quoted):
             continue
-        if ent.label_ == "PERSON":
-            person = resolve_name(ent.text, people)
-            if person is not None:
-                head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
-                # A subject of the sentence or of a speech verb, not of a reported clause:
-                # in "He said Obama "doesn't have a doctrine"" Obama is no antecedent for "he".
-                subject = (
-                    head.dep_ in ("nsubj", "nsubjpass")
-                    and (ent.root.i == head.i or ent.root.dep_ in ("compound", "poss"))
-                    and (head.head.dep_ == "ROOT" or head.head.lemma_.lower() in CUE_LEMMAS)
-                )
-                found.append((ent.start_char, person, subject))
+        if span.label_ in NOT_NAMES:
+            continue
+        person = resolve_name(span.text, people)
+        if person is not None:
+            head = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else span.root.head
+            # A subject of the sentence or of a speech verb, not of a reported clause:
+            # in "He said Obama "doesn't have a doctrine"" Obama is no antecedent for "he".
+            subject = (
+                head.dep_ in ("nsubj", "nsubjpass")
+                and (span.root.i == head.i or span.root.dep_ in ("compound", "poss"))
+                and (head.head.dep_ == "ROOT" or head.head.lemma_.lower() in CUE_LEMMAS)
+            )
+            found.append((span.start_char, person, subject))
     return found
 
 
 def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
-    """Full name for a speaker mention; pronouns and role nouns go to the person mentioned
-    most recently before it (of a matching gender or title)."""
+    """Full name for a speaker mention; "he"/"she" and singular role nouns go to the person
+    mentioned most recently before it (of a matching gender or title), "they" and plural
+    nouns to a group, never to one person."""
     text = span.text
     person = resolve_name(text, people)
     if person is not None:
         return person.name
     word = span.root.lower_
+    if word in GROUP_PRONOUNS:
+        group = _group_antecedent(span)
+        return group.text if group is not None else text
+    if span.root.tag_ in ("NNS", "NNPS"):
+        return text  # "Republican lawmakers said", "the officials said"
     earlier = [p for offset, p, _ in mentions if offset < span.start_char]
     if word in PRONOUNS:
         gender = PRONOUNS[word]
@@ -202,12 +229,60 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
         return role[-1].name
     first = span[0].lower_
     if first in ("the", "this") and (word in ROLE_WORDS or is_person_noun(word)) and earlier:
-        # "the governor said", "the four-term congressman said": the latest person named.
+        # "the governor said", "the four-term congressman said": the latest person named,
+        # unless an unnamed one was brought in since ("a spokesperson for Google said").
+        if _unnamed_since(span, word, mentions):
+            return text
         gender = "female" if word in FEMALE_WORDS else "male" if word in MALE_WORDS else None
         fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
         if fits:
             return fits[-1].name
     return text
+
+
+def _unnamed_since(span: Span, word: str, mentions: list[Mention]) -> bool:
+    """True when "a/an WORD" occurs between the latest name mention and ``span``."""
+    latest = max((offset for offset, _, _ in mentions if offset < span.start_char), default=0)
+    return any(
+        t.lower_ == word and t.idx >= latest and any(c.lower_ in ("a", "an") for c in t.children)
+        for t in span.doc[: span.start]
+        if t.idx >= latest
+    )
+
+
+def _group_antecedent(pronoun: Span) -> Span | None:
+    """What "they" refers to: the latest plural or coordinated subject before it, looking back
+    a few sentences ("Democrats criticized the plan. They said…" → Democrats)."""
+    doc = pronoun.doc
+    sent = sentence_of(doc, pronoun.start)
+    sents = sentences(doc)
+    index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
+    for earlier in reversed(sents[max(0, index - GROUP_LOOKBACK) : index + 1]):
+        subjects = [
+            t
+            for t in earlier
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.i < pronoun.start
+            and t.tag_ not in ("WP", "WDT", "DT", "PRP")
+            and not any(s <= t.idx < e for s, e in quoted)
+            and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP" or t.conjuncts)
+        ]
+        if subjects:
+            return _group_span(subjects[-1])
+    return None
+
+
+def _group_span(head: Token) -> Span:
+    """A group subject with its modifiers and conjuncts, up to the first punctuation or clause
+    after the last one: "state lawmakers and Gov. Mike Pence", "Pelosi and Leader Schumer"."""
+    doc = head.doc
+    last = max([head, *head.conjuncts], key=lambda t: t.i)
+    end = last.i + 1
+    while end <= last.right_edge.i and not doc[end].is_punct and doc[end].dep_ not in CLAUSES:
+        end += 1
+    start = min(t.i for t in head.subtree if t.i <= head.i and not t.is_punct)
+    return doc[start:end]
 
 
 def _title_words(title: str) -> set[str]:
@@ -268,7 +343,7 @@ def _cue(sent: Span, outside: tuple[int, int] | None) -> tuple[Token, Token | No
                 t
                 for t in nearby
                 if not outside[0] <= t.idx < outside[1]
-                and (t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS)
+                and (t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS.keys() | GROUP_PRONOUNS)
             ),
             None,
         )
