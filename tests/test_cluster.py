@@ -238,3 +238,38 @@ def test_events_far_apart_in_time_are_not_merged():
         "c", "Gunfire on Salem Avenue.", dt.date(2024, 5, 4), names=["Marcus Reed", "Devon Price"]
     )
     assert index.place(signature(*bridge)).merge == ()
+
+
+def test_a_year_named_in_passing_neither_blocks_nor_separates():
+    # "in 2019" is background: the report is still found by its names and joins the event.
+    day = dt.date(2024, 5, 4)
+    names = ["Marcus Reed", "Maria Collins"]
+    words = ["salem", "avenue", "gunfire", "shoot"]
+    a = make(
+        "a",
+        SHOOTING.format(street="Salem Avenue", day="Saturday"),
+        day,
+        names=names,
+        keywords=words,
+    )
+    b = make(
+        "b",
+        "Marcus Reed, who moved to Dayton in 2019, died in gunfire on Salem Avenue.",
+        day,
+        names=names,
+        keywords=words,
+    )
+    year = DateMention(0, 1, "2019", dt.date(2019, 1, 1), dt.date(2019, 12, 31), "year", None)
+    b[1].event_date = year
+    sig = signature(*b)
+    assert not sig.dated and sig.day == day + dt.timedelta(days=1)  # publication
+    assert assign_all([a, b])["b"] == "ev-a"
+
+
+def test_keywords_weigh_less_as_their_rank_falls_names_weigh_one():
+    article, analysis = make(
+        "a", "text", dt.date(2024, 1, 1), names=["Ann Lowe"], keywords=["fire", "crew", "road"]
+    )
+    weights = signature(article, analysis).terms()
+    assert weights["n:ann lowe"] == 1.0
+    assert weights["k:fire"] > weights["k:crew"] > weights["k:road"] > 0

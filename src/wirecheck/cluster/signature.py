@@ -40,6 +40,10 @@ SHINGLE = 3
 # Entity labels whose names identify an event: who, which organisation or group, where.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 MAX_KEYWORDS = 40
+# The rank at which a keyword weighs half as much as the first one (chosen on the dev sets
+# with bench/sweep_cluster.py, like the index thresholds).
+KEYWORD_RANK_HALF = 10
+VAGUE_DAYS = 31  # an analysed date range longer than this does not count as a date
 WORD = re.compile(r"\w+")
 ALPHA = re.compile(r"[a-z]{3,}")
 # Words of news furniture that say nothing about which event an article reports.
@@ -127,21 +131,34 @@ class Signature:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
     @property
+    def _precise_range(self) -> tuple[dt.date, dt.date] | None:
+        """The analysed date range, unless it is vaguer than a month (a year, a decade):
+        such a date is usually background ("in 2009", "the 1960s") and cannot tell events
+        apart or bring them together."""
+        if not (self.date_start and self.date_end):
+            return None
+        start, end = dt.date.fromisoformat(self.date_start), dt.date.fromisoformat(self.date_end)
+        return (start, end) if (end - start).days <= VAGUE_DAYS else None
+
+    @property
     def day(self) -> dt.date | None:
         """The day used to block by time: the event date, else publication."""
-        value = self.date_start or self.published
-        return dt.date.fromisoformat(value) if value else None
+        precise = self._precise_range
+        if precise:
+            return precise[0]
+        return dt.date.fromisoformat(self.published) if self.published else None
 
     @property
     def dated(self) -> bool:
         """Whether the event date comes from the text (not from publication)."""
-        return bool(self.date_start and self.date_end)
+        return self._precise_range is not None
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
         """When the event happened: the analysed range, else the week before publication."""
-        if self.date_start and self.date_end:
-            return dt.date.fromisoformat(self.date_start), dt.date.fromisoformat(self.date_end)
+        precise = self._precise_range
+        if precise:
+            return precise
         if self.published:
             day = dt.date.fromisoformat(self.published)
             return day - dt.timedelta(days=7), day  # reported events happened shortly before
@@ -151,9 +168,14 @@ class Signature:
     def place(self) -> tuple[str | None, str | None, str | None] | None:
         return (self.country, self.admin1, self.city) if self.country else None
 
-    def terms(self) -> set[str]:
-        """Index terms: names (``n:``) and content keywords (``k:``)."""
-        return {f"n:{n}" for n in self.names} | {f"k:{k}" for k in self.keywords}
+    def terms(self) -> dict[str, float]:
+        """Index terms with their weight in this article: names (``n:``) count 1, content
+        keywords (``k:``) fall with their rank, since they come most frequent first and the
+        signature keeps no counts (the rank stands in for term frequency)."""
+        weights = {
+            f"k:{k}": 1.0 / (1 + rank / KEYWORD_RANK_HALF) for rank, k in enumerate(self.keywords)
+        }
+        return weights | {f"n:{n}": 1.0 for n in self.names}
 
 
 def signature(article: Article, analysis: Analysis) -> Signature:
