@@ -103,3 +103,18 @@ def test_title_parts_join_without_stray_punctuation(nlp):
     assert person.title is not None
     assert ", ," not in person.title and not person.title.startswith(",")
     assert "Colonel" in person.title and "spokeswoman" in person.title
+
+
+def test_affiliation_from_title_or_from_the_organisation_a_name_is_given_with(nlp):
+    text = (
+        "Brigadier General Michael Rouleau, commander of Canada's Special Operations Forces "
+        "Command, said the troops fired back. Lt. Maria Collins of the Dayton Police "
+        "Department said officers found casings. Paul Duarte of Chicago agreed."
+    )
+    people = {p.name: p for p in extract_people(nlp(text))}
+    rouleau = people["Michael Rouleau"]
+    assert rouleau.affiliation == "Canada's Special Operations Forces Command"
+    start, end = rouleau.affiliation_span
+    assert text[start:end] == rouleau.affiliation
+    assert people["Maria Collins"].affiliation == "the Dayton Police Department"
+    assert people["Paul Duarte"].affiliation is None  # a place of origin is no affiliation

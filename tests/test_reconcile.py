@@ -262,3 +262,23 @@ def test_copies_do_not_dispute_each_other_into_corroboration():
         ],
     )
     assert facts(record, "casualty")[0].status == "single_source"
+
+
+def test_affiliations_are_facts_disputed_when_they_conflict():
+    rouleau = "Michael Rouleau"
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", people=[Person(rouleau, 0, 15, affiliation="Canadian Army")]),
+            member("b", "b", people=[Person(rouleau, 0, 15, affiliation="Royal Canadian Navy")]),
+            member(
+                "c", "c", people=[Person("Ann Lowe", 0, 8, affiliation="Amnesty International")]
+            ),
+            member(
+                "d", "d", people=[Person("Ann Lowe", 0, 8, affiliation="Amnesty International")]
+            ),
+        ],
+    )
+    by_speaker = {f.speaker: f for f in facts(record, "affiliation")}
+    assert by_speaker[rouleau].status == "disputed"
+    assert by_speaker["Ann Lowe"].status == "corroborated"

@@ -108,6 +108,7 @@ def article_to_dict(
                 "name": p.name,
                 "span": _span(p.start, p.end),
                 "title": p.title,
+                "affiliation": p.affiliation,
                 "role": p.role,
                 "age": p.age,
                 "gender": p.gender,

@@ -19,7 +19,9 @@ T = TypeVar("T")
 
 DatePrecision = Literal["day", "week", "month", "year", "range", "unknown"]
 PlacePrecision = Literal["address", "city", "county", "admin1", "country", "region", "unknown"]
-FactKind = Literal["quote", "number", "casualty", "date", "place", "actor", "title", "other"]
+FactKind = Literal[
+    "quote", "number", "casualty", "date", "place", "actor", "title", "affiliation", "other"
+]
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 CasualtyKind = Literal["killed", "injured"]
 
@@ -216,6 +218,8 @@ class Person:
     end: int
     title: str | None = None  # "commander of Canada's Special Operations Forces Command"
     title_span: tuple[int, int] | None = None
+    affiliation: str | None = None  # "Canada's Special Operations Forces Command"
+    affiliation_span: tuple[int, int] | None = None
     role: str | None = None  # victim | suspect | official | other
     age: int | None = None
     gender: str | None = None

@@ -348,3 +348,44 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
         person.title = ", ".join(t for t in texts if t)
         person.title_span = (titles[0][0], titles[-1][1])
         person.role = person.role or "official"
+    affiliation = _affiliation(doc, titles) if titles else None
+    for ent in mentions:
+        if affiliation is None and resolve_name(ent.text, [person]) is not None:
+            affiliation = _organisation_after(doc, ent)
+    if affiliation is not None:
+        person.affiliation = affiliation.text
+        person.affiliation_span = (affiliation.start_char, affiliation.end_char)
+
+
+def _organisation_after(doc: Doc, ent: Span) -> Span | None:
+    """ "Maria Collins of the Dayton Police Department", "Ann Lowe with Amnesty
+    International": the organisation a name is given with."""
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "with", "from"):
+        return None
+    starts = {i + 1, i + 2} if doc[i + 1].lower_ == "the" else {i + 1}
+    return next((e for e in doc.ents if e.start in starts and e.label_ == "ORG"), None)
+
+
+AFFILIATION_LABELS = ("ORG", "NORP", "GPE")  # in this order of preference
+
+
+def _affiliation(doc: Doc, titles: list[tuple[int, int]]) -> Span | None:
+    """The organisation, group or country a title names: "commander of Canada's Special
+    Operations Forces Command" → "Canada's Special Operations Forces Command", "Democratic
+    Sen." → "Democratic". An organisation keeps a possessive owner before it."""
+    inside = [
+        e
+        for e in doc.ents
+        if e.label_ in AFFILIATION_LABELS
+        and any(s <= e.start_char and e.end_char <= t for s, t in titles)
+    ]
+    if not inside:
+        return None
+    best = min(inside, key=lambda e: (AFFILIATION_LABELS.index(e.label_), -len(e), e.start))
+    start = best.start
+    if best.label_ == "ORG" and start >= 2 and doc[start - 1].tag_ == "POS":
+        owner = next((e for e in inside if e.end == start - 1), None)
+        if owner is not None:
+            start = owner.start
+    return doc[start : best.end]

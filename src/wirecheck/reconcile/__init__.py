@@ -148,6 +148,7 @@ def _people(members: list[Member]) -> list[Person]:
         else:
             existing.role = existing.role or person.role
             existing.title = existing.title or person.title
+            existing.affiliation = existing.affiliation or person.affiliation
     return merged
 
 

@@ -21,7 +21,7 @@ __all__ = ["Claim", "claims_of", "head_noun", "reconcile_facts"]
 
 ROUNDING = 0.1  # numbers within 10 % of each other, one of them approximate, agree
 SMALL_NUMBER = 10  # below this, equal numbers are one fact only when they count the same noun
-DISPUTABLE = {"number", "casualty", "date", "place", "title"}
+DISPUTABLE = {"number", "casualty", "date", "place", "title", "affiliation"}
 
 
 @dataclass
@@ -147,6 +147,10 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
             out.append(
                 Claim("title", name, person.title, person.title, aid, group, span, speaker=name)
             )
+        if person.affiliation:
+            span = person.affiliation_span or (person.start, person.end)
+            value = person.affiliation
+            out.append(Claim("affiliation", name, value, value, aid, group, span, speaker=name))
     return out
 
 
@@ -201,7 +205,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
     if a.kind == "place":
         (c1, a1, t1), (c2, a2, t2) = a.place, b.place  # type: ignore[misc]
         return c1 == c2 and (not a1 or not a2 or a1 == a2) and (not t1 or not t2 or t1 == t2)
-    if a.kind == "title":
+    if a.kind in ("title", "affiliation"):
         ta, tb = set(normalise_text(a.value).split()), set(normalise_text(b.value).split())
         return bool(ta and tb) and (ta <= tb or tb <= ta or len(ta & tb) / len(ta | tb) >= 0.5)
     if a.kind == "quote":

@@ -167,7 +167,9 @@ def article_spans(exported: dict[str, Any]) -> list[Span]:
     for c in exported["casualties"]:
         spans.append(Span(*c["span"], "casualty", label=f"{c['kind']}: {c['best']}"))
     for p in exported["people"]:
-        about = ", ".join(x for x in (p["title"], p["role"], p["status"]) if x)
+        about = ", ".join(
+            x for x in (p["title"], p.get("affiliation"), p["role"], p["status"]) if x
+        )
         spans.append(Span(*p["span"], "person", label=f"person{': ' + about if about else ''}"))
     return spans
 
