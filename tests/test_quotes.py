@@ -193,3 +193,69 @@ def test_they_said_names_a_group_not_a_person(nlp):
     )
     [q] = [q for q in quotes_of(nlp, text) if "families" in q.text]
     assert q.speaker == "Democratic lawmakers"
+
+
+def test_document_speaks_for_whoever_issued_it(nlp):
+    text = (
+        "The Harbor Party answered with an advertisement of its own on Tuesday. "
+        "The advertisement says: “Taxes went up every single year under this mayor.”"
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "The Harbor Party"
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "The advertisement"
+
+
+def test_document_issuer_after_from_and_by(nlp):
+    text = (
+        "The lawsuit from Nebraska and Oklahoma was filed on Thursday. "
+        "“Marijuana flows from this gap into neighboring states,” the suit says."
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Nebraska and Oklahoma"
+
+
+def test_document_without_a_named_issuer_stays_the_document(nlp):
+    text = (
+        "The latest criticism comes in a letter released on Tuesday. "
+        "“We would be remiss in our duty if we stayed silent,” the letter says."
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "the letter"
+
+
+def test_group_of_titled_names_keeps_the_last_name(nlp):
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) and Senate Minority Leader Chuck "
+        "Schumer (D-N.Y.) released a joint statement. "
+        "“The report must be made public now,” the statement said."
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker.endswith("Leader Chuck Schumer")
+
+
+def test_subject_before_a_colon_speaks_the_quote(nlp):
+    text = (
+        'Paul Duarte and Helen Marsh met on Thursday. "This is becoming more troubling by the '
+        'day," he said. Duarte was referring to a claim by an aide earlier on Thursday.\n\n'
+        "Marsh was quick to retort: \"With all due respect, that's just a bunch of malarkey. "
+        'Not a single thing he said is accurate."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes if q.direct] == ["Paul Duarte", "Helen Marsh"]
+
+
+def test_appositive_name_is_the_speaker(nlp):
+    text = "The aide, Helen Marsh, said that the budget would pass next month."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Helen Marsh" and not q.direct
+
+
+def test_subject_of_a_misparsed_long_subject(nlp):
+    text = (
+        "On Monday, the adviser, Helen Marsh, 44, who has more than 9,000 followers on "
+        "Twitter and at the time was a spokeswoman for a little-known senator from Ohio, "
+        "wrote an open letter to the two candidates on her blog, saying they should "
+        "“stop the personal attacks at once.”"
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Helen Marsh"

@@ -128,6 +128,22 @@ PRONOUNS = {"he": "male", "she": "female", "i": None}
 GROUP_PRONOUNS = {"they", "we"}
 CLAUSES = {"relcl", "acl", "advcl", "appos"}  # what a group subject span stops before
 GROUP_LOOKBACK = 3  # sentences before "they" searched for the group it names
+# Documents that "say" things, each with the nouns that name the same kind of document.
+DOCUMENTS = {
+    "statement": "statement",
+    "letter": "letter",
+    "ad": "ad",
+    "advertisement": "ad",
+    "commercial": "ad",
+    "resolution": "resolution",
+    "lawsuit": "suit",
+    "suit": "suit",
+    "complaint": "suit",
+    "memo": "memo",
+    "petition": "petition",
+}
+DOCUMENT_LOOKBACK = 10  # sentences before "the letter says" searched for who issued it
+AUTHOR_PREPS = {"with", "in"}  # "X retorted with an ad", "X said in a statement"
 MIN_WORDS_WITHOUT_CUE = 4
 # Entity labels that never hold a person's name, whatever a surname match says.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"}
@@ -141,6 +157,12 @@ def _speaker_token(cue: Token) -> Token | None:
             return child
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ == "VERB":
         return _speaker_token(cue.head)
+    if cue.dep_ == "ROOT":
+        # A subject-less main verb: the parser took a long subject with a relative clause
+        # for a clause of its own ("the aide, who has … and was a spokeswoman…, wrote").
+        for clause in cue.children:
+            if clause.dep_ == "ccomp" and clause.i < cue.i:
+                return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -151,6 +173,9 @@ def _subject_span(token: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _subject_span(child)  # "the aide, Ann Lowe, 31, wrote" → Ann Lowe
     left = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "relcl")]
     start = min((t.i for t in left), default=token.i)
     return doc[start : token.i + 1]
@@ -237,7 +262,72 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
         fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
         if fits:
             return fits[-1].name
+    if first in ("the", "this") and word in DOCUMENTS:
+        # "The ad says" speaks for whoever issued the ad ("The Smith campaign hit back
+        # with an ad of its own. The ad says: …" → the Smith campaign).
+        author = _document_author(span)
+        if author is not None:
+            return _resolve(author, people, mentions)
     return text
+
+
+def _document_author(span: Span) -> Span | None:
+    """Who issued the document ``span`` names, from its latest earlier mention that says so:
+    "X released a statement", "X said in a statement", "a suit from X", "brought by X"."""
+    doc = span.doc
+    kind = DOCUMENTS[span.root.lower_]
+    sent = sentence_of(doc, span.start)
+    sents = sentences(doc)
+    index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    first = sents[max(0, index - DOCUMENT_LOOKBACK)].start
+    for noun in reversed(doc[first : span.start]):
+        if noun.pos_ == "NOUN" and DOCUMENTS.get(noun.lower_) == kind:
+            author = _author_of(noun)
+            if author is not None:
+                return author
+    return None
+
+
+def _author_of(noun: Token) -> Span | None:
+    """The issuer of one document mention, if the sentence names it."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$":
+            return _subject_span(child)  # "Smith's statement"
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _issuer_span(objects[0])  # "the lawsuit from Texas and Ohio"
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in AUTHOR_PREPS and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ == "nsubjpass":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            objects = [c for c in agent.children if c.dep_ == "pobj"]
+            if objects:
+                return _issuer_span(objects[0])  # "the lawsuit was brought by X"
+        return None
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # Only a name, a person or a group issues documents: not "the criticism comes in a letter".
+    if subject is None or not (
+        subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subject.lower_ in PRONOUNS.keys() | GROUP_PRONOUNS
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)
+        or subject.conjuncts
+        or subject.lower_ in ROLE_WORDS
+        or is_person_noun(subject.lemma_)
+    ):
+        return None
+    return _issuer_span(subject)
+
+
+def _issuer_span(token: Token) -> Span:
+    """An issuer as written: a name, or a phrase with its modifiers and conjuncts
+    ("attorneys general in Texas and Ohio", "Smith and Jones")."""
+    return _subject_span(token) if token.ent_type_ and not token.conjuncts else _group_span(token)
 
 
 def _unnamed_since(span: Span, word: str, mentions: list[Mention]) -> bool:
@@ -279,7 +369,12 @@ def _group_span(head: Token) -> Span:
     doc = head.doc
     last = max([head, *head.conjuncts], key=lambda t: t.i)
     end = last.i + 1
-    while end <= last.right_edge.i and not doc[end].is_punct and doc[end].dep_ not in CLAUSES:
+    # A name parsed as an appositive of its title ("Leader Chuck Schumer") is no clause.
+    while (
+        end <= last.right_edge.i
+        and not doc[end].is_punct
+        and (doc[end].dep_ not in CLAUSES or doc[end].ent_type_ == "PERSON")
+    ):
         end += 1
     start = min(t.i for t in head.subtree if t.i <= head.i and not t.is_punct)
     return doc[start:end]
@@ -388,8 +483,14 @@ def _attribute(
 
 def _acting_person(sent: Span, start: int, end: int) -> Span | None:
     """The person (name or he/she) who is the main subject of a sentence without a speech
-    verb: "Ryan hammered Obama for what he called his "utter failure"" → Ryan."""
-    for token in sent.root.children:
+    verb: "Ryan hammered Obama for what he called his "utter failure"" → Ryan. Before a colon
+    that opens the quote, the subject of the clause ending there, wherever the parser hung it:
+    "Lowe was quick to retort: "…"" → Lowe."""
+    doc = sent.doc
+    subjects = list(sent.root.children)
+    if doc_text(doc)[sent.start_char : start].rstrip().endswith(":"):
+        subjects = [t for t in sent if t.idx < start][::-1] + subjects
+    for token in subjects:
         if token.dep_ != "nsubj" or start <= token.idx < end:
             continue
         if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
