@@ -236,12 +236,19 @@ def _words(text: str) -> list[str]:
 def score_basil(
     articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
 ) -> Scores:
-    """Quote recall and speaker accuracy, and grouping the three outlets' articles."""
+    """Quote recall and speaker accuracy, and grouping the three outlets' articles.
+
+    Speaker accuracy is also split by the kind of gold label: a person named in full in the
+    article ("Nancy_Pelosi"), or a group or unnamed label ("House_Democrats",
+    "Obama_campaign"), which a speaker named as one person never matches.
+    """
     found = total = named = right = 0
+    by_kind = {"person": [0, 0], "group": [0, 0]}  # kind -> [named, right]
     for article in articles:
         g = gold.get(article["id"])
         if g is None:
             continue
+        text = " ".join(_words(texts.get(article["id"], "")))
         quotes = [(set(_words(q["text"])), q["speaker"] or "") for q in article["quotes"]]
         for gq in g["quotes"]:
             words = set(_words(gq["text"]))
@@ -255,12 +262,21 @@ def score_basil(
             if not gq["speaker"].startswith("other_"):
                 named += 1
                 surname = gq["speaker"].split("_")[-1].lower()
-                right += surname in match.lower()
+                hit = surname in match.lower()
+                right += hit
+                full = " ".join(_words(gq["speaker"].replace("_", " ")))
+                kind = by_kind["person" if f" {full} " in f" {text} " else "group"]
+                kind[0] += 1
+                kind[1] += hit
     return {
         "gold_quotes": total,
         "quote_recall": accuracy(found, total),
         "quotes_with_named_speaker_found": named,
         "speaker_accuracy": accuracy(right, named),
+        "quotes_with_person_speaker_found": by_kind["person"][0],
+        "speaker_accuracy_person": accuracy(by_kind["person"][1], by_kind["person"][0]),
+        "quotes_with_group_speaker_found": by_kind["group"][0],
+        "speaker_accuracy_group": accuracy(by_kind["group"][1], by_kind["group"][0]),
         **clustering(articles, {i: g["event_id"] for i, g in gold.items()}, texts),
     }
 

@@ -39,3 +39,32 @@ def test_ari_of_a_known_split():
 def test_prf():
     assert prf(2, 2, 0) == (0.5, 1.0, pytest.approx(2 / 3))
     assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_basil_speaker_accuracy_is_split_by_kind_of_gold_label(monkeypatch):
+    import harness
+
+    monkeypatch.setattr(harness, "clustering", lambda *args: {})
+    text = "Nancy Pelosi spoke. Democrats objected."
+    articles = [
+        {
+            "id": "a",
+            "quotes": [
+                {"text": "we will win this vote", "speaker": "Nancy Pelosi"},
+                {"text": "the bill is a disgrace", "speaker": "Nancy Pelosi"},
+            ],
+        }
+    ]
+    gold = {
+        "a": {
+            "event_id": "e",
+            "quotes": [
+                {"text": "we will win this vote", "speaker": "Nancy_Pelosi"},
+                {"text": "the bill is a disgrace", "speaker": "House_Democrats"},
+            ],
+        }
+    }
+    scores = harness.score_basil(articles, [], gold, {"a": text})
+    assert scores["speaker_accuracy"] == 0.5
+    assert scores["speaker_accuracy_person"] == 1.0
+    assert scores["speaker_accuracy_group"] == 0.0
