@@ -277,3 +277,122 @@ def test_attacker_suicide(nlp, text, killed, injured):
 def test_negation_does_not_reach_a_conjoined_clause(nlp):
     text = "The victim did not make it and was pronounced dead at the hospital."
     assert figures(nlp, text) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A gun in the sentence makes "striking" / "hitting" a hit by gunfire.
+        ("The gun went off, striking his 4-year-old brother in the head.", None, 1),
+        # A gunshot wound suffered is an injury; a fatal one a death.
+        ("The woman suffered a gunshot wound to the leg.", None, 1),
+        ("He suffered a fatal gunshot wound.", 1, None),
+        ("Four people suffered non-fatal gunshot wounds.", None, 4),
+        ("The other four suffered minor injuries in the crash.", None, None),
+        # Those hit, like those shot, include the dead.
+        (
+            "Two men died at the scene. A gunman fired bullets into the bar, striking four men.",
+            2,
+            2,
+        ),
+        ("Two men died at the scene. In all, four people suffered gunshot wounds.", 2, 2),
+        # "a second man" is one more victim, not the one already told of.
+        ("A man was shot and killed on Friday. A second man was wounded.", 1, 1),
+        # "one of the five … has died": the five injured included the dead.
+        (
+            "Five people were injured in a drive-by shooting on Sunday. "
+            "One of the five people has died, police said.",
+            1,
+            4,
+        ),
+    ],
+)
+def test_wounds_and_further_victims(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_subject_hung_on_auxiliary_is_found(nlp):
+    text = (
+        "His brother, 8-year-old Joseph, and his mother, Morgan, 27, were both injured "
+        "and taken to a hospital."
+    )
+    found = extract_casualties(nlp(text))
+    assert [c.kind for c in found] == ["injured"]
+    assert found[0].who.startswith("His brother")
+
+
+def test_his_daughter_is_the_girl_already_told_of(nlp):
+    # "his" is the father's gender, not the victim's.
+    text = (
+        "A 3-year-old girl was wounded on Saturday. "
+        "Police said her father shot his 3-year-old daughter by accident."
+    )
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_victims_only_said_shot_can_be_among_the_dead(nlp):
+    text = (
+        "Three children and two adults were found dead on Sunday. "
+        "Police say Clarence Washington shot his wife, and then shot their three daughters."
+    )
+    assert figures(nlp, text) == (5, None)
+    # A further victim stays injured.
+    assert figures(nlp, "Two people were killed on Sunday. Another man was shot in the leg.") == (
+        2,
+        1,
+    )
+
+
+def test_attacker_who_shot_himself_and_died_is_not_injured(nlp):
+    text = "Four people were killed in the home. The gunman shot himself and killed himself."
+    assert figures(nlp, text) == (4, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Investigators found four people suffering from gunshot wounds on the sidewalk.", None, 4),
+        ("Deputies found 24 year-old Zachary Cotton with a gunshot wound to the head.", None, 1),
+        # Found with gunshot wounds, then dead: killed, not injured as well.
+        (
+            "Officers found a man and a woman with gunshot wounds. "
+            "Both were pronounced dead at the scene.",
+            2,
+            None,
+        ),
+        ("Syed died from a self-inflicted gunshot wound.", 1, None),
+    ],
+)
+def test_people_with_gunshot_wounds(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_age_without_hyphens_is_not_a_count(nlp):
+    assert figures(nlp, "Police said 24 year-old Zachary Cotton was killed.") == (1, None)
+
+
+def test_shot_to_death_is_killed(nlp):
+    assert figures(nlp, "Izaak Bridges and Tanishia Graham were shot to death.") == (2, None)
+    assert figures(nlp, "A 13-year-old boy shot his 6-year-old brother to death.") == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She pointed her gun at officers and threatened to kill them.",
+        "He tried to kill his wife.",
+        "He was convicted in the attempted murder of one victim.",
+    ],
+)
+def test_attempts_and_threats_are_not_deaths(nlp, text):
+    assert figures(nlp, text) == (None, None)
+
+
+def test_left_injured_parsed_as_adverbial_clause(nlp):
+    assert figures(nlp, "The shooting left four people injured.") == (None, 4)
+
+
+def test_hit_after_a_sentence_about_gunfire(nlp):
+    text = "Shots rang out near the park just after midnight. Seven people were hit."
+    assert figures(nlp, text) == (None, 7)
+    assert figures(nlp, "The car skidded on ice. Two pedestrians were hit.") == (None, None)

@@ -12,14 +12,17 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 ``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
 conventions above already give the lowest reading). Being shot without a stated death is
 *injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
-"passed away", "succumbed" are *killed*. Not counted: hypotheticals ("could have been
-killed"), first- and second-person victims in quoted speech ("they shot me"), unstated
-counts ("did not say how many were hurt"), a plural "both were taken to a hospital"
-without a number (not everyone taken to hospital was hit), plural figures of a sentence that
-sums up a period or several incidents ("22 wounded in shootings across the city since
-Friday", "nine killed so far this year", "in four separate shootings"), numbers of
-shots ("shot about 10 times") and of gallery captions ("Image 2 of 8"), and, after the first
-statement, sentences set in an earlier year ("was killed there in 2009", "two years ago").
+"passed away", "succumbed", "shot to death" are *killed*; "suffered a gunshot wound" and
+"found with gunshot wounds" are *injured* unless the wound is fatal. Not counted:
+hypotheticals ("could have been killed"), attempts and threats ("tried to kill",
+"threatened to kill them", "the attempted murder of"), first- and second-person victims in
+quoted speech ("they shot me"), unstated counts ("did not say how many were hurt"), a
+plural "both were taken to a hospital" without a number (not everyone taken to hospital was
+hit), plural figures of a sentence that sums up a period or several incidents ("22 wounded
+in shootings across the city since Friday", "nine killed so far this year", "in four
+separate shootings"), numbers of shots ("shot about 10 times") and of gallery captions
+("Image 2 of 8"), and, after the first statement, sentences set in an earlier year ("was
+killed there in 2009", "two years ago").
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ __all__ = ["extract_casualties", "summarize_casualties"]
 
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre"}
 INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
+SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
 HIT_LEMMAS = {"shoot", "graze", "strike", "hit"}  # hit by gunfire: injured unless killed
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
@@ -95,6 +99,7 @@ THEN = re.compile(r"\b(before|then)\b", re.I)
 SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
 ATTACKER = "the attacker"
 BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "bodies"}
+INTENT_LEMMAS = {"try", "attempt", "threaten", "plan", "want", "vow", "intend", "plot", "seek"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can", "must", "could've", "might've"}
 SPEAKERS = ("i", "me", "we", "us", "you", "myself", "ourselves")
 LEAD_CHARS = 1200  # the opening of a report, counted from its first casualty statement
@@ -122,7 +127,11 @@ STAGE_WORDS = {
         frozenset({"adult"}),
     ),
 }
-SHOT_WORDS = re.compile(r"\b(shot|shoots?|shooting|grazed|struck|hit)\b", re.I)
+SHOT_WORDS = re.compile(  # hit by gunfire, "suffered gunshot wounds": fatally or not
+    r"\b((gun)?shot|shoots?|shooting|grazed|struck|strik(es?|ing)|hit(s|ting)?|"
+    r"(suffer|sustain)(s|ed|ing)?|receiv(es|ed|ing))\b",
+    re.I,
+)
 DAYS = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|\d{4})"
 REPEATS = {"times", "rounds", "shots", "bullets"}
 GALLERY_WORDS = {"image", "photo", "picture", "slide"}
@@ -137,6 +146,17 @@ TALLY = re.compile(
     r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b",
     re.I,
 )
+HURT_OR_MORE = re.compile(
+    r"\b(injur\w*|(?<!gunshot )wound\w*|hurt|hospitali[sz]ed|condition|"
+    r"also|another|other|second|third)\b",
+    re.I,
+)
+GUNFIRE = re.compile(  # "struck by a bullet", "the gun went off, hitting his brother"
+    r"\b(bullets?|gunfire|rounds?|gunshots?|shots?|fired|firing|went off|discharged)\b", re.I
+)
+ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
+FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -178,6 +198,10 @@ def _argument(word: Token, deps: tuple[str, ...]) -> Token | None:
     """A word's child in one of ``deps``; of several ("LOS ANGELES - Four men were hurt",
     a dateline parsed as a second subject), the one naming people nearest the word."""
     found = [c for c in word.children if c.dep_ in deps]
+    if not found:
+        # "X and Y were critically injured": the parser may hang the subject on the auxiliary.
+        auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+        found = [g for a in auxes for g in a.children if g.dep_ in deps]
     people = [c for c in found if _is_person(c)]
     if len(found) > 1 and people:
         return min(people, key=lambda c: abs(c.i - word.i))
@@ -216,6 +240,13 @@ def _relative_head(token: Token) -> Token:
 
 def _victims(trigger: Token) -> Token | None:
     """The people a casualty word is about."""
+    if trigger.pos_ == "NOUN":
+        bearer = _wound_bearer(trigger)
+        if bearer is not None:
+            return bearer
+    if _suffered_wound(trigger) is not None:  # "Smith suffered a gunshot wound"
+        subject = _subject(trigger, ("nsubj",))
+        return _relative_head(subject) if subject is not None else None
     if trigger.pos_ in ("VERB", "AUX"):
         passive = _argument(trigger, ("nsubjpass",))
         if passive is not None:
@@ -225,7 +256,7 @@ def _victims(trigger: Token) -> Token | None:
             return obj
         if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return trigger.head  # "the man killed in the crash", "three wounded people"
-        if trigger.dep_ in ("xcomp", "oprd", "ccomp") and trigger.head.lemma_ == "leave":
+        if trigger.dep_ in ("xcomp", "oprd", "ccomp", "advcl") and trigger.head.lemma_ == "leave":
             return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
         if (
             trigger.dep_ == "conj"
@@ -287,6 +318,10 @@ def _unstated(verb: Token, victims: Token) -> bool:
         return True
     if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
+        return True  # "tried to kill a fifth", "threatened to kill them"
+    if any(c.lower_ in ("attempted", "attempt") for c in verb.lefts):
+        return True  # "the attempted murder of one victim"
     return any(c.dep_ == "neg" for t in _scope(verb) for c in t.children) or any(
         t.lower_ in ("how", "whether") for t in verb.children
     )
@@ -336,8 +371,9 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         ]
         for child in modifiers:
             if child.dep_ == "nummod" or (child.like_num and child.i < member.i):
-                if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
-                    continue  # "21-year-old"
+                nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                if nxt is not None and (nxt.text == "-" or nxt.lower_.startswith(AGE_UNITS)):
+                    continue  # "21-year-old", "24 year-old Zachary Cotton"
                 if _gallery_number(child):
                     continue
                 value = number_value(child.text)
@@ -406,20 +442,81 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
         if nxt is not None and nxt.lower_ == "dead":
             return "killed"  # "shot dead"
         if any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for c in token.children
+        ):
+            return "killed"  # "shot to death", "stabbed to death"
+        if any(
             (c.lemma_ in KILL_LEMMAS or _dies(c))
             and not (_own_subject(c) and _own_subject(token))
             and not (_own_object(c) and _own_object(token))
             for c in token.conjuncts
         ):
             return None  # "shot and killed": the death is stated by the conjoined verb
-        if lemma in ("strike", "hit") and not re.search(r"\b(bullet|gunfire|round)", sent.text):
+        if lemma in ("strike", "hit") and not GUNFIRE.search(_with_previous(sent)):
             return None
         return "injured"
+    if token.pos_ == "NOUN" and _wound_bearer(token) is not None:
+        return "killed" if FATAL_WOUND.search(_wound_words(token)) else "injured"
+    wound = _suffered_wound(token)
+    if wound is not None:
+        before = doc_text(token.doc)[token.idx : wound.idx]  # "a fatal", not "non-fatal"
+        return "killed" if FATAL_WOUND.search(before) else "injured"
     if lower in INJURED_ADJ and token.pos_ == "ADJ":
         return "injured"
     if token.pos_ == "NOUN" and _death_noun(token):
         return "killed"
     return None
+
+
+def _suffered_wound(token: Token) -> Token | None:
+    """ "suffered a gunshot wound", "sustained injuries": the wound the verb takes."""
+    if token.lemma_ not in SUFFER_LEMMAS or token.pos_ != "VERB":
+        return None
+    # Injuries of any kind count only in a sentence about gunfire (not "minor injuries" in
+    # the crash that followed); a wound is one.
+    gunfire = GUNFIRE.search(token.sent.text) is not None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "dobj" and (c.lemma_ == "wound" or (c.lemma_ == "injury" and gunfire))
+        ),
+        None,
+    )
+
+
+def _wound_words(wound: Token) -> str:
+    """The words of a wound's phrase: "multiple gunshot wounds"."""
+    return " ".join(t.lower_ for t in wound.lefts) + " " + wound.lower_
+
+
+def _wound_bearer(wound: Token) -> Token | None:
+    """Who has the gunshot wounds in "four people suffering from gunshot wounds", "victims
+    with gunshot wounds", "found Smith with gunshot wounds" (not "died of a gunshot wound")."""
+    if wound.lemma_ != "wound" or "gunshot" not in _wound_words(wound):
+        return None
+    prep = wound.head
+    if wound.dep_ != "pobj" or prep.lower_ not in ("with", "from"):
+        return None
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        return holder if _is_person(holder) else None
+    if holder.pos_ != "VERB" or _dies(holder) or holder.lemma_ in KILL_LEMMAS:
+        return None
+    if holder.lemma_ in ("find", "locate", "discover", "leave"):
+        return next((c for c in holder.children if c.dep_ == "dobj"), None)
+    if holder.dep_ == "acl" and holder.head.pos_ in ("NOUN", "PROPN"):
+        return holder.head  # "three victims suffering from gunshot wounds"
+    subject = _subject(holder, ("nsubj", "nsubjpass"))
+    return _relative_head(subject) if subject is not None else None
+
+
+def _with_previous(sent: Span) -> str:
+    """A sentence with the one before it: "Shots rang out. Seven people were hit." """
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return doc_text(doc)[start : sent.end_char]
 
 
 def _death_noun(token: Token) -> bool:
@@ -662,7 +759,9 @@ def _reference(who: str) -> _Mention:
     lead = re.split(r"\b(?:who|that|which)\b", who.split(",")[0])[0].strip()
     lead_words = re.findall(r"[\w'’-]+", lead)
     head = lead_words[-1].lower() if lead_words else first
-    lowered = {w.lower() for w in lead_words}
+    # "his daughter", "Smith's wife": a possessor's words do not give the victim's gender.
+    owned = [w for w in lead_words if not w.lower().endswith(("'s", "’s"))]
+    lowered = {w.lower() for w in owned if w.lower() not in POSSESSIVES or len(owned) == 1}
     gender = "male" if lowered & MALE_WORDS else "female" if lowered & FEMALE_WORDS else None
     stages = _stages(head, age)
     if (first in PERSON_PRONOUNS and not (first in POSSESSIVES and len(words) > 1)) or (
@@ -684,7 +783,8 @@ def _reference(who: str) -> _Mention:
         full = [w.lower() for w in lead_words if w[:1].isupper() and not w.endswith("old")]
         name = " ".join(full).removesuffix("'s").removesuffix("’s")
         return _Mention("name", name, age, gender, stages)
-    if first in ("another", "other", "second", "third"):
+    # "a fifth victim" is one more; "the fourth man" one of a group already counted.
+    if first in ("another", "other") or (first in ("a", "an") and lowered & ORDINALS):
         return _Mention("another", head, age, gender, stages)
     if first in ANAPHORIC_DET or first in POSSESSIVES:
         return _Mention("def", head, age, gender, stages)  # "the boy", "his stepson"
@@ -765,6 +865,24 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
     return ref
 
 
+def _shot_only(statements: list[Casualty]) -> bool:
+    """A victim the article only says was shot or found with gunshot wounds: no injury,
+    hospital or condition is told, nor that this is a further victim ("another woman was
+    shot", "he also had been shot"), nor a shooter's own wound ("shot herself": she may
+    have survived)."""
+    return all(
+        SHOT_WORDS.search(c.text)
+        and not HURT_OR_MORE.search(c.text)
+        and (c.who or "").lower() not in REFLEXIVE
+        for c in statements
+    )
+
+
+def _reflexive(ref: _Referent, singular: list[tuple[Casualty, _Referent]]) -> bool:
+    """Every statement about the victim is reflexive: "shot himself"."""
+    return all((c.who or "").lower() in REFLEXIVE for c, r in singular if r is ref)
+
+
 def _lead_bound(plurals: list[Casualty], lead_end: int) -> list[Casualty]:
     """Plural figures, without later ones above every figure of the lead.
 
@@ -784,9 +902,12 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     and the figure is the larger of the two. A victim both shot and killed counts as killed
     only; a plural "N were shot" or "one of the N wounded has died" counts its killed
     members out of the injured, while "N others were wounded" adds the wounded already told
-    of. An attacker who "killed himself" adds one to the dead. A later plural figure above
-    every figure of the report's opening is taken as background (another incident, a yearly
-    tally). A zero ("no injuries") only stands when nothing in the article counts someone.
+    of. A victim only said to be shot may be one of the dead a plural figure counts ("five
+    found dead … he shot his wife"), so such victims are not injured while the dead
+    outnumber the named ones. An attacker who "killed himself" adds one to the dead (and his
+    "shot himself" is not an injury). A later plural figure above every figure of the
+    report's opening is taken as background (another incident, a yearly tally). A zero
+    ("no injuries") only stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     refs: list[_Referent] = []
@@ -814,6 +935,15 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
         support = plural_killed + suicides + [c for c, r in singular if c.kind == "killed"]
     else:
         injured_refs = [r for r in refs if r.kinds == {"injured"}]
+        # "Five people were found dead … he shot his wife": a victim only said to be shot may
+        # be one of the dead that a plural figure counts but no singular statement names.
+        unnamed_dead = killed_total - len(killed_refs) - bool(suicides)
+        shot_only = [r for r in injured_refs if _shot_only([c for c, f in singular if f is r])]
+        for r in shot_only[: max(0, unnamed_dead)]:
+            injured_refs.remove(r)
+        if suicides:
+            # "shot himself" beside "killed himself": the attacker's death, told twice.
+            injured_refs = [r for r in injured_refs if not _reflexive(r, singular)]
         candidates: list[tuple[int, Casualty]] = []
         plural_injured = [c for c in positive if c.kind == "injured" and c.best > 1]
         for c in _lead_bound(plural_injured, lead_end):
@@ -823,8 +953,14 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 candidates.append((c.best + before, c))
                 continue
             # "N were shot", "one of the N wounded has died": the N include the dead.
+            # So do "five people were injured … one of them has died" told later.
             hit_only = SHOT_WORDS.search(c.text) is not None or any(
-                k.kind == "killed" and k.start <= c.start and c.end <= k.end for k in positive
+                k.kind == "killed"
+                and (
+                    (k.start <= c.start and c.end <= k.end)
+                    or (k.start > c.end and MEMBER.match(k.text))
+                )
+                for k in positive
             )
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
         best_plural = max(candidates, key=lambda x: x[0], default=(0, None))
