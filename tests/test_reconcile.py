@@ -282,3 +282,14 @@ def test_affiliations_are_facts_disputed_when_they_conflict():
     by_speaker = {f.speaker: f for f in facts(record, "affiliation")}
     assert by_speaker[rouleau].status == "disputed"
     assert by_speaker["Ann Lowe"].status == "corroborated"
+
+
+
+def test_a_place_inferred_from_the_outlet_is_no_claim_and_yields_to_the_text():
+    texted, inferred = member("a", "a", city="Gao"), member("b", "b")
+    home = Place("Timbuktu", city="Timbuktu", country="ML", precision="city")
+    inferred.analysis.event_place = PlaceMention(0, 0, "outlet's home", home, role="event")
+    record = reconcile("ev", [texted, inferred])
+    assert record.location.city == "Gao"
+    assert [f.value for f in facts(record, "place")] == ["Gao, ML"]
+    assert reconcile("ev", [inferred]).location.city == "Timbuktu"  # nothing better known

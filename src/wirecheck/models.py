@@ -169,6 +169,11 @@ class PlaceMention:
     place: Place
     role: Literal["event", "background", "unknown"] = "unknown"
 
+    @property
+    def from_text(self) -> bool:
+        """False for a place inferred from metadata (the outlet's home): its span is empty."""
+        return self.end > self.start
+
 
 @dataclass
 class NumberMention:

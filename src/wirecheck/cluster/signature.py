@@ -180,7 +180,11 @@ class Signature:
 
 def signature(article: Article, analysis: Analysis) -> Signature:
     """The clustering signature of an analysed article (boilerplate never counts)."""
-    place = analysis.event_place.place if analysis.event_place else None
+    # Only a place the text gives: an outlet's home town says nothing about which event it is.
+    located = (
+        analysis.event_place if analysis.event_place and analysis.event_place.from_text else None
+    )
+    place = located.place if located else None
     # A date inferred from publication is left out: ``span`` infers the same from ``published``.
     date = analysis.event_date if analysis.event_date and analysis.event_date.from_text else None
     names = sorted(

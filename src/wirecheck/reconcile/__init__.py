@@ -82,15 +82,17 @@ def _date(members: list[Member]) -> EventDate:
 
 
 def _location(members: list[Member]) -> Place | None:
-    """The most specific place the members' event places agree on."""
-    places = [
-        (m.source_group, m.analysis.event_place.place) for m in members if m.analysis.event_place
-    ]
+    """The most specific place the members' event places agree on; places inferred from an
+    outlet's home count only when no member's text places the event."""
+    mentions = [m.analysis.event_place for m in members if m.analysis.event_place]
+    if any(p.from_text for p in mentions):
+        mentions = [p for p in mentions if p.from_text]
+    places = [p.place for p in mentions]
     if not places:
         return None
-    countries = Counter(p.country for _, p in places)
+    countries = Counter(p.country for p in places)
     country = max(countries, key=lambda c: (countries[c], c or ""))
-    same = [p for _, p in places if p.country == country]
+    same = [p for p in places if p.country == country]
     admin1s = {p.admin1 for p in same if p.admin1}
     cities = {p.city or p.county for p in same if p.city or p.county}
     if len(admin1s) <= 1 and len(cities) == 1:

@@ -123,8 +123,8 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
                 dates=(d.range_start, d.range_end),
             )
         )
-    if analysis.event_place is not None:
-        p = analysis.event_place
+    if analysis.event_place is not None and analysis.event_place.from_text:
+        p = analysis.event_place  # a place inferred from the outlet is no source's claim
         key = _place_key(analysis)
         value = ", ".join(x for x in (key[2], key[1], key[0]) if x) if key else p.text
         out.append(Claim("place", "event", value, p.text, aid, group, (p.start, p.end), place=key))
