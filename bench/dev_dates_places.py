@@ -18,6 +18,8 @@ import json
 import time
 from pathlib import Path
 
+from metrics import place_matches
+
 from wirecheck.analyze.analyzer import event_date as pick_or_infer_date
 from wirecheck.analyze.dates import extract_dates
 from wirecheck.analyze.nlp import load_nlp, mask
@@ -25,13 +27,6 @@ from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
 from wirecheck.ingest import find_boilerplate
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
-
-
-def _norm(name: str | None) -> str:
-    name = (name or "").lower().strip()
-    for suffix in (" county", " parish", " township", " city"):
-        name = name.removesuffix(suffix)
-    return name
 
 
 def main() -> None:
@@ -82,10 +77,7 @@ def main() -> None:
         place = event_place.place if event_place else None
         place_none += place is None
         s_ok = place is not None and place.admin1 == gold["state"]
-        c_ok = place is not None and _norm(gold["city_or_county"]) in (
-            _norm(place.city),
-            _norm(place.county),
-        )
+        c_ok = place is not None and place_matches(gold["city_or_county"], place.city, place.county)
         state_ok += s_ok
         city_ok += c_ok
         miss = {"date": got_date != gold["date"], "state": not s_ok, "city": not c_ok}

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from baselines import tfidf_agglomerative
-from metrics import accuracy, ari, bcubed, prf
+from metrics import accuracy, ari, bcubed, place_matches, prf
 
 from wirecheck.export import export_articles, export_events
 from wirecheck.ingest import read_paths
@@ -101,13 +101,6 @@ def clustering(articles: list[dict], gold_of: dict[str, str], texts: dict[str, s
     }
 
 
-def _norm_place(name: str | None) -> str:
-    name = (name or "").lower().strip()
-    for suffix in (" county", " parish", " township", " city", " borough"):
-        name = name.removesuffix(suffix)
-    return name
-
-
 def _name_key(name: str) -> tuple[str, str]:
     words = re.findall(r"[a-z]+", name.lower())
     words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
@@ -178,8 +171,9 @@ def score_gva(
         place = (article.get("event_place") or {}).get("place") or {}
         hits["date"] += date == g["date"]
         hits["state"] += place.get("admin1") == g["state"]
-        city = _norm_place(place.get("city") or place.get("county"))
-        hits["city_or_county"] += bool(city) and city == _norm_place(g["city_or_county"])
+        hits["city_or_county"] += place_matches(
+            g["city_or_county"], place.get("city"), place.get("county")
+        )
         killed = (article.get("killed") or {}).get("best") or 0
         injured = (article.get("injured") or {}).get("best") or 0
         hits["killed"] += killed == g["num_killed"]

@@ -6,6 +6,7 @@ here to keep scikit-learn out of the dependencies.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 
@@ -61,3 +62,28 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+PLACE_SUFFIXES = (" county", " parish", " township", " city", " borough")
+
+
+def norm_place(name: str | None) -> str:
+    """A place name folded for comparison: case, "St."/"Saint", a leading "the", and the
+    suffixes of county-level and city names ("Polk County", "Kansas City" → "polk", "kansas")."""
+    name = re.sub(r"\s+", " ", (name or "").lower().strip())
+    name = re.sub(r"^the ", "", name)
+    name = re.sub(r"\bst\.? ", "saint ", name)
+    for suffix in PLACE_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name
+
+
+def place_matches(gold: str | None, *ours: str | None) -> bool:
+    """Whether one of our names (city, county) is the gold city or county. Gold of the form
+    "Cartersville (Euharlee)" (GVA's postal city with the locality) accepts either name;
+    "Polk (county)" is Polk County."""
+    names = {gold or ""}
+    if m := re.fullmatch(r"(.+?)\s*\((.+)\)", gold or ""):
+        names = {m[1]} if m[2].lower() == "county" else {m[1], m[2]}
+    wanted = {norm_place(n) for n in names} - {""}
+    return bool(wanted & {norm_place(n) for n in ours})

@@ -68,3 +68,15 @@ def test_basil_speaker_accuracy_is_split_by_kind_of_gold_label(monkeypatch):
     assert scores["speaker_accuracy"] == 0.5
     assert scores["speaker_accuracy_person"] == 1.0
     assert scores["speaker_accuracy_group"] == 0.0
+
+
+def test_place_names_are_compared_folded_and_gva_localities_accept_either_name():
+    from metrics import place_matches
+
+    assert place_matches("Cartersville (Euharlee)", "Euharlee", None)
+    assert place_matches("Cartersville (Euharlee)", "Cartersville", "Bartow County")
+    assert place_matches("Polk (county)", "Lakeland", "Polk County")
+    assert place_matches("Saint Louis", "St. Louis", None)
+    assert place_matches("Bronx", "The Bronx", None)
+    assert not place_matches("Dayton", "Toledo", "Lucas County")
+    assert not place_matches("", None, None)
