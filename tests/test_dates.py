@@ -13,6 +13,7 @@ from wirecheck.analyze.dates import (
     normalise,
     pick_event_date,
     publication_date,
+    score_mentions,
     stamp_date,
 )
 from wirecheck.cluster.signature import signature
@@ -35,6 +36,7 @@ PUB = dt.date(2015, 1, 20)  # a Tuesday
         ("this morning", "2015-01-20", "2015-01-20", "day", "2015-01-20"),
         ("Jan. 17", "2015-01-17", "2015-01-17", "day", "2015-01-17"),
         ("Dec. 30", "2014-12-30", "2014-12-30", "day", "2014-12-30"),  # year rolls back
+        ("Jan. 25", "2015-01-25", "2015-01-25", "day", "2015-01-25"),  # a day just ahead
         ("January 20, 2014", "2014-01-20", "2014-01-20", "day", "2014-01-20"),
         ("3/14/2013", "2013-03-14", "2013-03-14", "day", "2013-03-14"),
         ("last August", "2014-08-01", "2014-08-31", "month", None),
@@ -252,3 +254,116 @@ def test_vague_incident_date_gives_way_to_a_day_inside_it(nlp):
 def test_byline_line_of_date_and_time_is_no_incident_date(nlp):
     doc = nlp("Troops exchanged fire with militants\nJanuary 20, 2015, 4:50pm\n\nNo one was hurt.")
     assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+
+
+def test_month_day_just_ahead_of_publication_is_upcoming_not_last_year():
+    got = normalise("Jan. 3", dt.date(2014, 12, 28))
+    assert got is not None and got[3] == dt.date(2015, 1, 3)  # "a hearing on Jan. 3"
+    got = normalise("Feb. 28", PUB)
+    assert got is not None and got[3] == dt.date(2014, 2, 28)
+
+
+def test_day_part_word_does_not_hide_the_verb_of_a_weekday(nlp):
+    # the tagger splits "Monday night" into a date and a time: "released" still governs
+    doc = nlp(
+        "A boy who was shot at a park was released Monday night from the hospital. "
+        "Police said the boy was hurt Saturday."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Deputies filed charges Monday against a man in a shooting that wounded his "
+            "neighbour. The neighbour was hurt Saturday."
+        ),
+        "Police searched a house Monday where a man was shot. The shooting was reported Saturday.",
+    ],
+)
+def test_filing_charges_is_aftermath_and_a_reported_shooting_is_the_incident(nlp, text):
+    doc = nlp(text)
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_old_explicit_date_is_no_background_history(nlp):
+    pub = dt.date(2015, 9, 10)
+    doc = nlp(
+        "Classmates remembered a teen at a school assembly Thursday, months after the "
+        "shooting. He was shot and killed on March 1, 2015, while a friend was handling a gun."
+    )
+    picked = pick_event_date(extract_dates(doc, pub), doc, pub)
+    assert picked is not None and picked.best == dt.date(2015, 3, 1)
+
+
+def test_day_of_a_sentence_or_plea_is_not_the_incident_day(nlp):
+    doc = nlp(
+        "A teen received three years' probation Tuesday for accidentally shooting and killing "
+        "his best friend. His family moved to the city last year. He liked basketball. "
+        "He had many friends. He played the drums. He sang in a choir. He loved dogs. "
+        "He wanted to be a nurse. The shooting happened on Jan. 2."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 2)
+
+
+def test_close_call_between_adjacent_days_goes_to_the_earlier(nlp):
+    doc = nlp(
+        "Five people were shot in what began as a robbery attempt, police said Tuesday "
+        "morning. None of the injuries sustained Monday appeared to be life-threatening."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 19)
+
+
+def test_inline_stamps_of_videos_and_tweets_are_no_candidates(nlp):
+    lead = (
+        "Police are investigating after a 9-year-old boy found a gun in his parents' home and "
+        "shot himself in the hand"
+    )
+    tail = "A 9-year-old boy was shot by accident at home on Sunday, police said."
+    for stamp in (
+        ". (Published Tuesday, Jan. 20, 2015) ",
+        " — Jane Doe (@JaneDoeTV) January 20, 2015 ",
+    ):
+        doc = nlp(lead + stamp + tail)
+        dates = extract_dates(doc, PUB)
+        assert all(m.best != PUB for m, _ in score_mentions(dates, doc, PUB))
+        picked = pick_event_date(dates, doc, PUB)
+        assert picked is not None and picked.best == dt.date(2015, 1, 18)
+
+
+def test_byline_with_the_clock_time_inside_the_date_is_no_incident_date(nlp):
+    doc = nlp("January 20, 2015 2:44 PM\n\nA man was shot outside a bar, police said.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "best"),
+    [
+        ("Thanksgiving Day", "2015-11-28", "2015-11-26"),
+        ("the Fourth of July", "2015-07-05", "2015-07-04"),
+        ("New Year’s Eve", "2016-01-02", "2015-12-31"),
+        ("Labor Day", "2015-09-08", "2015-09-07"),
+        ("Christmas Day", "2015-12-20", "2015-12-25"),  # upcoming, not last year's
+    ],
+)
+def test_holidays_name_a_day(text, pub, best):
+    got = normalise(text, dt.date.fromisoformat(pub))
+    assert got is not None and got[2] == "day" and got[3] == dt.date.fromisoformat(best)
+
+
+def test_holiday_weekend_is_no_day(nlp):
+    assert normalise("Thanksgiving Day weekend", dt.date(2015, 12, 1)) is None
+    doc = nlp("A man was shot outside a bar during the Labor Day weekend, police said.")
+    assert all(m.precision != "day" for m in extract_dates(doc, dt.date(2015, 9, 10)))
+
+
+def test_incident_on_a_holiday_is_dated(nlp):
+    pub = dt.date(2015, 11, 27)
+    doc = nlp("A 13-year-old was shot in Elliston on Thanksgiving. He is in stable condition.")
+    picked = pick_event_date(extract_dates(doc, pub), doc, pub)
+    assert picked is not None and picked.best == dt.date(2015, 11, 26)

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.numbers import UNITS
@@ -27,6 +27,8 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 NUMBER_WORDS = {word: value for word, value in UNITS.items() if value <= 12}
+# How far after publication a month-day without a year may lie (a hearing, a funeral).
+AHEAD_WINDOW = dt.timedelta(days=14)
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 RE_MONTH_DAY = re.compile(
@@ -65,6 +67,13 @@ RE_RECENT = re.compile(
 TODAY = re.compile(
     r"\b(today|tonight|overnight|this (morning|afternoon|evening)|earlier today)\b", re.I
 )
+# Holidays name a day ("shot on Thanksgiving"); a holiday weekend does not.
+HOLIDAY = re.compile(
+    r"\b(?P<name>new year['’]?s (?:eve|day)|christmas (?:eve|day|night)|thanksgiving(?: day)?|"
+    r"halloween|fourth of july|july (?:4th|fourth)|independence day|memorial day|labor day|"
+    r"mother['’]?s day|father['’]?s day)\b(?!(?:['’]?s)?(?:\s+day)?\s+weekend)",
+    re.I,
+)
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
 LAST_UNIT = re.compile(r"\b(last|this|past)\s+(week|month|year|weekend)\b", re.I)
 # Phrases spaCy's NER often leaves untagged.
@@ -82,7 +91,8 @@ INCIDENT = re.compile(
 )
 NOT_INCIDENT = re.compile(
     r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
-    r"since|anniversary|expire|due to end|born)\w*",
+    r"since|anniversary|expire|due to end|born|"
+    r"probation|indict|plead|pled|guilty|convict|verdict|jury)\w*",  # later court steps
     re.I,
 )
 # Sentences about what followed the incident: a victim's condition, the arrest, charges.
@@ -104,6 +114,9 @@ DURATION = re.compile(
 TIMESTAMP = re.compile(
     r"\b(posted|updated|published|last modified)\b|\b[ECMP][DS]T\b|\bGMT\b", re.I
 )
+# A stamp inside running text: "(Published Monday, July 7, 2014)" under a video, or the
+# date an embedded tweet was sent ("— Jane Doe (@JaneDoe) May 30, 2016").
+INLINE_STAMP = re.compile(r"(?:\b(?:published|posted|updated):?(?:\s+on)?|\(@\w+\))\s*$", re.I)
 STAMP_WINDOW = 1500
 STAMP_PREFIX = re.compile(r"\W{0,2}(?:[A-Z][a-z]+day,?\s*)?")
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -119,17 +132,63 @@ def _count(word: str | None) -> int:
 
 
 def _past_day(month: int, day: int, year: int | None, pub: dt.date | None) -> dt.date | None:
-    """A month-day without a year is the latest such day not after publication."""
-    if year is None:
-        if pub is None:
+    """A month-day without a year is the latest such day at most ``AHEAD_WINDOW`` after
+    publication: "a hearing on May 20" in a May 12 story is this May's, not last year's."""
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
             return None
-        year = pub.year
-        if (month, day) > (pub.month, pub.day):
-            year -= 1
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+    if pub is None:
         return None
+    for candidate in (pub.year + 1, pub.year, pub.year - 1):
+        try:
+            found = dt.date(candidate, month, day)
+        except ValueError:
+            continue  # February 29 outside a leap year
+        if found - pub <= AHEAD_WINDOW:
+            return found
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month; n=-1 is the last."""
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - D(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + D(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday(name: str, pub: dt.date) -> dt.date | None:
+    """The latest occurrence of a US holiday at most ``AHEAD_WINDOW`` after publication."""
+    name = re.sub(r"['’]", "", name.lower())
+    for year in (pub.year + 1, pub.year, pub.year - 1):
+        if name.startswith("new years eve"):
+            day = dt.date(year, 12, 31)
+        elif name.startswith("new years"):
+            day = dt.date(year, 1, 1)
+        elif name.startswith("christmas eve"):
+            day = dt.date(year, 12, 24)
+        elif name.startswith("christmas"):
+            day = dt.date(year, 12, 25)
+        elif name.startswith("thanksgiving"):
+            day = _nth_weekday(year, 11, 3, 4)
+        elif name == "halloween":
+            day = dt.date(year, 10, 31)
+        elif name.startswith("memorial"):
+            day = _nth_weekday(year, 5, 0, -1)
+        elif name.startswith("labor"):
+            day = _nth_weekday(year, 9, 0, 1)
+        elif name.startswith("mother"):
+            day = _nth_weekday(year, 5, 6, 2)
+        elif name.startswith("father"):
+            day = _nth_weekday(year, 6, 6, 3)
+        else:  # the Fourth of July
+            day = dt.date(year, 7, 4)
+        if day - pub <= AHEAD_WINDOW:
+            return day
+    return None
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -175,6 +234,8 @@ def normalise(
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", None
     if pub is None:
         return None
+    if m := HOLIDAY.search(t):
+        return _day(_holiday(m["name"], pub))
     if m := RE_WEEKDAY.search(t):  # before "overnight": "overnight Sunday" is Sunday
         back = (pub.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
         if m["last"] and m["last"].strip().lower() == "last" and back == 0:
@@ -295,6 +356,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     published = stamp_date(doc_text(doc), published) or published
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in EXTRA.finditer(doc_text(doc))]
+    spans += [(m.start(), m.end()) for m in HOLIDAY.finditer(doc_text(doc))]
     mentions, taken = [], []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if any(start < e and s < end for s, e in taken):
@@ -315,7 +377,6 @@ REPORTING = {
     "say",
     "announce",
     "tell",
-    "report",
     "confirm",
     "release",
     "identify",
@@ -327,6 +388,9 @@ REPORTING = {
     "state",
     "add",
     "disclose",
+    "publish",
+    "deny",
+    "issue",
 }
 
 
@@ -339,9 +403,16 @@ INCIDENT_NOUN = re.compile(
 # give the time of the incident, rarely that of later developments.
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d\d\b", re.I)
 CLOCK_WINDOW = 25
+# Parts of a day the tagger may split from the weekday ("Monday" + "night"): the verb above
+# them governs the weekday.
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "a.m.", "p.m."}
 CLOCK_BONUS = 1.0
 # Least score a mention needs to date the incident (chosen on GVA dev articles 0..1499).
 MIN_EVENT_SCORE = 1.0
+# How far below the best mention a mention of the day before may score and still win: of
+# two adjacent days the later is mostly the aftermath (a death, an arrest, "police said
+# Monday"), so a close call goes to the earlier day (chosen on GVA dev articles 0..1499).
+EARLIER_MARGIN = 1.5
 # What happens to people after an incident: the day it names is not the incident's.
 AFTERMATH_VERBS = {
     "die",
@@ -361,7 +432,28 @@ AFTERMATH_VERBS = {
     "hold",
     "continue",
     "release",
+    "file",
+    "arraign",
+    "indict",
+    "testify",
+    "schedule",
+    "set",
+    "return",
+    "perform",
+    "interview",
 }
+
+
+def _governor(span: Span) -> Token:
+    """The word a time expression attaches to, past prepositions and clock or day-part words
+    ("shot on Monday", "at 6:45 p.m. Monday", "Monday" + "night")."""
+    governor = span.root.head
+    for _ in range(3):
+        passable = governor.pos_ == "ADP" or governor.ent_type_ == "TIME"
+        if not (passable or governor.lower_ in DAY_PARTS) or governor.head is governor:
+            break
+        governor = governor.head
+    return governor
 
 
 def pick_event_date(
@@ -372,12 +464,13 @@ def pick_event_date(
     The mention with the highest ``score_mentions`` score wins when it reaches
     ``MIN_EVENT_SCORE``. A winner without a single day ("last week", "this past weekend",
     "in July") gives way to the best-scoring day mention inside its range ("Friday night",
-    "July 25"): the vague phrase sums up, the day pins it down.
+    "July 25"): the vague phrase sums up, the day pins it down. A day winner gives way to
+    the day before when a mention of it scores within ``EARLIER_MARGIN``.
     """
     scored = [(m, s) for m, s in score_mentions(dates, doc, published) if s >= MIN_EVENT_SCORE]
     if not scored:
         return None
-    best = max(scored, key=lambda pair: pair[1])[0]
+    best, best_score = max(scored, key=lambda pair: pair[1])
     if best.best is None:
         inside = [
             (m, s)
@@ -386,6 +479,14 @@ def pick_event_date(
         ]
         if inside:
             return max(inside, key=lambda pair: pair[1])[0]
+        return best
+    day_before = [
+        (m, s)
+        for m, s in scored
+        if m.best == best.best - D(days=1) and s >= best_score - EARLIER_MARGIN
+    ]
+    if day_before:
+        return max(day_before, key=lambda pair: pair[1])[0]
     return best
 
 
@@ -397,8 +498,9 @@ def score_mentions(
     Incident verbs in its sentence, early position, day precision and a dated incident noun
     ("the May 10 home invasion") count for a mention; hearings, funerals, vigils, reporting
     verbs ("said Monday"), what came after the incident ("died Monday", "in critical
-    condition Tuesday", "was arrested Sunday") and dates months before publication count
-    against. Future dates and page time stamps are no candidates.
+    condition Tuesday", "was arrested Sunday", "pleaded guilty Friday") and vague dates
+    months before publication count against. Future dates and time stamps (the page's, a
+    video's "Published ...", an embedded tweet's) are no candidates.
     """
     text_all = doc_text(doc)
     sentence_starts = [s.start_char for s in sentences(doc)]
@@ -420,8 +522,10 @@ def score_mentions(
         if TIMESTAMP.search(line[:200]) and len(line) < 200:
             continue  # a "Posted: ..." stamp dates the page, not the incident
         rest = line.replace(mention.text, "", 1)
-        if CLOCK_TIME.search(rest) and not re.search(r"[a-z]{3}", CLOCK_TIME.sub("", rest), re.I):
+        if CLOCK_TIME.search(line) and not re.search(r"[a-z]{3}", CLOCK_TIME.sub("", rest), re.I):
             continue  # a line of date and clock time only ("January 20, 2015, 4:50pm"): a byline
+        if INLINE_STAMP.search(text_all, max(0, mention.start - 40), mention.start):
+            continue  # "(Published Monday, July 7, 2014)", a tweet's "(@handle) May 30, 2016"
         score = 1.0
         if INCIDENT.search(text):
             score += 2
@@ -429,9 +533,7 @@ def score_mentions(
             score -= 2
         if AFTERMATH.search(text):
             score -= 1  # "in critical condition Tuesday", "was arrested Monday"
-        governor = span.root.head
-        if governor.pos_ == "ADP":
-            governor = governor.head
+        governor = _governor(span)
         if governor.lemma_.lower() in REPORTING:
             score -= 1.5  # "police said Monday", "acknowledged on Monday"
         elif governor.lemma_.lower() in AFTERMATH_VERBS:
@@ -451,8 +553,12 @@ def score_mentions(
         score += {"day": 1.0, "week": 0.5, "range": 0.25}.get(mention.precision, -0.5)
         if mention.best:
             score += 0.25 * (support[mention.best] - 1)
-        if published and (published - mention.range_end).days > 60 and not named_incident:
-            score -= 1.5  # months before publication: background history
+        # Months before publication a vague date ("in 2009", "last March") is background
+        # history; a day that old is spelled out because it is the incident of a follow-up
+        # story ("shot four people on May 7, 2015").
+        old = published and (published - mention.range_end).days > 60
+        if old and not named_incident and mention.precision != "day":
+            score -= 1.5
         scored.append((mention, score))
     return scored
 
