@@ -13,6 +13,7 @@ all-singletons clustering baseline from the same run.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import io
 import json
@@ -29,6 +30,7 @@ from typing import Any
 from baselines import tfidf_agglomerative
 from metrics import accuracy, ari, bcubed, place_matches, prf
 
+from wirecheck.analyze.nlp import load_nlp
 from wirecheck.export import export_articles, export_events
 from wirecheck.ingest import read_paths
 from wirecheck.pipeline import Pipeline
@@ -227,14 +229,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+@functools.cache
+def _person_label(label: str) -> bool:
+    """Whether a BASIL speaker label is one person's name ("Donald_Trump", not "Tea_Party")."""
+    doc = load_nlp()(label.replace("_", " "))
+    return len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and len(doc.ents[0]) == len(doc)
+
+
 def score_basil(
     articles: list[dict], events: list[dict], gold: dict[str, dict], texts: dict[str, str]
 ) -> Scores:
     """Quote recall and speaker accuracy, and grouping the three outlets' articles.
 
-    Speaker accuracy is also split by the kind of gold label: a person named in full in the
-    article ("Nancy_Pelosi"), or a group or unnamed label ("House_Democrats",
-    "Obama_campaign"), which a speaker named as one person never matches.
+    Speaker accuracy is also split by the kind of gold label: one person's name
+    ("Nancy_Pelosi"), or a group ("House_Democrats", "Obama_campaign"), which a speaker
+    named as one person never matches. A label is a person's name when spaCy's NER reads the
+    whole label as one PERSON entity.
     """
     found = total = named = right = 0
     by_kind = {"person": [0, 0], "group": [0, 0]}  # kind -> [named, right]
@@ -242,7 +252,6 @@ def score_basil(
         g = gold.get(article["id"])
         if g is None:
             continue
-        text = " ".join(_words(texts.get(article["id"], "")))
         quotes = [(set(_words(q["text"])), q["speaker"] or "") for q in article["quotes"]]
         for gq in g["quotes"]:
             words = set(_words(gq["text"]))
@@ -258,8 +267,7 @@ def score_basil(
                 surname = gq["speaker"].split("_")[-1].lower()
                 hit = surname in match.lower()
                 right += hit
-                full = " ".join(_words(gq["speaker"].replace("_", " ")))
-                kind = by_kind["person" if f" {full} " in f" {text} " else "group"]
+                kind = by_kind["person" if _person_label(gq["speaker"]) else "group"]
                 kind[0] += 1
                 kind[1] += hit
     return {
