@@ -20,8 +20,9 @@ from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
 __all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Placement"]
 
 # Chosen on the dev sets with bench/sweep_cluster.py (best mean B-cubed F1 over gva, gvc,
-# ecbplus and basil, averaged over file order and five seeded shuffles; BENCHMARKS.md). It is low because the date and place rules in `score`
-# already rule out look-alike events; the threshold only has to reject unrelated stories.
+# ecbplus and basil, averaged over file order and five seeded shuffles; BENCHMARKS.md). It
+# is low because the date and place rules in `score` already rule out look-alike events;
+# the threshold only has to reject unrelated stories.
 ASSIGN_THRESHOLD = 0.08
 # A late article that matches a second event this well (as well as its best one) shows the
 # two are one event, and they are merged. Chosen on the dev sets like ASSIGN_THRESHOLD.
