@@ -284,7 +284,6 @@ def test_affiliations_are_facts_disputed_when_they_conflict():
     assert by_speaker["Ann Lowe"].status == "corroborated"
 
 
-
 def test_a_place_inferred_from_the_outlet_is_no_claim_and_yields_to_the_text():
     texted, inferred = member("a", "a", city="Gao"), member("b", "b")
     home = Place("Timbuktu", city="Timbuktu", country="ML", precision="city")
