@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 from harness import SHARED, opaque
 from metrics import bcubed
-from sweep_cluster import gold_of
+from sweep_cluster import gold_of, replay_into
 
 from wirecheck.cluster import EventIndex, Signature
 from wirecheck.cluster.index import ASSIGN_THRESHOLD, MERGE_THRESHOLD
@@ -147,17 +147,6 @@ class ScanIndex(EmbeddingIndex):
         return found
 
 
-def replay(index: EventIndex, signatures: list[Signature]) -> dict[str, str]:
-    """Assign the articles one by one, as bench/sweep_cluster.py does."""
-    for sig in signatures:
-        placement = index.place(sig)
-        event_id = placement.event or sig.article_id
-        for other in placement.merge:
-            index.merge(event_id, other)
-        index.add(event_id, sig)
-    return dict(index.article_event)
-
-
 def halves(gold: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """The gold split in two by a hash of the group id (so no group is on both sides)."""
     side = {g: hashlib.sha256(g.encode()).digest()[0] % 2 for g in set(gold.values())}
@@ -198,7 +187,7 @@ def sweep(stores: list[str], cache: Path, shuffles: int, scan: float | None) -> 
     for setting in grid:
         row = []
         for _, signatures, vectors, gold, half_a, half_b in sets:
-            pred = replay(_index(setting, vectors), signatures)
+            pred = replay_into(_index(setting, vectors), signatures)
             row.append([bcubed(pred, g)[2] for g in (gold, half_a, half_b)])
         mean_all, mean_a, mean_b = (statistics.mean(r[i] for r in row) for i in range(3))
         results[setting], per_set[setting] = (mean_a, mean_b), row
@@ -217,7 +206,7 @@ def sweep(stores: list[str], cache: Path, shuffles: int, scan: float | None) -> 
     if scan is not None:
         ScanIndex.scan_cosine = scan
         cells = "".join(
-            f"{bcubed(replay(_index(best, vectors, scan=True), signatures), gold)[2]:9.3f}"
+            f"{bcubed(replay_into(_index(best, vectors, scan=True), signatures), gold)[2]:9.3f}"
             for _, signatures, vectors, gold, _, _ in sets
         )
         print(f"{'  + scanned candidates':30}{cells}")
@@ -231,7 +220,7 @@ def sweep(stores: list[str], cache: Path, shuffles: int, scan: float | None) -> 
             for seed in range(1, shuffles + 1):
                 order = signatures[:]
                 random.Random(seed).shuffle(order)
-                scores.append(bcubed(replay(_index(setting, vectors), order), gold)[2])
+                scores.append(bcubed(replay_into(_index(setting, vectors), order), gold)[2])
             cells.append(f"{statistics.mean(scores):.3f} ({min(scores):.3f}..{max(scores):.3f})")
         print(f"{_label(setting):30}" + "  ".join(cells), flush=True)
 

@@ -120,17 +120,19 @@ def main() -> None:
             fh.write("\t".join(map(str, (*fields, c["latitude"], c["longitude"]))) + "\n")
     print(f"{len(towns)} towns -> {OUT}")
     counties = town_counties(us)
-    with COUNTIES_OUT.open("w") as fh:
-        for c in us:
-            if c["geonameid"] in counties:
-                fh.write(f"{c['geonameid']}\t{counties[c['geonameid']]}\n")
+    _write_table(COUNTIES_OUT, us, counties)
     print(f"{len(counties)} of {len(us)} towns with a county -> {COUNTIES_OUT}")
     sections = city_sections(us)
-    with SECTIONS_OUT.open("w") as fh:
-        for c in us:
-            if c["geonameid"] in sections:
-                fh.write(f"{c['geonameid']}\t{sections[c['geonameid']]}\n")
+    _write_table(SECTIONS_OUT, us, sections)
     print(f"{len(sections)} of {len(us)} places inside a larger one -> {SECTIONS_OUT}")
+
+
+def _write_table(path: Path, places: list[dict], values: dict[int, str]) -> None:
+    """geonameid -> value, one line per place that has a value, in the places' order."""
+    with path.open("w") as fh:
+        for c in places:
+            if c["geonameid"] in values:
+                fh.write(f"{c['geonameid']}\t{values[c['geonameid']]}\n")
 
 
 if __name__ == "__main__":

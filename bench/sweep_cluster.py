@@ -40,7 +40,11 @@ def gold_of(dataset: str) -> dict[str, str]:
 
 def replay(signatures: list[Signature], threshold: float, merge: float) -> dict[str, str]:
     """Assign the articles one by one, as the pipeline does, merging events it shows are one."""
-    index = EventIndex(threshold=threshold, merge_threshold=merge)
+    return replay_into(EventIndex(threshold=threshold, merge_threshold=merge), signatures)
+
+
+def replay_into(index: EventIndex, signatures: list[Signature]) -> dict[str, str]:
+    """``replay`` through a given (perhaps customised) index: article id -> event id."""
     for sig in signatures:
         placement = index.place(sig)
         event_id = placement.event or sig.article_id
