@@ -273,3 +273,26 @@ def test_keywords_weigh_less_as_their_rank_falls_names_weigh_one():
     weights = signature(article, analysis).terms()
     assert weights["n:ann lowe"] == 1.0
     assert weights["k:fire"] > weights["k:crew"] > weights["k:road"] > 0
+
+
+def test_states_alone_that_differ_weigh_less_than_cities_in_different_states():
+    day = dt.date(2024, 5, 4)
+    words = ["senate", "vote", "bill", "budget", "tax", "governor", "veto", "session"]
+    a = make(
+        "a", "The senate passed the budget bill.", day, city=None, admin1="Ohio", keywords=words[:6]
+    )
+    b = make(
+        "b", "Lawmakers passed the budget bill.", day, city=None, admin1="Iowa", keywords=words[2:]
+    )
+    index = EventIndex()
+    index.add("ev-a", signature(*a))
+    states_only = index.score(signature(*b), "ev-a")
+    c = make(
+        "c",
+        "Lawmakers passed the budget bill.",
+        day,
+        city="Des Moines",
+        admin1="Iowa",
+        keywords=words[2:],
+    )
+    assert states_only > index.score(signature(*c), "ev-a") > 0

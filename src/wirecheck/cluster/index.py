@@ -36,6 +36,7 @@ NAME_WEIGHT = 2.0
 # sets like ASSIGN_THRESHOLD): different write-ups of one event share fewer words than
 # copies do, and a date that fits is evidence of its own.
 DATE_AGREES = 1.7
+STATES_ONLY_DIFFER = 0.8  # chosen like DATE_AGREES; 0.4 when either side names a city
 
 
 @dataclass
@@ -213,7 +214,9 @@ class EventIndex:
             if country != sig.country:
                 score *= 0.3
             elif admin1 and sig.admin1 and admin1 != sig.admin1:
-                score *= 0.4
+                # Two states without a city are weak evidence: a story placed only by a state
+                # is often placed by a passing mention ("Washington", a senator's state).
+                score *= 0.4 if city or sig.city else STATES_ONLY_DIFFER
             elif city and sig.city and city != sig.city:
                 score *= 0.6
             elif city and city == sig.city:
