@@ -296,3 +296,18 @@ def test_states_alone_that_differ_weigh_less_than_cities_in_different_states():
         keywords=words[2:],
     )
     assert states_only > index.score(signature(*c), "ev-a") > 0
+
+
+def test_an_article_that_fits_two_alike_events_merges_them():
+    # Reports of one event that arrived as two events (input order): an article fitting both
+    # joins them, even with no article-to-event score above the merge threshold.
+    day = dt.date(2024, 5, 4)
+    words = ["shoot", "salem", "avenue", "casing", "sedan", "corner"]
+    a = make("a", "First report of the shooting.", day, names=["Marcus Reed"], keywords=words)
+    b = make("b", "Second report of the shooting.", day, names=["Marcus Reed"], keywords=words)
+    c = make("c", "Third report.", day, names=["Marcus Reed"], keywords=words[:3])
+    index = EventIndex(merge_threshold=1.1)  # article scores never merge on their own
+    index.add("ev-a", signature(*a))
+    index.add("ev-b", signature(*b))
+    placement = index.place(signature(*c))
+    assert {placement.event, *placement.merge} == {"ev-a", "ev-b"}

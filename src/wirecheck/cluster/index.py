@@ -27,6 +27,9 @@ ASSIGN_THRESHOLD = 0.08
 # A late article that matches a second event this well (as well as its best one) shows the
 # two are one event, and they are merged. Chosen on the dev sets like ASSIGN_THRESHOLD.
 MERGE_THRESHOLD = 0.4
+# ... as does one that fits a second event at all, when the two events' centroids are this
+# alike: an event split by the order its reports came in is joined again.
+EVENTS_ALIKE = 0.4
 LSH_THRESHOLD = 0.3
 WINDOW_DAYS = 10  # blocking window around the article's day for name candidates
 MAX_DATE_GAP = 7  # days between date ranges beyond which two reports are different events
@@ -74,6 +77,12 @@ def _block_day(sig: Signature) -> dt.date | None:
         if (end - start).days > WINDOW_DAYS:
             return None
     return sig.day
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two sparse vectors."""
+    shared = sum(w * b[t] for t, w in a.items() if t in b)
+    return shared / ((math.hypot(*a.values()) * math.hypot(*b.values())) or 1.0)
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
@@ -199,11 +208,7 @@ class EventIndex:
         # articles' term vectors): the words most of its reports share define an event, a
         # word one report brought in hardly counts.
         article = {t: self._weight(t) * w for t, w in sig.terms().items()}
-        size = len(event.articles)
-        centroid = {t: self._weight(t) * w / size for t, w in event.terms.items()}
-        shared = sum(w * centroid[t] for t, w in article.items() if t in centroid)
-        norm = math.hypot(*article.values()) * math.hypot(*centroid.values())
-        score = max(shared / (norm or 1.0), copy)
+        score = max(_cosine(article, self._centroid(event_id)), copy)
         if gap:
             score *= 0.8
         elif gap == 0:
@@ -225,6 +230,12 @@ class EventIndex:
             score *= 0.85
         return min(score, 1.0)
 
+    def _centroid(self, event_id: str) -> dict[str, float]:
+        """The mean of an event's article term vectors, each term weighted."""
+        event = self.events[event_id]
+        size = len(event.articles)
+        return {t: self._weight(t) * w / size for t, w in event.terms.items()}
+
     def _compatible(self, a: str, b: str) -> bool:
         """Whether two events could be one: no date range of one far from all of the other's."""
         spans_a, spans_b = self.events[a].spans, self.events[b].spans
@@ -240,12 +251,15 @@ class EventIndex:
         if not scored or scored[0][0] < self.threshold:
             return Placement(None)
         best_score, best = scored[0]
-        if best_score < self.merge_threshold:
-            return Placement(best)
         merge = tuple(
             e
             for score, e in scored[1:]
-            if score >= self.merge_threshold and self._compatible(best, e)
+            if score >= self.threshold
+            and self._compatible(best, e)
+            and (
+                min(best_score, score) >= self.merge_threshold
+                or _cosine(self._centroid(best), self._centroid(e)) >= EVENTS_ALIKE
+            )
         )
         return Placement(best, merge)
 
