@@ -221,9 +221,9 @@ class Person:
     name: str
     start: int
     end: int
-    title: str | None = None  # "commander of Canada's Special Operations Forces Command"
+    title: str | None = None  # "commander of Kenya's Coast Guard Service"
     title_span: tuple[int, int] | None = None
-    affiliation: str | None = None  # "Canada's Special Operations Forces Command"
+    affiliation: str | None = None  # "Kenya's Coast Guard Service"
     affiliation_span: tuple[int, int] | None = None
     role: str | None = None  # victim | suspect | official | other
     age: int | None = None

@@ -152,7 +152,7 @@ _TITLE_KEYS = frozenset(t.replace("-", ".") for t in TITLE_WORDS)
 
 
 def strip_title(name: str) -> str:
-    """ "Brigadier General Michael Rouleau" → "Michael Rouleau"; possessives dropped."""
+    """ "Brigadier General Ann Lowe" → "Ann Lowe"; possessives dropped."""
     name = re.sub(r"[’']s$", "", name.strip())
     words = name.split()
     while len(words) > 1 and _is_title(words[0]):
@@ -161,7 +161,7 @@ def strip_title(name: str) -> str:
 
 
 def _compatible(short: str, full: str) -> bool:
-    """A mention ("Rouleau", "Jon Vance") can refer to a fuller name ("Jonathan Vance")."""
+    """A mention ("Lowe", "Tom Reyes") can refer to a fuller name ("Thomas Reyes")."""
     s, f = short.lower().split(), full.lower().split()
     if not s or not f or s[-1] != f[-1]:
         return False
@@ -371,9 +371,9 @@ AFFILIATION_LABELS = ("ORG", "NORP", "GPE")  # in this order of preference
 
 
 def _affiliation(doc: Doc, titles: list[tuple[int, int]]) -> Span | None:
-    """The organisation, group or country a title names: "commander of Canada's Special
-    Operations Forces Command" → "Canada's Special Operations Forces Command", "Democratic
-    Sen." → "Democratic". An organisation keeps a possessive owner before it."""
+    """The organisation, group or country a title names: "commander of Kenya's Coast Guard
+    Service" → "Kenya's Coast Guard Service", "Kenya's finance minister" → "Kenya". An
+    organisation keeps a possessive owner before it."""
     inside = [
         e
         for e in doc.ents

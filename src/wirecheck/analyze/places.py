@@ -786,7 +786,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 
 def _as_actor(span: Span) -> bool:
-    """ "Canada's military", "Canada has sent": the place names an actor, not a location."""
+    """ "Kenya's military", "Kenya has sent": the place names an actor, not a location."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (after is not None and after.tag_ == "POS") or root.dep_ in ("nsubj", "nsubjpass")
