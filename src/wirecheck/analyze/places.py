@@ -618,19 +618,18 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     return sorted(kept)
 
 
-# Last words of street names ("Chicago Avenue", "Washington Blvd.").
-STREET_WORD = (
+# Last words of town streets ("Chicago Avenue", "Washington Blvd."), which may lie anywhere.
+LOCAL_STREET_WORD = (
     r"Avenues?|Ave|Streets?|St|Roads?|Rd|Boulevard|Blvd|Drive|Dr|Parkway|Pkwy|Lane|Ln|Place|"
-    r"Route|Highway|Hwy|Square|Sq|Pike|Terrace|Trail|Circle|Expressway"
+    r"Square|Sq|Terrace|Trail|Circle"
 )
-STREET_AFTER = re.compile(r"[^\S\n]+(?:" + STREET_WORD + r")\b")
+# ... and of roads between towns ("Mississippi Highway 15" lies in Mississippi).
+STREET_AFTER = re.compile(
+    r"[^\S\n]+(?:" + LOCAL_STREET_WORD + r"|Route|Highway|Hwy|Pike|Expressway)\b"
+)
 # Words after a state's name that make a place which may lie in any state: streets named
 # after states ("California Avenue" in Chicago) and neighbourhoods ("Washington Heights").
-# Highways and routes named after a state lie in it ("Mississippi Highway 15").
-PLACE_WORD = re.compile(
-    r"Avenues?|Ave|Streets?|St|Roads?|Rd|Boulevard|Blvd|Drive|Dr|Parkway|Pkwy|Lane|Ln|Place|"
-    r"Square|Sq|Terrace|Trail|Circle|Heights|Park|Knolls|Hills|Colony|Township|Counties"
-)
+PLACE_WORD = re.compile(LOCAL_STREET_WORD + r"|Heights|Park|Knolls|Hills|Colony|Township|Counties")
 
 
 def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:

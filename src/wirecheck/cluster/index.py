@@ -251,15 +251,17 @@ class EventIndex:
         if not scored or scored[0][0] < self.threshold:
             return Placement(None)
         best_score, best = scored[0]
+        fitting = [
+            (score, e)
+            for score, e in scored[1:]
+            if score >= self.threshold and self._compatible(best, e)
+        ]
+        centroid = self._centroid(best) if fitting else {}
         merge = tuple(
             e
-            for score, e in scored[1:]
-            if score >= self.threshold
-            and self._compatible(best, e)
-            and (
-                min(best_score, score) >= self.merge_threshold
-                or _cosine(self._centroid(best), self._centroid(e)) >= EVENTS_ALIKE
-            )
+            for score, e in fitting
+            if min(best_score, score) >= self.merge_threshold
+            or _cosine(centroid, self._centroid(e)) >= EVENTS_ALIKE
         )
         return Placement(best, merge)
 
