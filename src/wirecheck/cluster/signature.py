@@ -8,6 +8,7 @@ at start-up, without re-analysing anything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -130,7 +131,7 @@ class Signature:
     def from_dict(cls, data: dict[str, Any]) -> Signature:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
-    @property
+    @functools.cached_property
     def _precise_range(self) -> tuple[dt.date, dt.date] | None:
         """The analysed date range, unless it is vaguer than a month (a year, a decade):
         such a date is usually background ("in 2009", "the 1960s") and cannot tell events
