@@ -15,6 +15,13 @@ def gaz() -> Gazetteer:
     return Gazetteer()
 
 
+def event_city(nlp, gaz, text, outlet=None):
+    """(city, state) of the place the picker gives the text, or None."""
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, outlet)
+    return (picked.place.city, picked.place.admin1) if picked else None
+
+
 def test_second_gazetteer_is_cheap(gaz):
     start = time.perf_counter()
     Gazetteer()
@@ -46,13 +53,12 @@ def test_city_state_pairs(nlp, gaz):
 
 
 def test_small_town_takes_state_from_article(nlp, gaz):
-    doc = nlp(
+    assert event_city(
+        nlp,
+        gaz,
         "Two people were shot Saturday in Bokoshe, police said. "
-        "Oklahoma investigators are handling the case."
-    )
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None
-    assert (picked.place.city, picked.place.admin1) == ("Bokoshe", "Oklahoma")
+        "Oklahoma investigators are handling the case.",
+    ) == ("Bokoshe", "Oklahoma")
 
 
 def test_county_precision(nlp, gaz):
@@ -161,13 +167,12 @@ def test_outlet_state_resolves_ambiguous_city_only_without_named_state(nlp, gaz)
 
 
 def test_named_state_inside_agency_name_places_small_namesake(nlp, gaz):
-    doc = nlp(
+    assert event_city(
+        nlp,
+        gaz,
         "A teenager was shot Friday in Laurel, and Mississippi Highway Patrol troopers "
-        "closed the road."
-    )
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None
-    assert (picked.place.city, picked.place.admin1) == ("Laurel", "Mississippi")
+        "closed the road.",
+    ) == ("Laurel", "Mississippi")
 
 
 def test_big_city_keeps_its_state_when_another_is_named(nlp, gaz):
@@ -177,12 +182,12 @@ def test_big_city_keeps_its_state_when_another_is_named(nlp, gaz):
 
 
 def test_neighbourhood_gives_way_to_known_city(nlp, gaz):
-    doc = nlp(
+    assert event_city(
+        nlp,
+        gaz,
         "Three men were shot Sunday night in Maplecrest Heights, a neighborhood on the "
-        "city's west side. Denver police have made no arrests."
-    )
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "city's west side. Denver police have made no arrests.",
+    ) == (
         "Denver",
         "Colorado",
     )
@@ -204,9 +209,11 @@ def test_small_towns_do_not_count_as_untagged_cities(gaz):
 def test_small_namesake_towns_barely_tie_names_to_their_state(nlp, gaz):
     # Erie and Summit are both small towns in Illinois; Pennsylvania has the city of Erie
     # and Erie County. Two small towns must not outvote them.
-    doc = nlp("A man was shot in Erie on Monday. Erie County deputies and Summit police responded.")
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+    assert event_city(
+        nlp,
+        gaz,
+        "A man was shot in Erie on Monday. Erie County deputies and Summit police responded.",
+    ) == (
         "Erie",
         "Pennsylvania",
     )
@@ -323,27 +330,25 @@ def test_county_of_one_state_settles_the_state(nlp, gaz):
     ],
 )
 def test_quarter_named_by_direction_is_its_city(nlp, gaz, text, city, state):
-    doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None and (picked.place.city, picked.place.admin1) == (city, state)
+    assert event_city(nlp, gaz, text) == (city, state)
 
 
 def test_named_neighbourhood_is_no_namesake_town(nlp, gaz):
-    doc = nlp(
+    assert event_city(
+        nlp,
+        gaz,
         "Three men were shot in the Highland Park neighborhood on Friday, and Milwaukee "
-        "police are looking for the gunman."
-    )
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+        "police are looking for the gunman.",
+    ) == (
         "Milwaukee",
         "Wisconsin",
     )
 
 
 def test_untagged_town_of_a_named_county_is_a_place(nlp, gaz):
-    doc = nlp("Hillsborough County deputies arrested a Riverview man they say shot a woman.")
-    picked = pick_event_place(extract_places(doc, gaz), doc, None)
-    assert picked is not None and (picked.place.city, picked.place.admin1) == (
+    assert event_city(
+        nlp, gaz, "Hillsborough County deputies arrested a Riverview man they say shot a woman."
+    ) == (
         "Riverview",
         "Florida",
     )
