@@ -311,3 +311,25 @@ def test_an_article_that_fits_two_alike_events_merges_them():
     index.add("ev-b", signature(*b))
     placement = index.place(signature(*c))
     assert {placement.event, *placement.merge} == {"ev-a", "ev-b"}
+
+
+def test_a_lone_report_joins_when_a_later_article_makes_its_event_fit():
+    # A report in another suburb fits neither of the next two reports well enough on its own,
+    # but fits the event they make together: arrival order must not leave it alone.
+    day = dt.date(2024, 5, 4)
+    words = ["gunfire", "salem", "avenue", "casing", "porch", "sedan"]
+    arrest = ["arrest", "suspect", "charge"]
+    a = make("a", "First report.", day, city="Kettering", names=["Marcus Reed"], keywords=words)
+    b = make("b", "The arrest.", day, names=["Marcus Reed"], keywords=words[:3] + arrest)
+    c = make("c", "A full account.", day, names=["Marcus Reed"], keywords=arrest + words[3:])
+    index = EventIndex(threshold=0.72, merge_threshold=1.1)  # b: 0.71, c: 0.67 against a
+    for article, analysis in (a, b, c):
+        sig = signature(article, analysis)
+        placement = index.place(sig)
+        event_id = placement.event or f"ev-{article.id}"
+        for other in placement.merge:
+            index.merge(event_id, other)
+        index.add(event_id, sig)
+        if article.id == "b":
+            assert placement.event is None  # b alone does not fit a
+    assert len(index) == 1
