@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from wirecheck.analyze import dates as dates_module
 from wirecheck.analyze.analyzer import event_date
 from wirecheck.analyze.dates import (
     extract_dates,
@@ -367,3 +368,48 @@ def test_incident_on_a_holiday_is_dated(nlp):
     doc = nlp("A 13-year-old was shot in Elliston on Thanksgiving. He is in stable condition.")
     picked = pick_event_date(extract_dates(doc, pub), doc, pub)
     assert picked is not None and picked.best == dt.date(2015, 11, 26)
+
+
+def test_possessive_weekday_of_an_incident_names_it(nlp):
+    doc = nlp(
+        "Houston police released new details about Sunday's mass shooting during a press "
+        "conference Monday."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        (
+            "A teenager was pronounced dead at 5:24 p.m. Monday. Officers were called to a "
+            "home Saturday night for a shooting.",
+            "2015-01-17",
+        ),
+        (
+            "Three men were named in an indictment unsealed Monday in the shooting of four "
+            "people. They are members of a gang. Two live in Chicago. One lives in Gary. "
+            "According to the indictment, the men opened fire on a family on Jan. 2.",
+            "2015-01-02",
+        ),
+    ],
+)
+def test_days_a_death_is_pronounced_or_an_indictment_unsealed_are_aftermath(nlp, text, best):
+    doc = nlp(text)
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date.fromisoformat(best)
+
+
+def test_equal_scores_go_to_a_day_and_then_to_the_earlier_day(nlp, monkeypatch):
+    doc = nlp("A man was shot.")
+    week = DateMention(0, 9, "last week", dt.date(2015, 1, 5), dt.date(2015, 1, 11), "week")
+    sunday, friday = (
+        DateMention(10, 16, name, day, day, "day", day)
+        for name, day in (("Sunday", dt.date(2015, 1, 18)), ("Friday", dt.date(2015, 1, 16)))
+    )
+    scores = [(week, 5.0), (sunday, 5.0), (friday, 5.0)]
+    monkeypatch.setattr(dates_module, "score_mentions", lambda *_: scores)
+    assert pick_event_date([week, sunday, friday], doc, PUB) is friday
+    scores[2] = (friday, 4.0)
+    assert pick_event_date([week, sunday, friday], doc, PUB) is sunday

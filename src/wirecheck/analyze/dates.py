@@ -441,6 +441,8 @@ AFTERMATH_VERBS = {
     "return",
     "perform",
     "interview",
+    "pronounce",  # "was pronounced dead Wednesday"
+    "unseal",  # "an indictment unsealed Tuesday"
 }
 
 
@@ -456,6 +458,29 @@ def _governor(span: Span) -> Token:
     return governor
 
 
+def _names_incident(span: Span) -> bool:
+    """Whether a time expression modifies an incident noun: "the May 10 home invasion",
+    "Sunday's mass shooting", "Friday's officer-involved shooting" (the possessive may
+    attach to a modifier of the noun)."""
+    dep, head = span.root.dep_, span.root.head
+    if dep == "poss":
+        for _ in range(3):  # "Friday's" -> "officer" -> "involved" -> "shooting"
+            if INCIDENT_NOUN.fullmatch(head.text) or head.dep_ not in ("compound", "amod", "nmod"):
+                break
+            head = head.head
+    elif dep not in ("compound", "nmod", "amod", "npadvmod"):
+        return False
+    return bool(INCIDENT_NOUN.fullmatch(head.text))
+
+
+def _rank(pair: tuple[DateMention, float]) -> tuple[float, bool, int]:
+    """Sort key of a scored mention: its score, then on a tie a single day before a vague
+    date and the earlier day (an incident precedes what is reported with it: the arrest, a
+    death, a second shooting)."""
+    mention, score = pair
+    return score, mention.best is not None, -(mention.best or mention.range_end).toordinal()
+
+
 def pick_event_date(
     dates: list[DateMention], doc: Doc, published: dt.date | None
 ) -> DateMention | None:
@@ -465,12 +490,13 @@ def pick_event_date(
     ``MIN_EVENT_SCORE``. A winner without a single day ("last week", "this past weekend",
     "in July") gives way to the best-scoring day mention inside its range ("Friday night",
     "July 25"): the vague phrase sums up, the day pins it down. A day winner gives way to
-    the day before when a mention of it scores within ``EARLIER_MARGIN``.
+    the day before when a mention of it scores within ``EARLIER_MARGIN``. Of equal scores the
+    day beats a vague date and the earlier day the later one.
     """
     scored = [(m, s) for m, s in score_mentions(dates, doc, published) if s >= MIN_EVENT_SCORE]
     if not scored:
         return None
-    best, best_score = max(scored, key=lambda pair: pair[1])
+    best, best_score = max(scored, key=_rank)
     if best.best is None:
         inside = [
             (m, s)
@@ -540,11 +566,9 @@ def score_mentions(
             score -= 1.5  # "died Wednesday night", "was arrested Tuesday"
         elif INCIDENT.fullmatch(governor.text):
             score += 1  # "were shot Sunday"
-        named_incident = span.root.dep_ in ("compound", "nmod", "amod", "npadvmod") and bool(
-            INCIDENT_NOUN.fullmatch(span.root.head.text)
-        )
+        named_incident = _names_incident(span)
         if named_incident:
-            score += 2  # "the May 10 home invasion", "a Dec. 3 shooting"
+            score += 2  # "the May 10 home invasion", "a Dec. 3 shooting", "Sunday's shooting"
         near = text_all[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
         if mention.precision == "day" and CLOCK_TIME.search(near):
             score += CLOCK_BONUS  # "around 10:45 p.m. Saturday": the incident's hour
