@@ -1,12 +1,17 @@
 """Dev figures for the event date and place pickers on the GVA shooting reports.
 
     python bench/dev_dates_places.py [--path ../shared/bench/gva/articles.jsonl] [--offset K]
-        [--limit N] [--errors date|state|city] [--cache DOCBIN]
+        [--limit N] [--errors date|state|city] [--cache DOCBIN] [--homes stream|all]
 
 Prints exact-day accuracy of the analyzer's event date (``pick_event_date``, else the
 publication date) against the gold date, and state / city-or-county accuracy of
 ``pick_event_place``, on articles K..K+N-1 of the file. Like the analyzer, the extractors see
 the text with its boilerplate blanked. Gold is only read to score.
+
+``--homes`` gives the picker outlet home states learnt from the articles' own texts
+(``OutletHomes``): ``stream`` from the articles before each one, as the pipeline learns them
+one by one; ``all`` from every other article of the slice, as a store that already holds
+them would.
 """
 
 from __future__ import annotations
@@ -23,7 +28,13 @@ from metrics import place_matches
 from wirecheck.analyze.analyzer import event_date as pick_or_infer_date
 from wirecheck.analyze.dates import extract_dates
 from wirecheck.analyze.nlp import load_nlp, mask
-from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+from wirecheck.analyze.places import (
+    Gazetteer,
+    OutletHomes,
+    explicit_state,
+    extract_places,
+    pick_event_place,
+)
 from wirecheck.ingest import find_boilerplate
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
@@ -36,6 +47,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--errors", choices=["date", "state", "city"], help="print misses")
     parser.add_argument("--cache", type=Path, help="DocBin file: reuse parsed docs across runs")
+    parser.add_argument("--homes", choices=["stream", "all"], help="learn outlet home states")
     args = parser.parse_args()
 
     rows = []
@@ -58,6 +70,12 @@ def main() -> None:
             from spacy.tokens import DocBin
 
             DocBin(store_user_data=True, docs=docs).to_disk(args.cache)
+    homes = OutletHomes() if args.homes else None
+    if homes is not None and args.homes == "all":
+        for row, doc in zip(rows, docs, strict=True):
+            places = extract_places(doc, gazetteer)
+            event_place = pick_event_place(places, doc, row.get("outlet"))
+            homes.observe(row.get("outlet"), explicit_state(event_place, places, gazetteer))
     start = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
         t1 = time.perf_counter()
@@ -66,7 +84,9 @@ def main() -> None:
         dates = extract_dates(doc, published)
         event_date = pick_or_infer_date(dates, doc, published)
         places = extract_places(doc, gazetteer)
-        event_place = pick_event_place(places, doc, row.get("outlet"))
+        event_place = pick_event_place(places, doc, row.get("outlet"), homes)
+        if homes is not None and args.homes == "stream":
+            homes.observe(row.get("outlet"), explicit_state(event_place, places, gazetteer))
         start = time.perf_counter()
         t_ext += start - t1
         gold = row["gold"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -203,7 +204,7 @@ class NamesOnlyAnalyzer:
 
     NAMES = ("Marcus Reed", "Devon Price")
 
-    def analyze_many(self, articles):
+    def analyze_many(self, articles, homes=None):
         day = dt.date(2024, 5, 4)
         for article in articles:
             entities = [
@@ -242,3 +243,21 @@ def test_a_late_article_merges_two_events_and_the_store_records_it(tmp_path):
     # A restart rebuilds the index from the store: the merged event is one event there too.
     again = Pipeline(store, NamesOnlyAnalyzer())
     assert set(again.index.article_event.values()) == {kept}
+
+
+def test_a_call_sign_outlet_places_ambiguous_towns_in_its_learnt_state(tmp_path, analyzer):
+    stories = [
+        "JACKSONVILLE, N.C. -- A man was shot and killed outside a store early Sunday.",
+        "A woman was wounded in a shooting in Jacksonville on Friday night, police said.",
+        "Two teenagers were shot in Jacksonville on Tuesday afternoon, police said.",
+    ]
+    for n, text in enumerate(stories):
+        record = {"id": f"w{n}", "outlet": "wcti12.com", "text": text}
+        (tmp_path / f"{n}.jsonl").write_text(json.dumps(record) + "\n")
+    store = open_store(tmp_path / "t.db")
+    Pipeline(store, analyzer).ingest(read_paths([tmp_path / "0.jsonl", tmp_path / "1.jsonl"]))
+    # The host names no place: the dateline of its first story taught the pipeline its state.
+    assert store.get_analysis("w1").event_place.place.admin1 == "North Carolina"
+    # A new pipeline learns it again from the store.
+    Pipeline(store, analyzer).ingest(read_paths([tmp_path / "2.jsonl"]))
+    assert store.get_analysis("w2").event_place.place.admin1 == "North Carolina"

@@ -6,7 +6,13 @@ import time
 
 import pytest
 
-from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+from wirecheck.analyze.places import (
+    Gazetteer,
+    OutletHomes,
+    explicit_state,
+    extract_places,
+    pick_event_place,
+)
 from wirecheck.models import Place
 
 
@@ -352,3 +358,45 @@ def test_untagged_town_of_a_named_county_is_a_place(nlp, gaz):
         "Riverview",
         "Florida",
     )
+
+
+def test_outlet_homes_need_a_clear_majority_of_settled_stories():
+    homes = OutletHomes(min_stories=2, min_share=0.6)
+    homes.observe("www.wcti12.com", "North Carolina")
+    homes.observe("wcti12.com", None)  # a story whose text settles no state teaches nothing
+    assert homes.home_state("wcti12.com") is None  # one story is not enough here
+    homes.observe("WCTI12.com", "North Carolina")
+    assert homes.home_state("wcti12.com") == "North Carolina"
+    homes.observe("wcti12.com", "Virginia")
+    homes.observe("wcti12.com", "South Carolina")
+    assert homes.home_state("wcti12.com") is None  # 2 of 4: no longer clear
+    assert homes.home_state("wral.com") is None and homes.home_state(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("JACKSONVILLE, N.C. -- A man was shot early Sunday, police said.", "North Carolina"),
+        ("A man was shot in Jacksonville early Sunday, police said.", None),  # a guess
+        ("A man was shot in Milwaukee early Sunday, police said.", "Wisconsin"),  # one state
+    ],
+)
+def test_explicit_state_is_a_state_the_text_settles(nlp, gaz, text, state):
+    doc = nlp(text)
+    places = extract_places(doc, gaz)
+    assert explicit_state(pick_event_place(places, doc, "wcti12.com"), places, gaz) == state
+
+
+def test_learnt_outlet_home_places_ambiguous_towns_and_placeless_stories(nlp, gaz):
+    homes = OutletHomes()
+    homes.observe("wcti12.com", "North Carolina")
+    text = "A man was shot in Jacksonville early Sunday, police said."
+    assert event_city(nlp, gaz, text, "wcti12.com") == ("Jacksonville", "Florida")
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, "wcti12.com", homes)
+    assert picked is not None
+    assert (picked.place.city, picked.place.admin1) == ("Jacksonville", "North Carolina")
+    doc = nlp("Police said the Wednesday afternoon shooting appears to be an accident.")
+    picked = pick_event_place(extract_places(doc, gaz), doc, "wcti12.com", homes)
+    assert picked is not None and not picked.from_text
+    assert (picked.place.precision, picked.place.admin1) == ("admin1", "North Carolina")

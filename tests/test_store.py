@@ -21,6 +21,7 @@ from wirecheck.models import (
     EventRecord,
     Fact,
     Place,
+    PlaceMention,
     Range,
     Source,
 )
@@ -176,6 +177,22 @@ def test_articles_round_trip_and_hash_lookup(store):
     assert got.published == dt.date(2024, 1, 1)
     assert store.article_id_for_hash("h1") == "a1" and store.article_id_for_hash("x") is None
     assert store.get_analysis("a1").keywords == ["fire"]
+
+
+def test_event_places_come_with_their_state_naming_mentions(store):
+    macon = Place("Macon", city="Macon", admin1="Georgia", country="US", precision="city")
+    georgia = Place("Georgia", admin1="Georgia", country="US", precision="admin1")
+    paris = Place("Paris", city="Paris", country="FR", precision="city")
+    pair = PlaceMention(0, 12, "Macon, Ga.", macon, role="event")
+    places = [pair, PlaceMention(20, 25, "Macon", macon), PlaceMention(30, 37, "Georgia", georgia)]
+    with store.transaction():
+        for n, event in ((1, pair), (2, PlaceMention(0, 5, "Paris", paris)), (3, None)):
+            store.add_article(article(n))
+            store.save_analysis(
+                Analysis(f"a{n}", places=places if n == 1 else [], event_place=event), version=1
+            )
+    # Only the US-placed story comes back, with the mentions that may name its state.
+    assert list(store.iter_event_places()) == [("outlet1.test", pair, [pair, places[2]])]
 
 
 @pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wirecheck.analyze.analyzer import ANALYSIS_VERSION, Analyzer
+from wirecheck.analyze.places import Gazetteer, OutletHomes, explicit_state
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
 from wirecheck.models import Analysis, Article, RawArticle, Skipped
 from wirecheck.reconcile import Member, reconcile
@@ -56,13 +57,24 @@ def load_index(store: Store) -> EventIndex:
     return index
 
 
+def load_homes(store: Store) -> OutletHomes:
+    """Learn the outlets' home states from the event places of the stored analyses."""
+    homes = OutletHomes()
+    for outlet, event, places in store.iter_event_places():
+        # The gazetteer takes seconds to load: only for a store with something to learn.
+        homes.observe(outlet, explicit_state(event, places, Gazetteer()))
+    return homes
+
+
 class Pipeline:
-    """Ingests articles into a store, keeping the event index in step with it."""
+    """Ingests articles into a store, keeping the event index and the outlets' learnt home
+    states in step with it."""
 
     def __init__(self, store: Store, analyzer: Analyzer | None = None):
         self.store = store
         self._analyzer = analyzer
         self.index = load_index(store)
+        self.homes = load_homes(store)
 
     @property
     def analyzer(self) -> Analyzer:
@@ -87,9 +99,13 @@ class Pipeline:
         notify = on_item or (lambda origin, outcome: None)
         try:
             for batch in _batches(self._new_articles(items, report, notify), BATCH_SIZE):
-                analyses = self.analyzer.analyze_many(batch)
+                analyses = self.analyzer.analyze_many(batch, homes=self.homes)
                 for article, analysis in zip(batch, analyses, strict=True):
                     event_id, absorbed = self._add(article, analysis)
+                    # After the commit, like the index: the next article of the outlet may
+                    # already lean on this one.
+                    state = explicit_state(analysis.event_place, analysis.places, Gazetteer())
+                    self.homes.observe(article.outlet, state)
                     report.added.append(article.id)
                     report.events_touched.add(event_id)
                     report.events_touched -= set(absorbed)

@@ -19,7 +19,7 @@ from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
 from wirecheck.analyze.nlp import load_nlp, mask, sentences
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
-from wirecheck.analyze.places import Gazetteer, extract_places, pick_event_place
+from wirecheck.analyze.places import Gazetteer, OutletHomes, extract_places, pick_event_place
 from wirecheck.analyze.quotes import extract_quotes
 from wirecheck.models import Analysis, Article, DateMention, Entity
 
@@ -45,13 +45,19 @@ class Analyzer:
         """Analyze one article."""
         return next(self.analyze_many([article]))
 
-    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        """Analyze articles in order, batching the spaCy pass."""
+    def analyze_many(
+        self, articles: Iterable[Article], batch_size: int = 16, homes: OutletHomes | None = None
+    ) -> Iterator[Analysis]:
+        """Analyze articles in order, batching the spaCy pass.
+
+        ``homes`` (the outlets' learnt home states) is read as each article is analysed, so
+        what the caller learns from one article serves the next.
+        """
         pairs = ((mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.analyze_doc(article, doc)
+            yield self.analyze_doc(article, doc, homes)
 
-    def analyze_doc(self, article: Article, doc: Doc) -> Analysis:
+    def analyze_doc(self, article: Article, doc: Doc, homes: OutletHomes | None = None) -> Analysis:
         """Run the extractors over a Doc of the article's masked text."""
         people = extract_people(doc)
         dates = extract_dates(doc, article.published)
@@ -70,7 +76,7 @@ class Analyzer:
             casualties=casualties,
             people=people,
             event_date=event_date(dates, doc, article.published),
-            event_place=pick_event_place(places, doc, article.outlet),
+            event_place=pick_event_place(places, doc, article.outlet, homes),
             killed=summarize_casualties(casualties, "killed"),
             injured=summarize_casualties(casualties, "injured"),
             type=kind.label,

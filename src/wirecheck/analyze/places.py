@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.models import Place, PlaceMention
 
-__all__ = ["Gazetteer", "extract_places", "pick_event_place"]
+__all__ = ["Gazetteer", "OutletHomes", "explicit_state", "extract_places", "pick_event_place"]
 
 # AP-style state abbreviations as US newsrooms write them ("Huntsville, Ala."). No maintained
 # package carries the AP forms, only the two-letter postal codes, so they are listed here.
@@ -395,6 +395,25 @@ class Gazetteer:
                         best = label[i:j]
                         break
         return best
+
+    def name_settles_state(self, place: Place) -> bool:
+        """Whether a US city's or county's name alone tells its state: no namesake city or
+        county lies in another state, or it is a big city whose namesakes elsewhere are small
+        towns ("Atlanta", not "Jacksonville" with Jacksonville, N.C.)."""
+        if place.country != "US" or place.precision not in ("city", "county"):
+            return False
+        namesakes = [
+            p
+            for p in self._index.get(_fold(place.city or place.county or place.name), ())
+            if p.country == "US" and p.precision in ("city", "county")
+        ]
+        if place.admin1 is None or not any(p.admin1 == place.admin1 for p in namesakes):
+            return False
+        others = [p for p in namesakes if p.admin1 != place.admin1]
+        return not others or (
+            self.population(place) >= BIG_CITY
+            and all(self.population(p) < TOWN_MAX for p in others)
+        )
 
     def is_small_town(self, place: Place) -> bool:
         """Whether a place is a US town of under 15,000 people (known or not)."""
@@ -815,46 +834,125 @@ def _apply_outlet_state(places: list[PlaceMention], state: str, gazetteer: Gazet
             )
 
 
+def _states_named(places: list[PlaceMention]) -> set[str]:
+    """The US states the text names: the state itself or in a "City, State" pair."""
+    return {
+        m.place.admin1
+        for m in places
+        if m.place.country == "US"
+        and m.place.admin1
+        and (m.place.precision == "admin1" or "," in m.text)
+    }
+
+
 def _names_us_state(places: list[PlaceMention]) -> bool:
     """Whether the text names a US state: the state itself or a "City, State" pair."""
-    return any(
-        m.place.country == "US" and (m.place.precision == "admin1" or "," in m.text) for m in places
-    )
+    return bool(_states_named(places))
+
+
+def explicit_state(
+    event: PlaceMention | None, places: list[PlaceMention], gazetteer: Gazetteer
+) -> str | None:
+    """The US state an analysed story's text settles its event in, else None.
+
+    Settled means the text names the state (its name, or an abbreviation with a town:
+    "ATLANTA, Ga.", "Macon, Georgia") or the event's town or county bears a name that tells
+    its state alone ("Milwaukee", "Okaloosa County", Atlanta); a state the picker guessed for
+    an ambiguous name, or took from the outlet, is not. Reads the mentions only, so it works
+    on stored analyses.
+    """
+    if event is None or not event.from_text or event.place.country != "US":
+        return None
+    state = event.place.admin1
+    if state and (state in _states_named(places) or gazetteer.name_settles_state(event.place)):
+        return state
+    return None
+
+
+# An outlet's learnt home state stands in for a host-named one once this many of its
+# stories settled their event's state and this share of them settled it in that one (tuned
+# on the first half of GVA dev: one story is enough while the share stays this high, and
+# national outlets, whose stories spread over many states, soon fall below it).
+HOME_MIN_STORIES = 1
+HOME_MIN_SHARE = 0.6
+
+
+class OutletHomes:
+    """The US state each outlet's stories happen in, learnt from stories that settle it.
+
+    Local news covers its own region: when most of an outlet's stories whose text settles
+    the event's state (:func:`explicit_state`) settle it in the same one, that state places
+    the ambiguous towns ("Jacksonville") of its stories that name no state, as the state a
+    host names does ("kansascity.com"). It is the only home of call-sign hosts
+    ("wsbtv.com"). Feed it the :func:`explicit_state` of each analysed story, in any order.
+    """
+
+    def __init__(
+        self, min_stories: int = HOME_MIN_STORIES, min_share: float = HOME_MIN_SHARE
+    ) -> None:
+        self.min_stories = min_stories
+        self.min_share = min_share
+        self._counts: dict[str, Counter[str]] = defaultdict(Counter)
+
+    @staticmethod
+    def _key(outlet: str) -> str:
+        return re.sub(r"^www\.", "", outlet.strip().lower())
+
+    def observe(self, outlet: str | None, state: str | None) -> None:
+        """Count one story of the outlet whose text settles its event in ``state`` (None:
+        the text settles no state, nothing is learnt)."""
+        if outlet and state:
+            self._counts[self._key(outlet)][state] += 1
+
+    def home_state(self, outlet: str | None) -> str | None:
+        """The state the outlet's stories clearly happen in, else None."""
+        counts = self._counts.get(self._key(outlet)) if outlet else None
+        if not counts:
+            return None
+        state, n = counts.most_common(1)[0]
+        return state if n >= self.min_stories and n >= self.min_share * counts.total() else None
 
 
 # The text of a place mention taken from the outlet's host rather than from the text.
 OUTLET_HOME = "outlet's home"
 
 
-def _outlet_fallback(outlet: str | None, gazetteer: Gazetteer) -> PlaceMention | None:
+def _outlet_fallback(
+    outlet: str | None, gazetteer: Gazetteer, homes: OutletHomes | None
+) -> PlaceMention | None:
     """The outlet's home city or state for a story that names no place of its own.
 
-    Local outlets report local events: "kansascity.com" says Kansas City, Mo. The mention
-    has an empty span at offset 0 and the text "outlet's home", as no text names it.
+    Local outlets report local events: "kansascity.com" says Kansas City, Mo.; a host that
+    names no place has the state ``homes`` learnt from its other stories, if any. The
+    mention has an empty span at offset 0 and the text "outlet's home", as no text names it.
     """
     home = gazetteer.outlet_home(outlet)
+    state = homes.home_state(outlet) if homes and home is None else None
+    if state:
+        home = next(p for p in gazetteer.lookup(state, country="US") if p.precision == "admin1")
     return PlaceMention(0, 0, OUTLET_HOME, home, role="event") if home else None
 
 
 def pick_event_place(
-    places: list[PlaceMention], doc: Doc, outlet: str | None
+    places: list[PlaceMention], doc: Doc, outlet: str | None, homes: OutletHomes | None = None
 ) -> PlaceMention | None:
     """Where the event happened: datelines, locative mentions in incident sentences, early.
 
     Origins ("from neighbouring X", "north of X"), past background ("last August", "in the
     1990s"), hospitals, the outlet's home and places used as actors ("X's military") count
     little or against. When the text names no US state, the state the outlet's host names
-    ("kansascity.com") places ambiguous towns. The winner is then refined to the most
-    specific well-supported place inside it (a city within the state, a state within the
-    country), and a name the gazetteer lacks gives way to a known city of its state (a
-    neighbourhood of it). A dateline loses its weight to another town of its state that
-    the lede puts the incident in. A story with no place of its own gets the outlet's home
-    city or state, if its host names one.
+    ("kansascity.com"), else the one ``homes`` learnt from the outlet's other stories,
+    places ambiguous towns. The winner is then refined to the most specific well-supported
+    place inside it (a city within the state, a state within the country), and a name the
+    gazetteer lacks gives way to a known city of its state (a neighbourhood of it). A
+    dateline loses its weight to another town of its state that the lede puts the incident
+    in. A story with no place of its own gets the outlet's home city or state, if its host
+    names one, else its learnt home state.
     """
     gazetteer = Gazetteer()
     if not places:
-        return _outlet_fallback(outlet, gazetteer)
-    home_state = gazetteer.outlet_state(outlet)
+        return _outlet_fallback(outlet, gazetteer, homes)
+    home_state = gazetteer.outlet_state(outlet) or (homes.home_state(outlet) if homes else None)
     if home_state and not (_names_us_state(places) or _named_states(doc, gazetteer)):
         _apply_outlet_state(places, home_state, gazetteer)
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
@@ -924,7 +1022,7 @@ def pick_event_place(
         scores[key] += score
         by_key.setdefault(key, mention)
     if not scores:
-        return _outlet_fallback(outlet, gazetteer)
+        return _outlet_fallback(outlet, gazetteer, homes)
     if dateline_key is not None and any(
         k != dateline_key and state == by_key[dateline_key].place.admin1
         for k, state in lede_towns.items()
@@ -938,7 +1036,7 @@ def pick_event_place(
         keys = [k for k in keys if k[0] == country] or keys
     best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
     if scores[best_key] <= 0:
-        return _outlet_fallback(outlet, gazetteer)
+        return _outlet_fallback(outlet, gazetteer, homes)
     best = by_key[best_key]
     # Prefer a more specific place inside the winner that is itself well supported; a
     # county's town needs less support (county names recur with sheriffs and courts).

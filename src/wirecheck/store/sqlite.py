@@ -17,7 +17,7 @@ from typing import Any
 
 import pycountry
 
-from wirecheck.models import Analysis, Article, EventRecord, from_dict, to_dict
+from wirecheck.models import Analysis, Article, EventRecord, PlaceMention, from_dict, to_dict
 from wirecheck.store import EventFilters, EventSummary, SearchHit
 
 MIGRATIONS = resources.files("wirecheck.store") / "migrations"
@@ -265,6 +265,32 @@ class SQLiteStore:
             "SELECT data FROM analyses WHERE article_id = ?", (article_id,)
         ).fetchone()
         return from_dict(Analysis, json.loads(row[0])) if row else None
+
+    def iter_event_places(self) -> Iterator[tuple[str, PlaceMention, list[PlaceMention]]]:
+        """(outlet, event place, state-naming place mentions) of every stored article with
+        an outlet and an event placed in the US, in ingest order.
+
+        The mentions kept are those that may name a US state: a state, or a "Town, State"
+        pair (a comma in the text). Only these parts of the analyses are decoded, and in
+        SQLite, so even a large store is read in seconds.
+        """
+        rows = self.db.execute(
+            "SELECT a.outlet, json_extract(an.data, '$.event_place'),"
+            " (SELECT json_group_array(json(p.value)) FROM json_each(an.data, '$.places') p"
+            "  WHERE json_extract(p.value, '$.place.country') = 'US' AND"
+            "  (json_extract(p.value, '$.place.precision') = 'admin1'"
+            "   OR instr(json_extract(p.value, '$.text'), ',')))"
+            " FROM analyses an JOIN articles a ON a.id = an.article_id"
+            " WHERE a.outlet IS NOT NULL"
+            " AND json_extract(an.data, '$.event_place.place.country') = 'US'"
+            " ORDER BY a.seq"
+        )
+        for outlet, event, places in rows:
+            yield (
+                outlet,
+                from_dict(PlaceMention, json.loads(event)),
+                [from_dict(PlaceMention, m) for m in json.loads(places)],
+            )
 
     def save_signature(self, article_id: str, data: dict[str, Any]) -> None:
         self.db.execute(
