@@ -396,3 +396,61 @@ def test_hit_after_a_sentence_about_gunfire(nlp):
     text = "Shots rang out near the park just after midnight. Seven people were hit."
     assert figures(nlp, text) == (None, 7)
     assert figures(nlp, "The car skidded on ice. Two pedestrians were hit.") == (None, None)
+
+
+def test_unborn_child_is_not_counted(nlp):
+    text = "Five adults and an unborn child were killed in the backyard ambush."
+    assert figures(nlp, text)[0] == 5
+
+
+def test_person_before_shot_and_killed_when_the_parse_breaks(nlp):
+    text = (
+        "The sheriff's office is charging the father of a one year old girl shot and "
+        "killed in what they say was an accident."
+    )
+    assert figures(nlp, text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three other shooting victims are reported in stable condition.",
+        "Three people were treated at a hospital and released.",
+    ],
+)
+def test_reported_in_condition_and_treated_are_injuries(nlp, text):
+    assert figures(nlp, text) == (None, 3)
+
+
+def test_no_one_else_is_not_a_victim(nlp):
+    assert figures(nlp, "No one else in the home was injured.") == (None, None)
+
+
+def test_plural_without_number_yields_to_stated_victims(nlp):
+    text = (
+        "A man was shot on Main Street on Friday. Neighbors said kids are getting shot around here."
+    )
+    assert figures(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A man was shot and killed on Elm Street on Friday. "
+            "Last month, a woman was killed a block away.",
+            1,
+            None,
+        ),
+        (
+            "A man was wounded on Elm Street on Friday. "
+            "Last week, a woman was wounded a block away.",
+            None,
+            1,
+        ),
+        ("A man was shot and killed on Elm Street. Police said a woman was also killed.", 2, None),
+        ("A man was shot and killed on Elm Street. Another man died at a hospital.", 2, None),
+    ],
+)
+def test_later_victims_count_only_when_told_as_further_ones(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)

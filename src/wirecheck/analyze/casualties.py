@@ -21,8 +21,9 @@ plural "both were taken to a hospital" without a number (not everyone taken to h
 hit), plural figures of a sentence that sums up a period or several incidents ("22 wounded
 in shootings across the city since Friday", "nine killed so far this year", "in four
 separate shootings"), numbers of shots ("shot about 10 times") and of gallery captions
-("Image 2 of 8"), and, after the first statement, sentences set in an earlier year ("was
-killed there in 2009", "two years ago").
+("Image 2 of 8"), unborn children ("five adults and an unborn child were killed" is five,
+as victim tallies count them), and, after the first statement, sentences set in an
+earlier year ("was killed there in 2009", "two years ago").
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ DEAD_WORDS = {"dead", "deceased", "lifeless"}
 INJURED_ADJ = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 CARRY_LEMMAS = {"take", "transport", "rush", "send", "airlift", "fly", "carry", "admit"}
 HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|clinic)s?\b", re.I)
+# "is listed in critical condition", "were reported in stable condition".
+CONDITION_VERBS = {"list", "be", "remain", "stay", "leave", "report", "believe"}
 CONDITION = {"critical", "serious", "stable", "fair", "grave", "guarded", "life-threatening"}
 UNKNOWN_PLURAL = 2
 NEGATED = re.compile(
@@ -157,6 +160,7 @@ GUNFIRE = re.compile(  # "struck by a bullet", "the gun went off, hitting his br
 ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
+STATED_TWO = re.compile(r"\b(two|2|both|pair|couple|and|others?)\b", re.I)
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -297,6 +301,29 @@ def _victims(trigger: Token) -> Token | None:
     return nums[-1] if nums else None
 
 
+def _before_participles(trigger: Token) -> Token | None:
+    """ "the father of a one year old girl shot and killed in ...": the person just before
+    "shot and killed" (or "shot, killed") when the parser lost the link between them."""
+    if trigger.tag_ != "VBN" or trigger.i < 3:
+        return None
+    doc = trigger.doc
+    i = trigger.i - 1
+    if doc[i].lower_ not in ("and", ","):
+        return None
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if doc[i].lower_ not in ("shot", "wounded", "stabbed"):
+        return None
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    person = doc[i]
+    if person.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and _is_person(person):
+        return person
+    return None
+
+
 def _headline(token: Token) -> bool:
     """A headline or caption line: "Teen shot on Main Street" (no final full stop)."""
     sent = token.sent
@@ -316,6 +343,8 @@ def _unstated(verb: Token, victims: Token) -> bool:
         return True
     if victims.lower_ in ("anyone", "anybody", "nobody", "none", "noone", *SPEAKERS):
         return True
+    if any(c.lower_ == "no" for c in victims.lefts):
+        return True  # "no one else was injured", "no other people were hurt"
     if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
@@ -363,6 +392,8 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     members = [token] + [c for c in token.conjuncts if c.i > token.i and _is_person(c)]
     words = []
     for member in members:
+        if _unborn(member):
+            continue
         words.append(_phrase(member))
         count = None
         # The number may sit on a compound: "nine motorcycle gang members".
@@ -395,8 +426,15 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
             if member.lower_ == "both":
                 count = 2
         total += count
-    who = words[0] if len(members) == 1 else " and ".join(words)
+    if not words:
+        return None
+    who = " and ".join(words)
     return total, who
+
+
+def _unborn(member: Token) -> bool:
+    """ "her unborn child", "a fetus": victim tallies leave out pregnancies lost."""
+    return member.lower_ in ("fetus", "foetus") or any(c.lower_ == "unborn" for c in member.lefts)
 
 
 def _gallery_number(token: Token) -> bool:
@@ -547,6 +585,16 @@ def _carried(token: Token) -> bool:
             and any(HOSPITAL.search(t.text) for t in prep.subtree)
             for prep in token.children
         )
+    if token.lemma_ == "treat" and token.pos_ == "VERB":
+        # "were treated at a hospital", "was treated for a gunshot wound".
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ in ("at", "in", "for")
+            and any(
+                HOSPITAL.search(t.text) or t.lemma_ in ("wound", "injury") for t in prep.subtree
+            )
+            for prep in token.children
+        )
     return False
 
 
@@ -592,7 +640,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             elif _condition(token):
                 victims = _condition_subject(token)
             else:
-                victims = _victims(token)
+                victims = _victims(token) or _before_participles(token)
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
             attacker = own_gun is not None and kind == "killed"
@@ -664,6 +712,12 @@ def _suicide_after_harming_others(verb: Token, victims: Token, sent: Span) -> bo
     return harm is not None and THEN.search(before, harm.end()) is not None
 
 
+def _vague_plural(casualty: Casualty) -> bool:
+    """ "they were shot", "kids are getting hurt": a plural that states no number (counted
+    as two, the least it can mean), not "two men", "both" or "Smith and Jones"."""
+    return casualty.best == UNKNOWN_PLURAL and STATED_TWO.search(casualty.who or "") is None
+
+
 def _body_count(casualty: Casualty) -> bool:
     """ "four people were found dead", "all three were dead": a count of the dead that
     takes in the attacker too (unlike "he killed four people", which counts his victims)."""
@@ -706,7 +760,7 @@ def _condition_subject(token: Token) -> Token | None:
     verb = prep.head
     if prep.lower_ not in ("in", "at") or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.lemma_ in ("list", "be", "remain", "stay", "leave") or verb.lemma_ in INJURE_LEMMAS:
+    if verb.lemma_ in CONDITION_VERBS or verb.lemma_ in INJURE_LEMMAS:
         subject = _subject(verb)
         if verb.lemma_ == "leave":
             subject = next((c for c in verb.children if c.dep_ == "dobj"), subject)
@@ -726,6 +780,7 @@ class _Referent:
     gender: str | None = None
     stages: frozenset[str] = ALL_STAGES
     first: int = 0  # where the article first states this victim
+    further: bool = False  # told as one more victim: "another man", "X also died"
 
 
 @dataclass
@@ -860,9 +915,22 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
         mention.gender,
         mention.stages,
         casualty.start,
+        _further(mention, casualty),
     )
     refs.append(ref)
     return ref
+
+
+def _further(mention: _Mention, casualty: Casualty) -> bool:
+    """A victim told as one more: "another man died", "X was also killed", or a wounded
+    victim given by name and age ("Dwayne Miles, 19, was wounded": reports list their
+    wounded one by one, while a death told that way later is most often one told of before
+    or one from another case)."""
+    return (
+        mention.how == "another"
+        or ALSO.search(casualty.text) is not None
+        or (casualty.kind == "injured" and mention.how == "name" and mention.age is not None)
+    )
 
 
 def _shot_only(statements: list[Casualty]) -> bool:
@@ -893,6 +961,23 @@ def _lead_bound(plurals: list[Casualty], lead_end: int) -> list[Casualty]:
     return [c for c in plurals if c.start < lead_end or c.best <= max(lead)] if lead else plurals
 
 
+def _lead_victims(
+    victims: list[_Referent], positive: list[Casualty], kind: CasualtyKind
+) -> list[_Referent]:
+    """The victims told of one by one, without later ones not told as further victims.
+
+    A report names its dead in its first statement of a death, with the victims it told
+    of before ("a man was shot … he died"), and its wounded likewise; a victim told later
+    with a description of its own ("Jaylin Miller died", "the teen was wounded") is most
+    often the same one again or a victim of another incident, unless it is told as one
+    more ("another man died", "X was also killed"). Plural figures are not affected.
+    """
+    first = min((c.start for c in positive if c.kind == kind), default=None)
+    if first is None or not any(r.first <= first for r in victims):
+        return victims
+    return [r for r in victims if r.first <= first or r.further]
+
+
 def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casualty | None:
     """The article's figure for ``kind``.
 
@@ -906,10 +991,16 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     found dead … he shot his wife"), so such victims are not injured while the dead
     outnumber the named ones. An attacker who "killed himself" adds one to the dead (and his
     "shot himself" is not an injury). A later plural figure above every figure of the
-    report's opening is taken as background (another incident, a yearly tally). A zero
-    ("no injuries") only stands when nothing in the article counts someone.
+    report's opening is taken as background (another incident, a yearly tally), and so
+    are singular victims first told after the first statement of their kind unless told
+    as further ones (see :func:`_lead_victims`). A plural with no number ("they were
+    shot") only counts when nothing else states that kind. A zero ("no injuries") only
+    stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
+    # A plural without a number only stands for a kind no other statement counts.
+    told = {c.kind for c in positive if not _vague_plural(c)}
+    positive = [c for c in positive if not (_vague_plural(c) and c.kind in told)]
     refs: list[_Referent] = []
     singular: list[tuple[Casualty, _Referent]] = []
     suicides: list[Casualty] = []
@@ -920,7 +1011,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
             ref = _resolve(refs, c)
             ref.kinds.add(c.kind)
             singular.append((c, ref))
-    killed_refs = [r for r in refs if "killed" in r.kinds]
+    killed_refs = _lead_victims([r for r in refs if "killed" in r.kinds], positive, "killed")
     lead_end = positive[0].start + LEAD_CHARS if positive else 0
     plural_killed = _lead_bound(
         [c for c in positive if c.kind == "killed" and c.best > 1], lead_end
@@ -934,7 +1025,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
         total = killed_total
         support = plural_killed + suicides + [c for c, r in singular if c.kind == "killed"]
     else:
-        injured_refs = [r for r in refs if r.kinds == {"injured"}]
+        injured_refs = _lead_victims([r for r in refs if r.kinds == {"injured"}], positive, kind)
         # "Five people were found dead … he shot his wife": a victim only said to be shot may
         # be one of the dead that a plural figure counts but no singular statement names.
         unnamed_dead = killed_total - len(killed_refs) - bool(suicides)
