@@ -14,7 +14,9 @@ Speaker accuracy, on found quotes whose gold speaker is named (not ``other_*``):
 surname is in our resolved speaker (also given for
 the gold speakers whose surname occurs in the article, since BASIL labels some speakers by
 group, e.g. ``Republican_lawmakers``), and for the gold speakers named in full in the article
-(persons, not group labels). Also reports how many quotes we extract per article and
+(persons, not group labels). The harness's own rule (``harness.py basil``: the first of our quotes
+sharing half the gold words, split by whether the gold label is one person or a group) is
+reported too. Also reports how many quotes we extract per article and
 the share with any speaker. Gold is only read to score.
 """
 
@@ -27,7 +29,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from harness import SHARED, polnear_attributions, polnear_scores
+from harness import SHARED, _person_label, _words, polnear_attributions, polnear_scores
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.analyze.people import extract_people
@@ -94,6 +96,7 @@ def basil(rows: list[dict], errors: str | None) -> None:
     nlp = load_nlp()
     total = found = named = right = extracted = with_speaker = direct = 0
     mentioned = right_mentioned = full_named = right_full = 0
+    by_kind = {"person": [0, 0], "group": [0, 0]}  # harness rule: kind -> [named, right]
     t_ext = 0.0
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16), strict=True):
         s = time.perf_counter()
@@ -104,7 +107,14 @@ def basil(rows: list[dict], errors: str | None) -> None:
         with_speaker += sum(1 for q in quotes if q.speaker)
         direct += sum(1 for q in quotes if q.direct)
         ours = [(" ".join(words(q.text)), set(words(q.text)), q) for q in quotes]
+        harness_ours = [(set(_words(q.text)), q.speaker or "") for q in quotes]
         for gq in row["gold"]["quotes"]:
+            hw = set(_words(gq["text"]))
+            hit = next((sp for qw, sp in harness_ours if len(hw & qw) >= 0.5 * len(hw)), None)
+            if hw and hit is not None and not gq["speaker"].startswith("other_"):
+                kind = by_kind["person" if _person_label(gq["speaker"]) else "group"]
+                kind[0] += 1
+                kind[1] += gq["speaker"].split("_")[-1].lower() in hit.lower()
             gw = words(gq["text"])
             if not gw:
                 continue
@@ -149,6 +159,11 @@ def basil(rows: list[dict], errors: str | None) -> None:
     print(
         f"  of which full name in text {full_named}  speaker accuracy "
         f"{right_full / max(full_named, 1):.3f}"
+    )
+    (pn, pr), (gn, gr) = by_kind["person"], by_kind["group"]
+    print(
+        f"harness rule: speaker accuracy {(pr + gr) / max(pn + gn, 1):.3f} ({pn + gn}), "
+        f"person {pr / max(pn, 1):.3f} ({pn}), group {gr / max(gn, 1):.3f} ({gn})"
     )
     print(
         f"extracted {extracted} ({extracted / n:.1f}/article), direct {direct}, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.quotes import extract_quotes
+from wirecheck.models import Quote, from_dict
 
 
 def quotes_of(nlp, text):
@@ -259,3 +260,81 @@ def test_subject_of_a_misparsed_long_subject(nlp):
     )
     [q] = [q for q in quotes_of(nlp, text) if q.direct]
     assert q.speaker == "Helen Marsh"
+
+
+def test_speaker_kind_tells_a_person_from_a_group(nlp):
+    text = (
+        '"The bridge will reopen next week," Governor Helen Marsh said. "We will block '
+        'the funding for this project," Republican lawmakers said in a letter. "The family '
+        'will appeal the ruling," a lawyer for the family said.'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Helen Marsh", "person"),
+        ("Republican lawmakers", "group"),
+        ("a lawyer", "person"),
+    ]
+
+
+def test_quote_without_kind_loads_from_a_stored_analysis():
+    stored = {"start": 0, "end": 4, "text": "Yes.", "speaker": "Helen Marsh"}
+    assert from_dict(Quote, stored).speaker_kind is None
+
+
+def test_the_campaign_is_its_fuller_earlier_name(nlp):
+    text = (
+        "Lis Brand, a spokeswoman for the Obama campaign, criticized the new ad on Monday. "
+        '"The plan would end Medicare as we know it," the campaign said in a statement.'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert (q.speaker, q.speaker_kind) == ("Obama campaign", "group")
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "the campaign"
+
+
+def test_group_subject_of_a_sentence_without_speech_verb(nlp):
+    # Not the previous paragraph's speaker: the coalition is the subject here.
+    text = (
+        '"The organization has lost its way," Helen Marsh said on Monday.\n\n'
+        "The St. Louis Tea Party Coalition issued its own resolution, accusing the civil "
+        'rights body of acting as a "partisan political attack dog for the left."'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quotes[-1].speaker == "The St. Louis Tea Party Coalition"
+    assert quotes[-1].speaker_kind == "group"
+
+
+def test_the_group_is_the_organisation_named_as_subject(nlp):
+    text = (
+        "The St. Louis Tea Party had a busy week after the NAACP's vote. The group drafted "
+        'a resolution condemning the "partisan attack dog organization for the left."'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "The St. Louis Tea Party" and q.speaker_kind == "group"
+
+
+def test_quote_goes_to_the_subject_of_its_own_clause(nlp):
+    text = (
+        "Speaker Nancy Pelosi rejected it even before the speech, and Senator Chuck Schumer, "
+        'the Democratic leader, denounced the offer as "not a compromise but more hostage '
+        'taking."'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Chuck Schumer"
+
+
+def test_subject_inside_a_reported_clause_is_not_the_speaker(nlp):
+    text = (
+        'Michael Bloomberg also charged that Trump had "left behind a record of bankruptcies '
+        'and thousands of lawsuits."'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Michael Bloomberg"
+
+
+def test_named_appositive_of_a_noun_tagged_as_a_name(nlp):
+    text = (
+        "Another leading Dem, Sen. Kristen Gillibrand of New York, said the offer was "
+        '"a bad deal for the workers."'
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.speaker == "Kristen Gillibrand"

@@ -24,6 +24,7 @@ FactKind = Literal[
 ]
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 CasualtyKind = Literal["killed", "injured"]
+SpeakerKind = Literal["person", "group"]
 
 
 # --------------------------------------------------------------------------- serialisation
@@ -198,6 +199,9 @@ class Quote:
     speaker_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
     direct: bool = True
+    # "person" (a name, "he", "the senator") or "group" ("House Democrats", "the Obama
+    # campaign", "they"); None when the speaker is unknown or cannot be told apart.
+    speaker_kind: SpeakerKind | None = None
 
 
 @dataclass

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.people import resolve_name
-from wirecheck.models import Person, Quote
+from wirecheck.models import Person, Quote, SpeakerKind
 
 __all__ = ["CUE_LEMMAS", "extract_quotes"]
 
@@ -123,6 +123,7 @@ ABBREVIATIONS = {
     "supt": "superintendent",
 }
 Mention = tuple[int, Person, bool]  # offset, person, named as a grammatical subject
+Speaker = tuple[str, SpeakerKind | None]  # a resolved speaker and whether it is a person or group
 RECENT_CHARS = 400  # how far back from the latest compatible name a pronoun may look
 PRONOUNS = {"he": "male", "she": "female", "i": None}
 GROUP_PRONOUNS = {"they", "we"}
@@ -143,6 +144,61 @@ DOCUMENTS = {
     "petition": "petition",
 }
 DOCUMENT_LOOKBACK = 10  # sentences before "the letter says" searched for who issued it
+# Singular nouns for a body of people: "the campaign said" speaks for a group, not a person.
+GROUP_NOUNS = {
+    "campaign",
+    "group",
+    "company",
+    "firm",
+    "organization",
+    "organisation",
+    "coalition",
+    "committee",
+    "caucus",
+    "union",
+    "agency",
+    "department",
+    "ministry",
+    "administration",
+    "government",
+    "party",
+    "movement",
+    "network",
+    "council",
+    "board",
+    "panel",
+    "commission",
+    "association",
+    "alliance",
+    "federation",
+    "foundation",
+    "court",
+    "church",
+}
+# Singular nouns for one speaker that neither the role words nor the person nouns list.
+SPEAKER_NOUNS = {
+    "aide",
+    "lawyer",
+    "adviser",
+    "advisor",
+    "analyst",
+    "expert",
+    "economist",
+    "professor",
+    "scholar",
+    "historian",
+    "strategist",
+    "consultant",
+    "pollster",
+    "critic",
+    "lawmaker",
+    "host",
+    "reporter",
+    "editor",
+    "source",
+}
+# The group nouns that fit any organisation: "the group" may be "the Tea Party".
+ANY_ORGANIZATION = {"group", "organization", "organisation", "company", "firm"}
 AUTHOR_PREPS = {"with", "in"}  # "X retorted with an ad", "X said in a statement"
 MIN_WORDS_WITHOUT_CUE = 4
 # Entity labels that never hold a person's name, whatever a surname match says.
@@ -169,13 +225,15 @@ def _speaker_token(cue: Token) -> Token | None:
 def _subject_span(token: Token) -> Span:
     """The speaker as written: the name entity if the token is in one, else its noun phrase."""
     doc = token.doc
+    for child in token.children:
+        # "the aide, Ann Lowe, 31, wrote" → Ann Lowe; also when the tagger took the noun for
+        # a name ("Another leading Dem, Sen. Kristen Gillibrand, said" → Kristen Gillibrand).
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _subject_span(child)
     if token.ent_type_ and token.ent_iob_ != "O":
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
-    for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return _subject_span(child)  # "the aide, Ann Lowe, 31, wrote" → Ann Lowe
     left = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "relcl")]
     start = min((t.i for t in left), default=token.i)
     return doc[start : token.i + 1]
@@ -220,20 +278,20 @@ def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
     return found
 
 
-def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
-    """Full name for a speaker mention; "he"/"she" and singular role nouns go to the person
-    mentioned most recently before it (of a matching gender or title), "they" and plural
-    nouns to a group, never to one person."""
+def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> Speaker:
+    """Full name and kind for a speaker mention; "he"/"she" and singular role nouns go to the
+    person mentioned most recently before it (of a matching gender or title), "they" and
+    plural nouns to a group, never to one person; "the campaign" to its fuller earlier name."""
     text = span.text
     person = resolve_name(text, people)
     if person is not None:
-        return person.name
+        return person.name, "person"
     word = span.root.lower_
     if word in GROUP_PRONOUNS:
         group = _group_antecedent(span)
-        return group.text if group is not None else text
+        return (group.text if group is not None else text), "group"
     if span.root.tag_ in ("NNS", "NNPS"):
-        return text  # "Republican lawmakers said", "the officials said"
+        return text, "group"  # "Republican lawmakers said", "the officials said"
     earlier = [p for offset, p, _ in mentions if offset < span.start_char]
     if word in PRONOUNS:
         gender = PRONOUNS[word]
@@ -243,32 +301,90 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> str:
             if m[0] < span.start_char and (gender is None or m[1].gender in (gender, None))
         ]
         if not fits:
-            return text
+            return text, "person"
         # Of the people named in the last stretch of text, prefer one named as a subject:
         # "Trump directed Cohen to lie. '…,' he told reporters" → Trump.
         recent = [m for m in fits if m[0] >= fits[-1][0] - RECENT_CHARS]
         subjects = [m for m in recent if m[2]]
-        return (subjects or recent)[-1][1].name
+        return (subjects or recent)[-1][1].name, "person"
     role = [p for p in earlier if p.title and word in _title_words(p.title)]
     if role:
-        return role[-1].name
+        return role[-1].name, "person"
     first = span[0].lower_
     if first in ("the", "this") and (word in ROLE_WORDS or is_person_noun(word)) and earlier:
         # "the governor said", "the four-term congressman said": the latest person named,
         # unless an unnamed one was brought in since ("a spokesperson for Google said").
         if _unnamed_since(span, word, mentions):
-            return text
+            return text, "person"
         gender = "female" if word in FEMALE_WORDS else "male" if word in MALE_WORDS else None
         fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
         if fits:
-            return fits[-1].name
+            return fits[-1].name, "person"
     if first in ("the", "this") and word in DOCUMENTS:
         # "The ad says" speaks for whoever issued the ad ("The Smith campaign hit back
         # with an ad of its own. The ad says: …" → the Smith campaign).
         author = _document_author(span)
         if author is not None:
             return _resolve(author, people, mentions)
-    return text
+    if (
+        first in ("the", "this")
+        and word in GROUP_NOUNS
+        and not any(t.pos_ == "PROPN" for t in span)  # not when named already
+    ):
+        named = _named_group(span)
+        return (named.text if named is not None else text), "group"
+    return text, _kind(span)
+
+
+def _kind(span: Span) -> SpeakerKind | None:
+    """Person or group, for a speaker mention that names no one known by name."""
+    token = span.root
+    if (
+        any(span.start <= c.i < span.end for c in token.conjuncts)  # "Pelosi and Schumer"
+        or token.ent_type_ in ("ORG", "NORP", "GPE")
+        or token.lower_ in GROUP_NOUNS | GROUP_PRONOUNS
+        or token.tag_ in ("NNS", "NNPS")
+    ):
+        return "group"
+    if token.ent_type_ == "PERSON" or token.lower_ in PRONOUNS:
+        return "person"
+    if token.lower_ in ROLE_WORDS | SPEAKER_NOUNS or is_person_noun(token.lemma_):
+        return "person"
+    return None
+
+
+def _named_group(span: Span) -> Span | None:
+    """The fuller earlier name behind "the campaign" or "the group": the latest mention
+    outside quotation marks of the same noun with a name before it ("the Obama campaign",
+    "Romney's campaign"), or, for a word that fits any organisation, the latest
+    organisation named as a subject in the last few sentences ("The Tea Party met. The
+    group said…"), if ``span`` is just "the group"."""
+    doc = span.doc
+    word = span.root.lower_
+    sent = sentence_of(doc, span.start)
+    sents = sentences(doc)
+    index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    first = sents[max(0, index - DOCUMENT_LOOKBACK)].start
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
+    near = sents[max(0, index - GROUP_LOOKBACK)].start
+    for token in reversed(doc[first : span.start]):
+        if any(s <= token.idx < e for s, e in quoted):
+            continue
+        if token.lower_ == word:
+            names = [
+                c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+            ]
+            if names:
+                return doc[min(c.left_edge.i for c in names) : token.i + 1]
+        if (
+            word in ANY_ORGANIZATION
+            and len(span) == 2
+            and token.i >= near
+            and token.ent_type_ == "ORG"
+            and token.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return _subject_span(token)
+    return None
 
 
 def _document_author(span: Span) -> Span | None:
@@ -459,7 +575,7 @@ def _attribute(
     start: int,
     end: int,
     context: Span,
-) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
+) -> tuple[Speaker | None, tuple[int, int] | None, tuple[int, int] | None]:
     """(speaker, speaker_span, cue_span) for text in ``context``: the subject of its speech
     verb, else the X of 'according to X' ("…," said Trump, according to TIME → Trump)."""
     cue = _cue(context, (start, end))
@@ -481,19 +597,41 @@ def _attribute(
     return None, None, (cue[0].idx, cue[0].idx + len(cue[0].text))
 
 
-def _acting_person(sent: Span, start: int, end: int) -> Span | None:
-    """The person (name or he/she) who is the main subject of a sentence without a speech
-    verb: "Ryan hammered Obama for what he called his "utter failure"" → Ryan. Before a colon
-    that opens the quote, the subject of the clause ending there, wherever the parser hung it:
-    "Lowe was quick to retort: "…"" → Lowe."""
+def _acting_subject(sent: Span, start: int, end: int) -> Span | None:
+    """The person (name or he/she) or group (an organisation, "Democrats", "the campaign")
+    acting in a sentence without a speech verb: the subject of the nearest verb above the
+    quotation ("Pelosi balked, and Schumer denounced the offer as "…"" → Schumer; "The Tea
+    Party Coalition issued a resolution, accusing the group of "…"" → the coalition), else of
+    the sentence ("Ryan hammered Obama for what he called his "utter failure"" → Ryan). Before
+    a colon that opens the quote, the subject of the clause ending there, wherever the parser
+    hung it: "Lowe was quick to retort: "…"" → Lowe."""
     doc = sent.doc
-    subjects = list(sent.root.children)
+    quote = doc.char_span(start, end, alignment_mode="expand")
+    above = [quote.root, *quote.root.ancestors] if quote is not None else []
+    # Not the subject of a reported clause: "Bloomberg charged that Trump had "left…"".
+    above = above[max((i for i, t in enumerate(above) if t.dep_ == "ccomp"), default=-1) + 1 :]
+    # Nor of a verb inside the quotation: in 'Trump said CNN "doesn't treat me properly"'
+    # CNN is what the quote is about.
+    subjects = [
+        c
+        for verb in above
+        if verb.pos_ in ("VERB", "AUX") and not start <= verb.idx < end
+        for c in verb.children
+    ]
+    subjects += list(sent.root.children)
     if doc_text(doc)[sent.start_char : start].rstrip().endswith(":"):
         subjects = [t for t in sent if t.idx < start][::-1] + subjects
     for token in subjects:
         if token.dep_ != "nsubj" or start <= token.idx < end:
             continue
         if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
+            return _subject_span(token)
+        if (
+            token.ent_type_ in ("ORG", "NORP")
+            or token.tag_ == "NNPS"
+            or (token.tag_ == "NNS" and is_person_noun(token.lemma_))
+            or (token.lower_ in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children))
+        ):
             return _subject_span(token)
     return None
 
@@ -522,18 +660,22 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
         if speaker is None:
             if len(content.split()) < MIN_WORDS_WITHOUT_CUE:
                 continue  # a scare quote or a title, not speech
-            actor = _acting_person(sentence_of(doc, context.start), m.start(), m.end())
+            actor = _acting_subject(sentence_of(doc, context.start), m.start(), m.end())
             if actor is not None:
                 speaker = _resolve(actor, people, mentions)
                 speaker_span = (actor.start_char, actor.end_char)
             elif previous[0] and previous[0].speaker and par - previous[1] <= 1:
                 # The rest of a quote split around its cue ('"Okay," I said. "I was…"') or a
                 # quote paragraph continuing it: the same speaker and cue.
-                speaker, speaker_span = previous[0].speaker, previous[0].speaker_span
+                speaker = previous[0].speaker, previous[0].speaker_kind
+                speaker_span = previous[0].speaker_span
                 cue_span = cue_span or previous[0].cue_span
             elif cue_span is None:
                 continue
-        quote = Quote(start, end, doc_text(doc)[start:end], speaker, speaker_span, cue_span)
+        name, kind = speaker or (None, None)
+        quote = Quote(
+            start, end, doc_text(doc)[start:end], name, speaker_span, cue_span, speaker_kind=kind
+        )
         quotes.append(quote)
         quoted.append((m.start(), m.end()))
         previous = (quote, par)
@@ -627,7 +769,7 @@ def _misattached_clause(cue: Token) -> list[Token]:
 
 
 def _clause_quote(
-    doc: Doc, first: Token, last: Token, speaker: str, who: Span, cue: Token, cue_chars: int
+    doc: Doc, first: Token, last: Token, speaker: Speaker, who: Span, cue: Token, cue_chars: int
 ) -> Quote:
     """An indirect quote from ``first`` to ``last`` (trailing punctuation dropped)."""
     while last.is_punct and last.i > first.i:
@@ -637,8 +779,9 @@ def _clause_quote(
         first.idx,
         end,
         doc_text(doc)[first.idx : end],
-        speaker,
+        speaker[0],
         (who.start_char, who.end_char),
         (cue.idx, cue.idx + cue_chars),
         direct=False,
+        speaker_kind=speaker[1],
     )
