@@ -78,6 +78,7 @@ def make_analysis() -> Analysis:
                 speaker="Ana Costa",
                 speaker_span=span("Ana Costa"),
                 cue_span=span("said"),
+                speaker_kind="person",
             )
         ],
         places=[PlaceMention(*span("Porto"), "Porto", porto, role="event")],
@@ -181,6 +182,7 @@ def test_article_dict_spans_index_the_stored_text():
     quote = data["quotes"][0]
     assert TEXT[slice(*quote["content_span"])] == quote["text"] == "we will rebuild"
     assert TEXT[slice(*quote["speaker_span"])] == quote["speaker"]
+    assert quote["speaker_kind"] == "person"
     assert TEXT[slice(*quote["cue_span"])] == "said"
     place = data["places"][0]
     assert TEXT[slice(*place["span"])] == "Porto"
