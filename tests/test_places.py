@@ -400,3 +400,78 @@ def test_learnt_outlet_home_places_ambiguous_towns_and_placeless_stories(nlp, ga
     picked = pick_event_place(extract_places(doc, gaz), doc, "wcti12.com", homes)
     assert picked is not None and not picked.from_text
     assert (picked.place.precision, picked.place.admin1) == ("admin1", "North Carolina")
+
+
+def test_lede_town_wins_over_the_dateline_city_named_again(nlp, gaz):
+    # The dateline stands alone as a scrap; the lede's town keeps the incident even though
+    # the filing city comes up twice more.
+    text = (
+        "SEATTLE, Wash. -\n\nA drive-by shooting that claimed the life of a baby girl in Kent "
+        "is being investigated for a possible gang link.\n\nThe Seattle Times reports that "
+        "detectives are looking at a killing in a downtown Seattle intersection in March. "
+        "Another man was shot in Seattle on March 19."
+    )
+    assert event_city(nlp, gaz, text) == ("Kent", "Washington")
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        (  # an arrest elsewhere
+            "TAVARES, Fla. - A woman suspected of shooting a 2-year-old in a drive-by was "
+            "arrested Friday night in Pine Hills, police said. Tavares police had searched "
+            "for her all day.",
+            "Tavares",
+        ),
+        (  # where the suspect turned himself in
+            "SPRINGFIELD, Ill. (AP) — A man is in custody after a fatal shooting in a home.\n\n"
+            "Officials say the man turned himself in to Decatur police following the Saturday "
+            "night shooting.",
+            "Springfield",
+        ),
+        (  # where the victim was treated
+            "HUTCHINSON, Kan. — A teenager was shot in a hunting accident on Saturday.\n\n"
+            "Deputies said they talked to the parents of the shooting victim at a Wichita "
+            "hospital.",
+            "Hutchinson",
+        ),
+        (  # the lede puts the incident in the dateline's town too
+            "MIAMI GARDENS, Fla. - Three teenage boys were shot Friday afternoon in Miami "
+            "Gardens, authorities said.\n\nThe shooting was reported shortly before 3 p.m. near "
+            "Miami Carol City Senior High School.",
+            "Miami Gardens",
+        ),
+        (  # a part of the city the gazetteer lists as a town
+            "CHICAGO — Police charged a boy who killed a 16-year-old in Bridgeport Friday "
+            "morning. The teen was in the 3500 block of South Parnell Avenue when he was "
+            "shot, a Chicago Police spokeswoman said.",
+            "Chicago",
+        ),
+    ],
+)
+def test_lede_places_that_are_no_scene_leave_the_dateline(nlp, gaz, text, city):
+    assert event_city(nlp, gaz, text)[0] == city
+
+
+def test_lede_starts_after_a_dateline_standing_alone(nlp, gaz):
+    text = (
+        "MADISON, Wis. -\n\nThe Grant County Sheriff's Office announced Tuesday that the mother "
+        "has died.\n\nShe died of injuries from a shooting in Platteville on Jan. 2, officials "
+        "said. Madison doctors had treated her."
+    )
+    assert event_city(nlp, gaz, text) == ("Platteville", "Wisconsin")
+
+
+def test_county_keeps_a_town_of_another_county(nlp, gaz):
+    text = (
+        "WELD COUNTY, Colo. — A man was shot and killed on a farm in Weld County on Sunday, "
+        "the Weld County Sheriff's Office said. The suspect was arrested in Aurora."
+    )
+    doc = nlp(text)
+    picked = pick_event_place(extract_places(doc, gaz), doc, None)
+    assert picked is not None and picked.place.county == "Weld County"
+
+
+def test_dateline_with_a_double_hyphen(nlp, gaz):
+    text = "CLEVELAND-- Charges were dropped against one of the suspects in the shooting death."
+    assert event_city(nlp, gaz, text) == ("Cleveland", "Ohio")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -155,6 +156,10 @@ BACKGROUND_SENTENCE = re.compile(
 NEIGHBOURHOOD_AFTER = re.compile(r"\s*(neighbou?rhood|area|section|community)\b", re.I)
 # A local force after a place name: its jurisdiction, where its officers work.
 LOCAL_FORCE = re.compile(r"\s*(police|sheriff|fire)\b", re.I)
+# Verbs whose place is where a suspect was caught, often far from the scene.
+ARREST_VERBS = {"arrest", "apprehend", "capture", "book", "catch", "surrender"}
+# Words after a place name that make it a hospital or college's, where victims are taken.
+AFTER_NOT_SCENE = re.compile(r"\s*(hospital|medical|regional|memorial|university)", re.I)
 DIRECTIONS = {
     "north",
     "south",
@@ -428,6 +433,11 @@ class Gazetteer:
             and self._county_of.get(town.geonameid or -1) == _fold(county.name)
         )
 
+    def in_other_county(self, town: Place, county: Place) -> bool:
+        """Whether a gazetteer US town has a known county that is not this one."""
+        known = self._county_of.get(town.geonameid or -1)
+        return known is not None and not self.in_county(town, county)
+
     def towns_in(self, county: str) -> set[str]:
         """Folded names of the towns of 1,000+ in any county of that name."""
         return self._towns_in.get(_fold(county), set())
@@ -519,6 +529,11 @@ DATELINE_WINDOW = 600
 DATELINE_BONUS = 3
 # The dateline's state outweighs a few mentions of other states in the story.
 DATELINE_STATE_WEIGHT = 3
+# Fewer words than this make a scrap (dateline, byline), not one of the lede's sentences.
+LEDE_MIN_WORDS = 4
+# Closer than this to the dateline city's centre, a "town" is a part of the city the
+# gazetteer lists as a place of its own ("CHICAGO -- ... in Bridgeport").
+CITY_RADIUS_KM = 10
 # Upper-case page furniture that looks like a dateline ("UPDATE --", "WATCH -").
 NOT_A_DATELINE = {
     "update",
@@ -569,7 +584,7 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         return found
     found = []
     for m in DATELINE.finditer(doc_text(doc)[:DATELINE_WINDOW]):
-        name = m.group(1).rstrip(".")
+        name = m.group(1).rstrip(".-")  # "CLEVELAND-- ..."
         if _fold(name) in NOT_A_DATELINE or len(name) < 3:
             continue
         known = bool(gazetteer.lookup(name)) or (
@@ -810,6 +825,27 @@ def _as_actor(span: Span) -> bool:
     return (after is not None and after.tag_ == "POS") or root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _where_arrested(span: Span) -> bool:
+    """ "was arrested Friday in Pine Hills": the place of an arrest, not of the incident."""
+    prep = span.root.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    return verb.lemma_ in ARREST_VERBS
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in km; 0 when either has no coordinates.
+
+    The haversine formula: five lines, not worth a geodesy dependency for a 10 km test."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return 0.0
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
 def _key(place: Place) -> tuple:
     return (place.country, place.admin1, place.county, place.city or place.name)
 
@@ -945,9 +981,10 @@ def pick_event_place(
     places ambiguous towns. The winner is then refined to the most specific well-supported
     place inside it (a city within the state, a state within the country), and a name the
     gazetteer lacks gives way to a known city of its state (a neighbourhood of it). A
-    dateline loses its weight to another town of its state that the lede puts the incident
-    in. A story with no place of its own gets the outlet's home city or state, if its host
-    names one, else its learnt home state.
+    dateline city gives way to another town of its state, outside the city, that the lede
+    puts the incident in (not an arrest's, hospital's or police force's town). A story with
+    no place of its own gets the outlet's home city or state, if its host names one, else
+    its learnt home state.
     """
     gazetteer = Gazetteer()
     if not places:
@@ -957,8 +994,15 @@ def pick_event_place(
         _apply_outlet_state(places, home_state, gazetteer)
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
-    first_sents = {s.start_char for i, s in enumerate(sentences(doc)) if i < 4}
-    lede = {s.start_char for i, s in enumerate(sentences(doc)) if i < 2}
+    # The story's first sentences and its lede's two, past a dateline or other scrap of a
+    # few words standing alone ("MADISON, Wis. -").
+    opening: list[int] = []
+    for sent in sentences(doc):
+        if len(opening) == 4:
+            break
+        if sum(t.is_alpha for t in sent) >= LEDE_MIN_WORDS:
+            opening.append(sent.start_char)
+    first_sents, lede = set(opening), set(opening[:2])
     dateline_key: tuple | None = None
     lede_towns: dict[tuple, str | None] = {}  # towns the lede puts an incident in: state
     scores: dict[tuple, float] = defaultdict(float)
@@ -985,7 +1029,7 @@ def pick_event_place(
             score -= 3  # "from the Montgomery Police Department" is no origin
         if BACKGROUND_SENTENCE.search(sent.text):
             score -= 1
-        if re.match(r"\s*(hospital|medical|regional|memorial|university)", after, re.I):
+        if AFTER_NOT_SCENE.match(after):
             score -= 2
         if re.match(
             r"\s*(county\s+)?(sheriff|coroner|prosecutor|attorney|commission|jail|"
@@ -1010,6 +1054,9 @@ def pick_event_place(
             and place.precision == "city"
             and place.geonameid is not None
             and not NEIGHBOURHOOD_AFTER.match(after)
+            and not LOCAL_FORCE.match(after)  # "turned himself in to Salem police"
+            and not AFTER_NOT_SCENE.match(after)  # "at a Wichita hospital"
+            and not _where_arrested(span)
         ):
             lede_towns[key] = place.admin1
         if place.precision == "city" and place.geonameid is None and "," not in mention.text:
@@ -1023,10 +1070,16 @@ def pick_event_place(
         by_key.setdefault(key, mention)
     if not scores:
         return _outlet_fallback(outlet, gazetteer, homes)
-    if dateline_key is not None and any(
-        k != dateline_key and state == by_key[dateline_key].place.admin1
+    filed_from = [
+        k
         for k, state in lede_towns.items()
-    ):
+        if dateline_key is not None
+        and dateline_key not in lede_towns  # "MIAMI GARDENS -- ... in Miami Gardens"
+        and k != dateline_key
+        and state == by_key[dateline_key].place.admin1
+        and _km(by_key[k].place, by_key[dateline_key].place) > CITY_RADIUS_KM
+    ]
+    if filed_from:
         # "SEATTLE, Wash. -- A drive-by shooting ... in Kent": the dateline is where the
         # story was filed, the lede says where it happened.
         scores[dateline_key] -= DATELINE_BONUS
@@ -1037,13 +1090,22 @@ def pick_event_place(
     best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
     if scores[best_key] <= 0:
         return _outlet_fallback(outlet, gazetteer, homes)
+    if best_key == dateline_key and filed_from:
+        # The filing city's own later mentions ("the Seattle Times reports") do not move
+        # the incident back there.
+        best_key = max(filed_from, key=lambda k: scores[k])
     best = by_key[best_key]
     # Prefer a more specific place inside the winner that is itself well supported; a
     # county's town needs less support (county names recur with sheriffs and courts).
     share = 0.25 if best.place.precision == "county" else 0.5
     for key in sorted(keys, key=lambda k: -scores[k]):
         p, b = by_key[key].place, best.place
-        inside = p.country == b.country and (b.admin1 is None or p.admin1 == b.admin1)
+        inside = (
+            p.country == b.country
+            and (b.admin1 is None or p.admin1 == b.admin1)
+            # "Weld County ... Aurora police": a town the gazetteer puts in another county
+            and not (b.precision == "county" and gazetteer.in_other_county(p, b))
+        )
         supported = scores[key] >= share * scores[best_key] and scores[key] > 1.5
         if (
             inside
