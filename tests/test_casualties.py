@@ -454,3 +454,102 @@ def test_plural_without_number_yields_to_stated_victims(nlp):
 )
 def test_later_victims_count_only_when_told_as_further_ones(nlp, text, killed, injured):
     assert figures(nlp, text) == (killed, injured)
+
+
+def test_counted_participle_read_as_active_verb(nlp):
+    text = (
+        "Three men were charged in a shooting in the neighborhood that left a 13-year-old boy "
+        "dead and six other people wounded."
+    )
+    assert figures(nlp, text) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (
+            "The victims, a 19-year-old male and three 17-year-old females, were taken to the "
+            "hospital for treatment of non life-threatening wounds.",
+            4,
+        ),
+        (
+            "Ladonna Robinson-Wright, 37, Daquoria Louis Robinson, 20, and Antoine Deion Wright, "
+            "33, were shot and were transported to a medical center, police said.",
+            3,
+        ),
+        (
+            "Hospital staff said that Ralph Robinson, Shekirrah Thomas, Demereay Doe, and Bryant "
+            "Turner all suffered injuries from being shot.",
+            4,
+        ),
+        (
+            "Smith’s 14-year-old son, Storm Malone, and a 17-year-old family friend, Dasmine "
+            "Mitchell, were shot.",
+            2,
+        ),
+        (
+            "Three other victims, Marvin Hart, 30, Herbert Briscoe, 28, and Tristian Mouton, 28, "
+            "were transported to a hospital.",
+            3,
+        ),
+    ],
+)
+def test_people_listed_beside_a_phrase_count(nlp, text, injured):
+    assert figures(nlp, text) == (None, injured)
+
+
+def test_others_also_shot_count_besides_the_dead(nlp):
+    text = (
+        "A 29-year-old man was shot and killed on Elm Street. Raymone West, Brian Dearmond and "
+        "Marquise McPherson were also struck by bullets."
+    )
+    assert figures(nlp, text) == (1, 3)
+
+
+def test_a_further_numbered_victim_implies_the_ones_before(nlp):
+    text = (
+        "Four people were hit by bullets and a fifth was apparently struck by debris from a "
+        "bullet ricochet during an early Sunday shooting."
+    )
+    assert figures(nlp, text) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are investigating a shooting that left two men dead and four other injured "
+        "outside a church.",
+        "A house party ended in gunfire overnight, leaving one person dead and at least four "
+        "others hurt.",
+    ],
+)
+def test_toll_of_dead_and_wounded_read_from_the_words(nlp, text):
+    assert figures(nlp, text)[1] == 4
+
+
+def test_surname_that_is_a_count_word_is_one_person(nlp):
+    found = extract_casualties(nlp("Police said Chris Few was listed in critical condition."))
+    assert [(c.kind, c.best) for c in found] == [("injured", 1)]
+
+
+def test_the_second_victim_is_one_more(nlp):
+    text = (
+        "A man was shot and killed on Elm Street on Friday. "
+        "The second victim was taken to a hospital."
+    )
+    assert figures(nlp, text) == (1, 1)
+
+
+def test_other_victims_described_after_the_count_are_besides_the_dead(nlp):
+    text = (
+        "A woman was shot and killed at the party. Five other people -- men and women -- were shot."
+    )
+    assert figures(nlp, text) == (1, 5)
+
+
+def test_age_after_a_name_is_not_a_count(nlp):
+    text = (
+        "Calvin Williams, 24 was shot in the chest, Kalone Mcgee, 26 was shot in the left leg "
+        "and Jamie Clayton, 22 was shot in both legs."
+    )
+    assert {c.best for c in extract_casualties(nlp(text))} == {1}

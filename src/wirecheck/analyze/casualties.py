@@ -4,7 +4,10 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 
 * an explicit number counts itself: "four teens were shot" → 4, "3,000" → 3000;
 * a singular victim counts 1 ("a man", "the boy", "he", "Nyreek Horne");
-* a plural with no number ("killing the fighters") counts 2, the least a plural can mean;
+* a plural with no number ("killing the fighters") counts 2, the least a plural can mean,
+  unless people set beside it say how many ("the victims, a man and three women" 4);
+* a list counts each name, however the parser hung it ("Jones, 37, Smith, 20, and Lee,
+  33" 3), and a surname that is a count word ("Few was wounded") is one person;
 * vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
   3, "hundreds" 100;
 * "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say).
@@ -80,6 +83,7 @@ AND_OTHERS = re.compile(
     r"\band\s+$",
     re.I,
 )
+TOLD_BEFORE_OTHERS = re.compile(r"\band\b.*\bothers?\b", re.I)
 FATALLY = re.compile(r"\b(fatally|mortally)\b", re.I)
 SOME_FATALLY = re.compile(
     r"\b(one|two|three|four|five|\d+|both|all)(?: of them)?,? (fatally|mortally)\b", re.I
@@ -149,6 +153,11 @@ TALLY = re.compile(
     r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b",
     re.I,
 )
+DEAD_AND_HURT = re.compile(  # "left two dead and four other injured", "3 dead, 1 hurt"
+    rf"\b(?:dead|killed),?(?: and)? (?:at least )?({COUNT_WORDS}|one) "
+    r"((?:others?|more|people|persons) )?(?:\w+ )?(injured|wounded|hurt|hospitali[sz]ed)\b",
+    re.I,
+)
 HURT_OR_MORE = re.compile(
     r"\b(injur\w*|(?<!gunshot )wound\w*|hurt|hospitali[sz]ed|condition|"
     r"also|another|other|second|third)\b",
@@ -157,7 +166,16 @@ HURT_OR_MORE = re.compile(
 GUNFIRE = re.compile(  # "struck by a bullet", "the gun went off, hitting his brother"
     r"\b(bullets?|gunfire|rounds?|gunshots?|shots?|fired|firing|went off|discharged)\b", re.I
 )
-ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+ORDINAL_VALUES = {
+    w: i
+    for i, w in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 2
+    )
+}
+ORDINALS = set(ORDINAL_VALUES)
+NEXT_VICTIM = re.compile(  # "a fifth was struck", "an 8th teen was injured", "the second victim"
+    rf"^(?:an?|the) ({'|'.join(ORDINAL_VALUES)}|\d+(?:st|nd|rd|th))\b", re.I
+)
 MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
 STATED_TWO = re.compile(r"\b(two|2|both|pair|couple|and|others?)\b", re.I)
@@ -192,6 +210,10 @@ def _is_person(token: Token) -> bool:
             "several",
         )
     if token.like_num:  # "shot 10 people", not "shot about 10 times"
+        doc = token.doc
+        after_name = token.i > 1 and doc[token.i - 2].pos_ == "PROPN"
+        if token.text.isdigit() and after_name and doc[token.i - 1].text == ",":
+            return False  # "Calvin Williams, 24 was shot": an age without its closing comma
         return not any(c.lower_ in REPEATS for c in token.children)
     if token.pos_ == "PROPN":
         return token.is_title and not token.is_upper
@@ -278,6 +300,11 @@ def _victims(trigger: Token) -> Token | None:
             subject = _subject(trigger, ("nsubj",))
             if subject is not None and (dies or not _agent_like(trigger)):
                 return _relative_head(subject)
+        # "left a boy dead and six other people wounded": a participle the parser read as an
+        # active verb; a counted subject with no object was not the one shooting.
+        subject = _argument(trigger, ("nsubj",))
+        if trigger.tag_ == "VBD" and subject is not None and _counted(subject):
+            return None if _agent_like(trigger) else subject
         return None
     # Adjectives: "X is dead", "X was found dead", "left three dead", "X is injured".
     own = _argument(trigger, ("nsubj", "nsubjpass"))
@@ -322,6 +349,18 @@ def _before_participles(trigger: Token) -> Token | None:
     if person.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and _is_person(person):
         return person
     return None
+
+
+def _counted(token: Token) -> bool:
+    """A noun with a count of its own: "six other people", not "17-year-old Dontay Jordan"."""
+    doc = token.doc
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "nummod"
+        and c.i + 1 < len(doc)
+        and doc[c.i + 1].text != "-"
+        and not doc[c.i + 1].lower_.startswith(AGE_UNITS)
+        for c in token.children
+    )
 
 
 def _headline(token: Token) -> bool:
@@ -390,6 +429,10 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         return None
     total = 0
     members = [token] + [c for c in token.conjuncts if c.i > token.i and _is_person(c)]
+    listed = _appositive_list(token)
+    if listed is not None:
+        return _phrase_count(listed)  # "the victims, a man and three women": four
+    members += _listed_beside(token)
     words = []
     for member in members:
         if _unborn(member):
@@ -412,7 +455,10 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
                     count = int(value)
         if member.like_num and not _gallery_number(member):
             count = int(number_value(member.text) or 1)
-        if count is None and member.lower_ in VAGUE_COUNTS:
+        # "Few was listed in critical condition": a capitalised word inside a sentence is a
+        # surname, not the vague count "few".
+        surname = member.tag_ == "NNP" and member.is_title and member.i != member.sent.start
+        if count is None and member.lower_ in VAGUE_COUNTS and not surname:
             count = VAGUE_COUNTS[member.lower_]
         if count is None:
             plural = (member.tag_ == "NNS" and _plural_noun(member)) or member.lower_ in (
@@ -430,6 +476,34 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         return None
     who = " and ".join(words)
     return total, who
+
+
+def _appositive_list(token: Token) -> Token | None:
+    """The first of several people set beside a plural without a number: "the victims, a
+    man and three women"."""
+    if token.tag_ != "NNS" or any(c.dep_ == "nummod" for c in token.children):
+        return None
+    appos = next((c for c in token.children if c.dep_ == "appos" and not c.like_num), None)
+    if appos is None or not _is_person(appos) or not any(_is_person(c) for c in appos.conjuncts):
+        return None
+    return appos
+
+
+def _listed_beside(token: Token) -> list[Token]:
+    """People of a list the parser hung on its first member as appositions: "Jones, 37,
+    Smith, 20, and Lee, 33" (Smith and Lee), "Robinson, Thomas, Doe and Turner" (Thomas
+    and Doe), "her son, Storm Malone, and a family friend" (the friend)."""
+    if token.tag_ not in ("NN", "NNP"):
+        return []  # "three other victims, A, B and C": the number already counts them
+    out = []
+    for appos in token.children:
+        if appos.dep_ != "appos" or appos.pos_ != "PROPN" or not _is_person(appos):
+            continue
+        others = [c for c in appos.conjuncts if c.i > appos.i and _is_person(c)]
+        if token.pos_ == "PROPN" and (others or token.conjuncts):
+            out.append(appos)  # another name, not the same person's
+        out += others
+    return out
 
 
 def _unborn(member: Token) -> bool:
@@ -687,7 +761,25 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 )
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
+        found += _dead_and_hurt(doc, sent, found, earlier)
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -> list[Casualty]:
+    """ "left two people dead and two others injured", "3 dead, 1 hurt": the wounded of a
+    toll whose words the parser often tangles ("others" taken for a subject of "said",
+    "other" for a noun), read from the words when no statement covers them."""
+    out = []
+    for m in DEAD_AND_HURT.finditer(sent.text):
+        start, end = sent.start_char + m.start(1), sent.start_char + m.end()
+        if any(c.kind == "injured" and c.start < end and start < c.end for c in found):
+            continue
+        count = int(number_value(m.group(1)) or 1)
+        if _background(sent, count, earlier):
+            continue
+        who = m.group(1) + (" " + m.group(2).strip() if m.group(2) else "")
+        out.append(_statement(doc, start, end, "injured", count, who))
+    return out
 
 
 def _turned_on_self(token: Token) -> Token | None:
@@ -994,8 +1086,9 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     report's opening is taken as background (another incident, a yearly tally), and so
     are singular victims first told after the first statement of their kind unless told
     as further ones (see :func:`_lead_victims`). A plural with no number ("they were
-    shot") only counts when nothing else states that kind. A zero ("no injuries") only
-    stands when nothing in the article counts someone.
+    shot") only counts when nothing else states that kind. A victim told by its place
+    ("a fifth was struck", "the second victim") means at least that many were hit. A zero
+    ("no injuries") only stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     # A plural without a number only stands for a kind no other statement counts.
@@ -1038,14 +1131,16 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
         candidates: list[tuple[int, Casualty]] = []
         plural_injured = [c for c in positive if c.kind == "injured" and c.best > 1]
         for c in _lead_bound(plural_injured, lead_end):
-            if OTHERS.search(c.text) and " and " not in (c.who or ""):
-                # "Four other people were wounded": besides the victims already told of.
+            if OTHERS.search(c.text) and not TOLD_BEFORE_OTHERS.search(c.who or ""):
+                # "Four other people were wounded": besides the victims already told of (not
+                # "a woman and two other men", who count themselves).
                 before = sum(1 for r in injured_refs if r.first < c.start)
                 candidates.append((c.best + before, c))
                 continue
             # "N were shot", "one of the N wounded has died": the N include the dead.
             # So do "five people were injured … one of them has died" told later.
-            hit_only = SHOT_WORDS.search(c.text) is not None or any(
+            # "Three others were also shot" counts besides the dead.
+            hit_only = (SHOT_WORDS.search(c.text) is not None and not ALSO.search(c.text)) or any(
                 k.kind == "killed"
                 and (
                     (k.start <= c.start and c.end <= k.end)
@@ -1054,6 +1149,14 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 for k in positive
             )
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
+        for c, _ in singular:
+            nth = NEXT_VICTIM.match(c.who or "") if c.kind == "injured" else None
+            if nth:
+                # "Four were hit and a fifth was struck by debris", "the second victim was
+                # taken to a hospital": at least that many victims, the dead among them.
+                word = nth.group(1).lower()
+                n = ORDINAL_VALUES.get(word) or int(re.sub(r"\D", "", word))
+                candidates.append((max(0, n - killed_total), c))
         best_plural = max(candidates, key=lambda x: x[0], default=(0, None))
         total = max(len(injured_refs), best_plural[0])
         support = (
