@@ -29,7 +29,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from harness import SHARED, _person_label, _words, polnear_attributions, polnear_scores
+from harness import (
+    SHARED,
+    _person_label,
+    _words,
+    matching_quote,
+    polnear_attributions,
+    polnear_scores,
+)
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.analyze.people import extract_people
@@ -110,7 +117,7 @@ def basil(rows: list[dict], errors: str | None) -> None:
         harness_ours = [(set(_words(q.text)), q.speaker or "") for q in quotes]
         for gq in row["gold"]["quotes"]:
             hw = set(_words(gq["text"]))
-            hit = next((sp for qw, sp in harness_ours if len(hw & qw) >= 0.5 * len(hw)), None)
+            hit = matching_quote(hw, harness_ours)
             if hw and hit is not None and not gq["speaker"].startswith("other_"):
                 kind = by_kind["person" if _person_label(gq["speaker"]) else "group"]
                 kind[0] += 1

@@ -230,6 +230,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def matching_quote(words: set[str], quotes: list[tuple[set[str], str]]) -> str | None:
+    """The speaker of our quote sharing the most words with a gold quote's ``words``, if it
+    shares at least half of them (a quote split in two or overlapping another is matched
+    with the piece that holds the gold span, not with the first piece that touches it)."""
+    shared, speaker = max(
+        ((len(words & qw), sp) for qw, sp in quotes), key=lambda pair: pair[0], default=(0, None)
+    )
+    return speaker if shared and shared >= 0.5 * len(words) else None
+
+
 @functools.cache
 def _person_label(label: str) -> bool:
     """Whether a BASIL speaker label is one person's name ("Donald_Trump", not "Tea_Party")."""
@@ -259,7 +269,7 @@ def score_basil(
             if not words:
                 continue
             total += 1
-            match = next((sp for qw, sp in quotes if len(words & qw) >= 0.5 * len(words)), None)
+            match = matching_quote(words, quotes)
             if match is None:
                 continue
             found += 1

@@ -80,3 +80,14 @@ def test_place_names_are_compared_folded_and_gva_localities_accept_either_name()
     assert place_matches("Bronx", "The Bronx", None)
     assert not place_matches("Dayton", "Toledo", "Lucas County")
     assert not place_matches("", None, None)
+
+
+def test_a_gold_quote_is_matched_with_our_quote_sharing_most_words():
+    import harness
+
+    ours = [
+        ({"the", "bill", "is"}, "Ann Lowe"),
+        ({"the", "bill", "is", "a", "disgrace"}, "Bo Diaz"),
+    ]
+    assert harness.matching_quote({"the", "bill", "is", "a", "disgrace"}, ours) == "Bo Diaz"
+    assert harness.matching_quote({"we", "will", "win", "this"}, ours) is None
