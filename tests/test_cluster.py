@@ -333,3 +333,21 @@ def test_a_lone_report_joins_when_a_later_article_makes_its_event_fit():
         if article.id == "b":
             assert placement.event is None  # b alone does not fit a
     assert len(index) == 1
+
+
+def test_events_that_would_span_more_than_the_merge_window_stay_apart():
+    # Merging step by step must not chain a story's follow-ups into a months-long "event".
+    start, names = dt.date(2024, 5, 1), ["Marcus Reed"]
+    index = EventIndex(merge_threshold=0.0)
+    for aid, days in (("a", 0), ("b", 40)):
+        article = make(
+            aid, "Gunfire on Salem Avenue.", start + dt.timedelta(days=days), names=names
+        )
+        index.add("ev-a", signature(*article))
+    index.add(
+        "ev-c",
+        signature(*make("c", "Gunfire on Salem Ave.", start + dt.timedelta(days=46), names=names)),
+    )
+    bridge = make("d", "Gunfire on Salem Avenue again.", start + dt.timedelta(days=43), names=names)
+    placement = index.place(signature(*bridge))
+    assert placement.event in {"ev-a", "ev-c"} and placement.merge == ()
