@@ -553,3 +553,88 @@ def test_age_after_a_name_is_not_a_count(nlp):
         "and Jamie Clayton, 22 was shot in both legs."
     )
     assert {c.best for c in extract_casualties(nlp(text))} == {1}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "shot" read as a noun: the person before it is the one dead.
+        (
+            "Deputies are investigating reports of a 4-year-old shot dead in north Harris County.",
+            1,
+            None,
+        ),
+        (
+            "Kaleb Ahles' grandparents sobbed as detectives investigated the "
+            "2-and-a-half-year-old's death.",
+            1,
+            None,
+        ),
+        (
+            "Family members and friends of a 16-year-old boy shot and killed late Friday night in "
+            "Riviera Beach held a vigil Saturday.",
+            1,
+            None,
+        ),
+        ("PHOENIX - Police say a second teen has died after a drive-by shooting.", 2, None),
+        (
+            "A worker shovels snow from the parking lot where four teens, one fatally, were shot.",
+            1,
+            3,
+        ),
+        (
+            "Since the law passed, eight children have killed with guns left in their homes.",
+            None,
+            None,
+        ),
+        ("Amari was shot and killed just before midnight on the Fourth of July.", 1, None),
+    ],
+)
+def test_deaths_the_parser_tangles(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_a_death_takes_no_object(nlp):
+    # "died a short time later" with "time" parsed as the object of "died".
+    from spacy.tokens import Doc
+
+    words = "The man was taken to a hospital and died a short time later .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3, 6, 4, 3, 3, 11, 11, 8, 8, 3],
+        deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "cc", "conj"]
+        + ["det", "amod", "dobj", "advmod", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "CCONJ", "VERB"]
+        + ["DET", "ADJ", "NOUN", "ADV", "PUNCT"],
+        tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "CC", "VBD", "DT", "JJ", "NN", "RB", "."],
+        lemmas="the man be take to a hospital and die a short time later .".split(),
+    )
+    killed = summarize_casualties(extract_casualties(doc), "killed")
+    assert killed is not None and killed.best == 1
+
+
+def test_a_slide_counter_is_not_a_count(nlp):
+    text = "Boy playing with a gun kills driver 1 / 6 Back to Gallery"
+    assert figures(nlp, text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"She said that he should be dead," the documents read.',
+        "At least 100 children were killed in unintentional shootings in the United States "
+        "between December 2012 and December 2013.",
+    ],
+)
+def test_no_death_of_this_event(nlp, text):
+    assert figures(nlp, text)[0] is None
+
+
+def test_the_fourth_victim_dying_is_not_four_dead(nlp):
+    text = "Three men were shot on Main Street. The fourth man died at the hospital."
+    assert figures(nlp, text)[0] == 1
+
+
+def test_a_couple_is_two_people(nlp):
+    assert figures(nlp, "An elderly couple was found dead in their home on Sunday.") == (2, None)

@@ -3,7 +3,7 @@
 Counting conventions (ACLED's conservative reading), applied to every statement:
 
 * an explicit number counts itself: "four teens were shot" → 4, "3,000" → 3000;
-* a singular victim counts 1 ("a man", "the boy", "he", "Nyreek Horne");
+* a singular victim counts 1 ("a man", "the boy", "he", "Nyreek Horne"), "a couple" 2;
 * a plural with no number ("killing the fighters") counts 2, the least a plural can mean,
   unless people set beside it say how many ("the victims, a man and three women" 4);
 * a list counts each name, however the parser hung it ("Jones, 37, Smith, 20, and Lee,
@@ -146,7 +146,7 @@ COUNT_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d+)"
 TALLY = re.compile(
     # A sentence that sums up several incidents or a period, not one report's event.
     r"\b(across|around|throughout) (the (city|county|state|country|nation|region)\b|(?-i:[A-Z]))|"
-    r"\b(city|state|nation|county)-?wide\b|"
+    r"\b(city|state|nation|county)-?wide\b|\bin the (united states|u\.s\.|nation|country)\b|"
     rf"\bsince (last |early |late )?{DAYS}\b|"
     r"\b(so far|earlier|already) (this (year|month)|in \d{4})\b|"
     rf"\b(separate|unrelated|multiple|several|{COUNT_WORDS}) (\w+ )?(shootings|shooting incidents|"
@@ -190,7 +190,9 @@ def _is_person(token: Token) -> bool:
     if token.lower_ == "old":  # "the 2-year-old who was shot", "the two year old"
         return any(c.lower_.startswith(AGE_UNITS) for c in token.children)
     if token.ent_type_ in NOT_PEOPLE and token.ent_type_ != "PERSON":
-        return token.pos_ == "PROPN" and _has_age(token)  # "20-year-old Tyrell Hall" (FAC)
+        # "20-year-old Tyrell Hall" (FAC), "Amari was shot and killed" (a lone first name or
+        # surname the tagger took for an organisation).
+        return token.pos_ == "PROPN" and (_has_age(token) or _lone_org_name(token))
     if token.ent_type_ in ("PERSON", "NORP"):
         return True
     if token.pos_ == "PRON":
@@ -217,7 +219,21 @@ def _is_person(token: Token) -> bool:
         return not any(c.lower_ in REPEATS for c in token.children)
     if token.pos_ == "PROPN":
         return token.is_title and not token.is_upper
+    if _couple(token):
+        return True
     return is_person_noun(token.lemma_) or is_person_noun(token.lower_) or "-old" in token.lower_
+
+
+def _couple(token: Token) -> bool:
+    """ "a couple were found dead": two people (not "a couple of hours")."""
+    return token.lower_ == "couple" and not any(c.lower_ == "of" for c in token.children)
+
+
+def _lone_org_name(token: Token) -> bool:
+    """A one-word capitalised "organisation" ("Amari", "Troyer"): most often a name."""
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ == "ORG" and alone and token.is_title
 
 
 def _argument(word: Token, deps: tuple[str, ...]) -> Token | None:
@@ -277,7 +293,8 @@ def _victims(trigger: Token) -> Token | None:
         passive = _argument(trigger, ("nsubjpass",))
         if passive is not None:
             return _relative_head(passive)
-        obj = _argument(trigger, ("dobj",))
+        # "died a short time later": a death takes no object (the parser may give it one).
+        obj = None if _dies(trigger) else _argument(trigger, ("dobj",))
         if obj is not None:
             return obj
         if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -296,7 +313,10 @@ def _victims(trigger: Token) -> Token | None:
         subject = _subject(trigger, ("nsubj", "nsubjpass") if dies else ("nsubjpass",))
         if subject is not None:
             return _relative_head(subject)  # "was shot and killed": the shared subject
-        if dies or trigger.tag_ == "VBN" or _headline(trigger):
+        # "Man shot in Dayton" (a headline's passive without "was"), but not "eight
+        # children have killed": a perfect tense is active, its subject the killer.
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+        if dies or (trigger.tag_ == "VBN" and not perfect) or _headline(trigger):
             subject = _subject(trigger, ("nsubj",))
             if subject is not None and (dies or not _agent_like(trigger)):
                 return _relative_head(subject)
@@ -320,18 +340,33 @@ def _victims(trigger: Token) -> Token | None:
         if subject is not None:
             return _relative_head(subject)
     if trigger.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if trigger.lower_ in DEAD_WORDS and not _is_person(head):
+            # "a 4-year-old shot dead" with "shot" read as a noun: the person before it.
+            # Not "four dead bodies": a number counts the noun itself.
+            lefts = [t for t in head.lefts if t.dep_ != "nummod" and _is_person(t)]
+            return lefts[-1] if lefts else head
         return head
     if trigger.pos_ == "NOUN":
         of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if of is None:
+            return next((c for c in trigger.children if c.dep_ == "poss"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None)
     nums = [t for t in trigger.lefts if t.like_num]
     return nums[-1] if nums else None
+
+
+def _possessor_person(token: Token) -> bool:
+    """A possessor naming a person: a pronoun, a name or a person noun, not just a
+    capitalised word or a time ("this year's homicides")."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ == "PERSON"
+    return _is_person(token)
 
 
 def _before_participles(trigger: Token) -> Token | None:
     """ "the father of a one year old girl shot and killed in ...": the person just before
     "shot and killed" (or "shot, killed") when the parser lost the link between them."""
-    if trigger.tag_ != "VBN" or trigger.i < 3:
+    if trigger.tag_ not in ("VBN", "VBD") or trigger.i < 3:
         return None
     doc = trigger.doc
     i = trigger.i - 1
@@ -346,7 +381,10 @@ def _before_participles(trigger: Token) -> Token | None:
     while i > 0 and doc[i].pos_ == "ADV":
         i -= 1
     person = doc[i]
-    if person.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and _is_person(person):
+    # "Friends of a boy shot and killed Friday held a vigil" (read as "shot" the verb of
+    # "friends"); not "a man shot and killed" with the man its subject, the shooter.
+    own_subject = trigger.tag_ == "VBD" and person.dep_ == "nsubj"
+    if person.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and _is_person(person) and not own_subject:
         return person
     return None
 
@@ -384,7 +422,9 @@ def _unstated(verb: Token, victims: Token) -> bool:
         return True
     if any(c.lower_ == "no" for c in victims.lefts):
         return True  # "no one else was injured", "no other people were hurt"
-    if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for c in verb.children):
+    # "could have been killed", and "he should be dead" (the modal on the copula).
+    modal_on = [verb, verb.head] if verb.dep_ in ("acomp", "oprd") else [verb]
+    if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for w in modal_on for c in w.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
         return True  # "tried to kill a fifth", "threatened to kill them"
@@ -469,7 +509,7 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
                 "both",
             )
             count = UNKNOWN_PLURAL if plural else 1
-            if member.lower_ == "both":
+            if member.lower_ == "both" or _couple(member):
                 count = 2
         total += count
     if not words:
@@ -518,7 +558,11 @@ def _gallery_number(token: Token) -> bool:
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
     first = bool(before) and before[-1] in GALLERY_WORDS and after[:1] == ["of"]
     last = len(before) == 3 and before[0] in GALLERY_WORDS and before[2] == "of"
-    return first or last
+    # "1 / 6" under a picture: a slide counter.
+    slash = (len(before) >= 2 and before[-1] == "/" and doc[token.i - 2].like_num) or (
+        len(after) == 2 and after[0] == "/" and doc[token.i + 2].like_num
+    )
+    return first or last or slash
 
 
 def _plural_noun(token: Token) -> bool:
@@ -548,8 +592,9 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
     if lower in DEAD_WORDS and token.pos_ in ("ADJ", "VERB"):
         return "killed"
     if lemma in INJURE_LEMMAS | HIT_LEMMAS and token.pos_ in ("VERB", "ADJ"):
-        if FATALLY.search(window):
-            return "killed"
+        some = SOME_FATALLY.search(sent.text)
+        if FATALLY.search(window) and not (some and sent.text[some.end() :].startswith(",")):
+            return "killed"  # not "four teens, one fatally, were shot": that one is added
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ == "dead":
             return "killed"  # "shot dead"
@@ -637,7 +682,11 @@ def _death_noun(token: Token) -> bool:
     if lemma in DEATH_NOUNS or (
         lemma == "shooting" and any(c.lower_ in ("fatal", "deadly") for c in token.lefts)
     ):
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        # "the killing of X", or a possessor: "the 2-year-old's death", "Smith's murder".
+        return any(
+            (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and _possessor_person(c))
+            for c in token.children
+        )
     return False
 
 
@@ -1070,6 +1119,15 @@ def _lead_victims(
     return [r for r in victims if r.first <= first or r.further]
 
 
+def _nth(casualty: Casualty) -> int:
+    """The place of a victim told by it ("a fifth was struck", "the second victim"), else 0."""
+    nth = NEXT_VICTIM.match(casualty.who or "")
+    if nth is None:
+        return 0
+    word = nth.group(1).lower()
+    return ORDINAL_VALUES.get(word) or int(re.sub(r"\D", "", word))
+
+
 def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casualty | None:
     """The article's figure for ``kind``.
 
@@ -1087,7 +1145,8 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     are singular victims first told after the first statement of their kind unless told
     as further ones (see :func:`_lead_victims`). A plural with no number ("they were
     shot") only counts when nothing else states that kind. A victim told by its place
-    ("a fifth was struck", "the second victim") means at least that many were hit. A zero
+    ("a fifth was struck", "the second victim") means at least that many were hit, and "a
+    second teen has died" that many dead. A zero
     ("no injuries") only stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
@@ -1111,7 +1170,12 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     )
     top_plural = max(plural_killed, key=lambda c: c.best, default=None)
     attacker_counted = top_plural is not None and _body_count(top_plural)
-    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed]) + (
+    # "a second teen has died": at least that many dead ("the fourth man died" may be the
+    # first death among four victims).
+    nth_killed = [
+        _nth(c) for c, _ in singular if c.kind == "killed" and (c.who or "")[:2].lower() == "a "
+    ]
+    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed] + nth_killed) + (
         bool(suicides) and not attacker_counted
     )
     if kind == "killed":
@@ -1150,13 +1214,10 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
             )
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
         for c, _ in singular:
-            nth = NEXT_VICTIM.match(c.who or "") if c.kind == "injured" else None
-            if nth:
+            if c.kind == "injured" and _nth(c):
                 # "Four were hit and a fifth was struck by debris", "the second victim was
                 # taken to a hospital": at least that many victims, the dead among them.
-                word = nth.group(1).lower()
-                n = ORDINAL_VALUES.get(word) or int(re.sub(r"\D", "", word))
-                candidates.append((max(0, n - killed_total), c))
+                candidates.append((max(0, _nth(c) - killed_total), c))
         best_plural = max(candidates, key=lambda x: x[0], default=(0, None))
         total = max(len(injured_refs), best_plural[0])
         support = (
