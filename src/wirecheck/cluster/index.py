@@ -154,6 +154,7 @@ class EventIndex:
         self.article_event: dict[str, str] = {}
         self.by_term_day: dict[str, dict[dt.date, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.term_events: Counter = Counter()  # how many events use each term (for idf)
+        self._last_probe: tuple[Signature, _Event] | None = None
 
     def __len__(self) -> int:
         return len(self.events)
@@ -226,7 +227,14 @@ class EventIndex:
 
     def score(self, sig: Signature, event_id: str) -> float:
         """Similarity of an article to an event in [0, 1]; 0 when date or place rule it out."""
-        return self._fit(_Event.of(sig), self.events[event_id])
+        return self._fit(self._probe(sig), self.events[event_id])
+
+    def _probe(self, sig: Signature) -> _Event:
+        """The article as an event of one, built once for the article being placed (it is
+        scored against every candidate)."""
+        if self._last_probe is None or self._last_probe[0] is not sig:
+            self._last_probe = (sig, _Event.of(sig))
+        return self._last_probe[1]
 
     def _fit(self, probe: _Event, event: _Event) -> float:
         """``score`` for a probe event of one article (or a few) against an event."""
@@ -299,7 +307,7 @@ class EventIndex:
         if lone:
             grown = _Event()
             grown.absorb(self.events[best])
-            grown.absorb(_Event.of(sig))
+            grown.absorb(self._probe(sig))
             grown_centroid = self._centroid(grown)
             merge += [
                 e
