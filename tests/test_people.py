@@ -118,3 +118,12 @@ def test_affiliation_from_title_or_from_the_organisation_a_name_is_given_with(nl
     assert text[start:end] == rouleau.affiliation
     assert people["Maria Collins"].affiliation == "the Dayton Police Department"
     assert people["Paul Duarte"].affiliation is None  # a place of origin is no affiliation
+
+
+def test_a_one_word_name_after_the_is_no_person(nlp):
+    doc = nlp(
+        "Troops clashed with the Islamic State of Iraq and the Levant group near the border, "
+        "Brigadier General Anne Roy said."
+    )
+    names = [p.name for p in extract_people(doc)]
+    assert "Levant" not in names and "Anne Roy" in names

@@ -288,9 +288,15 @@ def _active(verbs: list[Token]) -> bool:
     )
 
 
+def _after_article(ent: Span) -> bool:
+    """A one-word "name" after a lower-case "the" ("the Islamic State of Iraq and the Levant",
+    "the Hague"): English gives a person's name no article, so the tagger erred."""
+    return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].text == "the"
+
+
 def extract_people(doc: Doc) -> list[Person]:
     """One Person per distinct individual, under the fullest name the article uses."""
-    mentions = [e for e in doc.ents if e.label_ == "PERSON"]
+    mentions = [e for e in doc.ents if e.label_ == "PERSON" and not _after_article(e)]
     people: list[Person] = []
     for ent in sorted(mentions, key=lambda e: -len(strip_title(e.text).split())):
         name = strip_title(ent.text)
