@@ -21,10 +21,10 @@ def gaz() -> Gazetteer:
     return Gazetteer()
 
 
-def event_city(nlp, gaz, text, outlet=None):
+def event_city(nlp, gaz, text, outlet=None, homes=None):
     """(city, state) of the place the picker gives the text, or None."""
     doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, outlet)
+    picked = pick_event_place(extract_places(doc, gaz), doc, outlet, homes)
     return (picked.place.city, picked.place.admin1) if picked else None
 
 
@@ -392,10 +392,7 @@ def test_learnt_outlet_home_places_ambiguous_towns_and_placeless_stories(nlp, ga
     homes.observe("wcti12.com", "North Carolina")
     text = "A man was shot in Jacksonville early Sunday, police said."
     assert event_city(nlp, gaz, text, "wcti12.com") == ("Jacksonville", "Florida")
-    doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, "wcti12.com", homes)
-    assert picked is not None
-    assert (picked.place.city, picked.place.admin1) == ("Jacksonville", "North Carolina")
+    assert event_city(nlp, gaz, text, "wcti12.com", homes) == ("Jacksonville", "North Carolina")
     doc = nlp("Police said the Wednesday afternoon shooting appears to be an accident.")
     picked = pick_event_place(extract_places(doc, gaz), doc, "wcti12.com", homes)
     assert picked is not None and not picked.from_text

@@ -881,11 +881,6 @@ def _states_named(places: list[PlaceMention]) -> set[str]:
     }
 
 
-def _names_us_state(places: list[PlaceMention]) -> bool:
-    """Whether the text names a US state: the state itself or a "City, State" pair."""
-    return bool(_states_named(places))
-
-
 def explicit_state(
     event: PlaceMention | None, places: list[PlaceMention], gazetteer: Gazetteer
 ) -> str | None:
@@ -990,7 +985,7 @@ def pick_event_place(
     if not places:
         return _outlet_fallback(outlet, gazetteer, homes)
     home_state = gazetteer.outlet_state(outlet) or (homes.home_state(outlet) if homes else None)
-    if home_state and not (_names_us_state(places) or _named_states(doc, gazetteer)):
+    if home_state and not (_states_named(places) or _named_states(doc, gazetteer)):
         _apply_outlet_state(places, home_state, gazetteer)
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())

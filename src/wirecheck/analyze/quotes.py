@@ -191,9 +191,7 @@ SPEAKER_NOUNS = {
     "consultant",
     "pollster",
     "critic",
-    "lawmaker",
     "host",
-    "reporter",
     "editor",
     "source",
 }
@@ -342,13 +340,14 @@ def _kind(span: Span) -> SpeakerKind | None:
     if (
         any(span.start <= c.i < span.end for c in token.conjuncts)  # "Pelosi and Schumer"
         or token.ent_type_ in ("ORG", "NORP", "GPE")
-        or token.lower_ in GROUP_NOUNS | GROUP_PRONOUNS
+        or token.lower_ in GROUP_NOUNS
+        or token.lower_ in GROUP_PRONOUNS
         or token.tag_ in ("NNS", "NNPS")
     ):
         return "group"
     if token.ent_type_ == "PERSON" or token.lower_ in PRONOUNS:
         return "person"
-    if token.lower_ in ROLE_WORDS | SPEAKER_NOUNS or is_person_noun(token.lemma_):
+    if token.lower_ in ROLE_WORDS or token.lower_ in SPEAKER_NOUNS or is_person_noun(token.lemma_):
         return "person"
     return None
 

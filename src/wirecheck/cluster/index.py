@@ -61,7 +61,6 @@ class _Event:
     spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     places: Counter = field(default_factory=Counter)
     killed: set[int] = field(default_factory=set)
-    days: set[dt.date] = field(default_factory=set)
     articles: list[str] = field(default_factory=list)
 
     @classmethod
@@ -75,8 +74,6 @@ class _Event:
             event.places[(sig.country, sig.admin1, sig.city)] += 1
         if sig.killed is not None:
             event.killed.add(sig.killed)
-        if sig.day:
-            event.days.add(sig.day)
         return event
 
     def absorb(self, other: _Event) -> None:
@@ -86,7 +83,6 @@ class _Event:
         self.spans += other.spans
         self.places.update(other.places)
         self.killed |= other.killed
-        self.days |= other.days
         self.articles += other.articles
 
 
