@@ -413,3 +413,48 @@ def test_equal_scores_go_to_a_day_and_then_to_the_earlier_day(nlp, monkeypatch):
     assert pick_event_date([week, sunday, friday], doc, PUB) is friday
     scores[2] = (friday, 4.0)
     assert pick_event_date([week, sunday, friday], doc, PUB) is sunday
+
+
+@pytest.mark.parametrize("text", ["the previous day", "my last day"])
+def test_a_single_previous_day_is_no_recent_period(text):
+    assert normalise(text, PUB) is None
+
+
+def test_the_current_year_alone_dates_nothing(nlp):
+    doc = nlp("Police said there has been a spike in homicides this year.")
+    assert pick_event_date(extract_dates(doc, PUB), doc, PUB) is None
+    doc = nlp("A man was shot on Elm Street in 2014.")
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.precision == "year"
+
+
+def test_possessive_weekday_through_a_hyphenated_modifier_names_the_incident(nlp):
+    doc = nlp(
+        "Las Vegas police started a press conference Tuesday on Friday's officer-involved "
+        "shooting by apologizing to the bystanders who were hit."
+    )
+    scores = {m.text: s for m, s in score_mentions(extract_dates(doc, PUB), doc, PUB)}
+    assert scores["Friday"] > scores["Tuesday"]  # not a tie that the earlier day wins
+
+
+def test_dated_incident_in_an_arrest_sentence_is_the_incident_day(nlp):
+    doc = nlp(
+        "A homeless man was ordered held on $250,000 bond Monday for his part in an exchange "
+        "of gunfire in which a girl was shot in the leg. "
+        "He appeared in court on charges of aggravated discharge of a firearm in connection "
+        "with the Jan. 6 incident on Arago Street."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 6)
+
+
+def test_bare_weekday_follows_the_day_the_text_names_with_it(nlp):
+    pub = dt.date(2016, 6, 1)  # a Wednesday, nine days after the shooting
+    doc = nlp(
+        "Police say a girl was shot in a drive-by shooting in Shelby Monday night. "
+        "Police said it happened around 11 p.m. Monday, May 23 at a home on Toms Street."
+    )
+    dates = extract_dates(doc, pub)
+    assert {m.best for m in dates if m.text.startswith("Monday")} == {dt.date(2016, 5, 23)}
+    doc = nlp("A man was shot Monday night. A vigil was held on Tuesday, May 3.")
+    assert {m.best for m in extract_dates(doc, pub)} == {dt.date(2016, 5, 30), dt.date(2016, 5, 3)}

@@ -29,6 +29,9 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 NUMBER_WORDS = {word: value for word, value in UNITS.items() if value <= 12}
 # How far after publication a month-day without a year may lie (a hearing, a funeral).
 AHEAD_WINDOW = dt.timedelta(days=14)
+# How far before publication a day named with its weekday ("Monday, May 23") still anchors
+# the bare weekday ("Monday night") elsewhere in the text.
+ANCHOR_WINDOW = dt.timedelta(days=30)
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 RE_MONTH_DAY = re.compile(
@@ -280,6 +283,8 @@ def normalise(
         n = _count(m["n"]) if m["n"] else 1
         days = {"day": 1, "week": 7, "month": 31, "year": 365}[unit] * n
         if unit == "day" and not m["n"]:
+            if not m.group(0).lower().endswith("days"):
+                return None  # "the previous day", "my last day": a day before some other event
             days = 7  # "in recent days"
         precision = "week" if days <= 7 else "range"
         return pub - D(days=days), pub, precision, None
@@ -365,7 +370,39 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append((start, end))
-    return mentions
+    return _anchor_weekdays(mentions, published)
+
+
+def _anchor_weekdays(mentions: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """Bare weekdays moved to the day the text itself names with that weekday.
+
+    A story that says "around 11 p.m. Monday, May 23" and then "shot Monday night" means
+    the same Monday, even when it was published more than a week later (a follow-up, or a
+    copy crawled late) and "Monday" alone would resolve to the last Monday before then.
+    """
+    if published is None:
+        return mentions
+    named: dict[int, set[dt.date]] = {}  # weekday -> days the text names with it
+    for m in mentions:
+        weekday = RE_WEEKDAY.search(m.text)
+        if weekday and m.best and _calendar_day(m.text):
+            recent = 0 < (published - m.best).days <= ANCHOR_WINDOW.days
+            if recent and WEEKDAYS[weekday["wd"].lower()] == m.best.weekday():
+                named.setdefault(m.best.weekday(), set()).add(m.best)
+    anchored = []
+    for m in mentions:
+        weekday = RE_WEEKDAY.search(m.text)
+        bare = weekday and not weekday["last"] and not _calendar_day(m.text)
+        days = named.get(m.best.weekday(), set()) if bare and m.best else set()
+        if len(days) == 1 and min(days) < m.best:  # one such day, and an earlier one
+            day = min(days)
+            m = DateMention(m.start, m.end, m.text, day, day, "day", day)
+        anchored.append(m)
+    return anchored
+
+
+def _calendar_day(text: str) -> bool:
+    return bool(RE_MONTH_DAY.search(text) or RE_DAY_MONTH.search(text))
 
 
 def _sentence(doc: Doc, mention: DateMention) -> Span | None:
@@ -464,8 +501,14 @@ def _names_incident(span: Span) -> bool:
     attach to a modifier of the noun)."""
     dep, head = span.root.dep_, span.root.head
     if dep == "poss":
+        # "officer-involved" parses as npadvmod + amod
         for _ in range(3):  # "Friday's" -> "officer" -> "involved" -> "shooting"
-            if INCIDENT_NOUN.fullmatch(head.text) or head.dep_ not in ("compound", "amod", "nmod"):
+            if INCIDENT_NOUN.fullmatch(head.text) or head.dep_ not in (
+                "compound",
+                "amod",
+                "nmod",
+                "npadvmod",
+            ):
                 break
             head = head.head
     elif dep not in ("compound", "nmod", "amod", "npadvmod"):
@@ -491,7 +534,8 @@ def pick_event_date(
     "in July") gives way to the best-scoring day mention inside its range ("Friday night",
     "July 25"): the vague phrase sums up, the day pins it down. A day winner gives way to
     the day before when a mention of it scores within ``EARLIER_MARGIN``. Of equal scores the
-    day beats a vague date and the earlier day the later one.
+    day beats a vague date and the earlier day the later one. A winning year that holds the
+    publication day ("this year") dates nothing: None.
     """
     scored = [(m, s) for m, s in score_mentions(dates, doc, published) if s >= MIN_EVENT_SCORE]
     if not scored:
@@ -505,6 +549,12 @@ def pick_event_date(
         ]
         if inside:
             return max(inside, key=lambda pair: pair[1])[0]
+        if (
+            best.precision == "year"
+            and published
+            and best.range_start <= published <= best.range_end
+        ):
+            return None  # "this year", "in 2015": the current year is background, not a date
         return best
     day_before = [
         (m, s)
@@ -552,12 +602,15 @@ def score_mentions(
             continue  # a line of date and clock time only ("January 20, 2015, 4:50pm"): a byline
         if INLINE_STAMP.search(text_all, max(0, mention.start - 40), mention.start):
             continue  # "(Published Monday, July 7, 2014)", a tweet's "(@handle) May 30, 2016"
+        named_incident = _names_incident(span)
         score = 1.0
         if INCIDENT.search(text):
             score += 2
         if NOT_INCIDENT.search(text):
             score -= 2
-        if AFTERMATH.search(text):
+        # A follow-up story's arrest or charge sentence names the incident's day ("charged in
+        # the June 13 incident"): the arrest does not date that day.
+        if AFTERMATH.search(text) and not (named_incident and mention.precision == "day"):
             score -= 1  # "in critical condition Tuesday", "was arrested Monday"
         governor = _governor(span)
         if governor.lemma_.lower() in REPORTING:
@@ -566,7 +619,6 @@ def score_mentions(
             score -= 1.5  # "died Wednesday night", "was arrested Tuesday"
         elif INCIDENT.fullmatch(governor.text):
             score += 1  # "were shot Sunday"
-        named_incident = _names_incident(span)
         if named_incident:
             score += 2  # "the May 10 home invasion", "a Dec. 3 shooting", "Sunday's shooting"
         near = text_all[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
