@@ -472,3 +472,64 @@ def test_county_keeps_a_town_of_another_county(nlp, gaz):
 def test_dateline_with_a_double_hyphen(nlp, gaz):
     text = "CLEVELAND-- Charges were dropped against one of the suspects in the shooting death."
     assert event_city(nlp, gaz, text) == ("Cleveland", "Ohio")
+
+
+def test_learnt_home_town_places_stories_naming_no_town(nlp, gaz):
+    homes = OutletHomes()
+    doc = nlp("MEMPHIS, Tenn. -- A man was shot early Sunday, police said.")
+    places = extract_places(doc, gaz)
+    settled = explicit_state(pick_event_place(places, doc, "wreg.com", homes), places, gaz)
+    assert (settled, getattr(settled, "city", None)) == ("Tennessee", "Memphis")
+    homes.observe("wreg.com", settled)
+    assert homes.home_city("wreg.com") == ("Tennessee", "Memphis")
+    placeless = "Police said the Wednesday afternoon shooting appears to be an accident."
+    assert event_city(nlp, gaz, placeless, "wreg.com", homes) == ("Memphis", "Tennessee")
+    statewide = "A boy was shot Friday, Tennessee police said."
+    assert event_city(nlp, gaz, statewide, "wreg.com", homes) == ("Memphis", "Tennessee")
+    homes.observe("wreg.com", "Mississippi")  # 1 of 2 settled stories: still its home town
+    homes.observe("wreg.com", "Arkansas")  # 1 of 3: no longer
+    assert homes.home_city("wreg.com") is None
+
+
+def test_neighbourhood_is_no_namesake_town_where_it_recurs(nlp, gaz):
+    text = (
+        "Man shot to death in Washington Heights\n\nA man was fatally shot in the South Side "
+        "Washington Heights neighborhood early Saturday, according to Chicago police and the "
+        "Cook County medical examiner's office."
+    )
+    assert event_city(nlp, gaz, text) == ("Chicago", "Illinois")
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Port St. Lucie", "Port Saint Lucie"),
+        ("Mt. Pleasant", "Mount Pleasant"),
+        ("DC", "Washington"),
+    ],
+)
+def test_abbreviated_names_find_their_town(gaz, name, city):
+    assert gaz.lookup(name)[0].city == city
+    assert gaz.outlet_home("stlouis.cbslocal.com").city == "St. Louis"  # hosts abbreviate
+
+
+def test_town_where_people_live_is_a_place_when_mistagged(nlp, gaz):
+    text = (
+        "Police are looking for a suspect in the shooting of a 7-year-old boy who was struck "
+        "by a stray bullet in his Paterson home Monday."
+    )
+    assert event_city(nlp, gaz, text) == ("Paterson", "New Jersey")
+
+
+def test_county_story_names_its_town_even_in_passing(nlp, gaz):
+    text = (
+        "A teenager was shot Saturday night, the York County Sheriff's Office said. The boy, "
+        "who lives in Rock Hill, was taken to a hospital."
+    )
+    assert event_city(nlp, gaz, text) == ("Rock Hill", "South Carolina")
+
+
+def test_town_in_a_county_that_tells_its_state_settles_it(nlp, gaz):
+    doc = nlp("A man was shot in Saginaw on Sunday, Saginaw County deputies said.")
+    places = extract_places(doc, gaz)
+    assert explicit_state(pick_event_place(places, doc, None), places, gaz) == "Michigan"

@@ -179,11 +179,23 @@ DIRECTIONS = {
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "across", "inside", "around", "into", "on"}
 
 
+# Abbreviated first words of town names, spelt out as GeoNames does.
+TITLE_ABBREVIATIONS = {"st": "saint", "ft": "fort", "mt": "mount"}
+
+
 def _fold(name: str) -> str:
     """Lower-case, accent-free key for gazetteer look-ups."""
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name = re.sub(r"^the\s+", "", name.strip().lower())
+    # "Port St. Lucie" is GeoNames' "Port Saint Lucie", "Ft. Myers" its "Fort Myers".
+    name = re.sub(r"\b(st|ft|mt)\.?\s+", lambda m: TITLE_ABBREVIATIONS[m[1]] + " ", name)
     return re.sub(r"\s+", " ", name.rstrip("."))
+
+
+def _host_form(name: str) -> str:
+    """A place name as hosts spell it: "St. Louis" -> "stlouis" ("stlouis.cbslocal.com")."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", re.sub(r"^the\s+", "", name.strip().lower()))
 
 
 def _locate_regions(
@@ -319,6 +331,7 @@ class Gazetteer:
             index[_fold(town.name)].append(town)
         # "D.C." alone is the city of Washington ("Northwest D.C.", "D.C. police").
         index["d.c"] = [p for p in index["washington"] if p.admin1 == states.get("DC")][:1]
+        index["dc"] = index["d.c"]  # "DC police"
         cls._index = dict(index)
         with US_CITY_SECTIONS.open(encoding="utf-8") as fh:
             outer = dict(line.rstrip("\n").split("\t") for line in fh)
@@ -342,13 +355,13 @@ class Gazetteer:
         cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
         for city in cities:  # most populous first: it keeps the name
             if city["countrycode"] == "US" and city["admin1code"] in states:
-                compact = re.sub(r"[^a-z]", "", _fold(city["name"]))
+                compact = _host_form(city["name"])
                 if compact not in cls._host_names:
                     cls._host_names[compact] = next(
                         p for p in index[_fold(city["name"])] if p.geonameid == city["geonameid"]
                     )
         for name in states.values():
-            compact = re.sub(r"[^a-z]", "", _fold(name))
+            compact = _host_form(name)
             city = cls._host_names.get(compact)
             if city is None or cls._population.get(city.geonameid or -1, 0) < BIG_CITY:
                 # "delawareonline.com" is Delaware's paper, not Delaware, Ohio's; a big city
@@ -597,6 +610,25 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return found
 
 
+# Nouns a town's name modifies to say where people live: "a Glendale man", "his Paterson home".
+RESIDENT_NOUNS = {
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "toddler",
+    "child",
+    "resident",
+    "family",
+    "couple",
+    "home",
+    "house",
+    "apartment",
+}
+
+
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
     """Place-like spans: (start, end, kind, is_dateline); entities plus patterns spaCy misses.
 
@@ -610,18 +642,25 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
         for m in pattern.finditer(doc_text(doc)):
             spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
     in_ent = set()
+    # Last names of the story's people: "the Jackson home" is theirs, not Jackson's.
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
         if ent.label_ in ("GPE", "LOC", "FAC"):
             spans.append((ent.start_char, ent.end_char, ent.label_, False, 2))
-        elif (
-            ent.label_ in ("ORG", "PERSON", "NORP")
-            and ent.start > 0
-            and doc[ent.start - 1].lower_ in ("in", "near", "outside")
-            and gazetteer.is_us_city(ent.text)
-        ):
-            # "a home invasion in Lakeland" tagged ORG: a known city after "in" is a place.
-            spans.append((ent.start_char, ent.end_char, "GPE", False, 2))
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and gazetteer.is_us_city(ent.text):
+            after_in = ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "outside")
+            residents = (
+                ent.end < len(doc)
+                and doc[ent.end].lemma_.lower() in RESIDENT_NOUNS
+                and ent[-1].text not in surnames
+                # untagged, only a name that tells its state: "a Sulphur man" is no lead
+                and gazetteer.name_settles_state(gazetteer.lookup(ent.text)[0])
+            )
+            if after_in or residents:
+                # "a home invasion in Lakeland", "his Paterson home" tagged ORG or PERSON:
+                # a known city after "in", or saying where people live, is a place.
+                spans.append((ent.start_char, ent.end_char, "GPE", False, 2))
     # A known US city the tagger left untagged, used as a modifier: "a Joplin girl".
     for tok in doc:
         if (
@@ -730,6 +769,17 @@ def _context_state(
     return None
 
 
+def _names_quarter(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is a neighbourhood's: "the Englewood neighborhood",
+    not "an Atlanta neighborhood" (one of the city's)."""
+    if not re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I):
+        return False
+    noun = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    return noun is None or not any(
+        t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun[0].children
+    )
+
+
 def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Geocoded GPE/LOC/FAC mentions, datelines, "X County" and "City, State" pairs.
 
@@ -766,6 +816,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     state = _context_state(found, named, gazetteer)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
+    # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
+    # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
+    quarters = {_fold(r[3]) for r in raw if _names_quarter(doc, r[1])}
     mentions: list[PlaceMention] = []
     for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
@@ -783,9 +836,15 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             place is not None
             and place.precision == "city"
             and place.city == place.name
-            and re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I)
+            and (
+                re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I)
+                or (_fold(text) in quarters and admin1 not in (None, place.admin1))
+            )
         ):
-            place = None  # "the Washington Park neighborhood": a part of the story's city
+            # "the Washington Park neighborhood": a part of the story's city, not a town of
+            # that name; so is the name elsewhere in a story of another state ("Man shot in
+            # Washington Heights" in a Chicago paper).
+            place = None
         if place is None:
             name = text.strip()
             if name.isupper():
@@ -881,6 +940,13 @@ def _states_named(places: list[PlaceMention]) -> set[str]:
     }
 
 
+class SettledState(str):
+    """A US state a story's text settles its event in, with the event's town (``city``) if
+    the event is one: what :class:`OutletHomes` learns an outlet's home from."""
+
+    city: str | None = None
+
+
 def explicit_state(
     event: PlaceMention | None, places: list[PlaceMention], gazetteer: Gazetteer
 ) -> str | None:
@@ -890,13 +956,25 @@ def explicit_state(
     "ATLANTA, Ga.", "Macon, Georgia") or the event's town or county bears a name that tells
     its state alone ("Milwaukee", "Okaloosa County", Atlanta); a state the picker guessed for
     an ambiguous name, or took from the outlet, is not. Reads the mentions only, so it works
-    on stored analyses.
+    on stored analyses. The state is a :class:`SettledState`: it carries the event's town.
     """
     if event is None or not event.from_text or event.place.country != "US":
         return None
     state = event.place.admin1
-    if state and (state in _states_named(places) or gazetteer.name_settles_state(event.place)):
-        return state
+    # A town in a county the story names whose name tells the state: "Saginaw" with
+    # "Saginaw County" (Saginaw, Texas, lies in Tarrant County).
+    in_settled_county = any(
+        gazetteer.in_county(event.place, m.place) and gazetteer.name_settles_state(m.place)
+        for m in places
+    )
+    if state and (
+        state in _states_named(places)
+        or gazetteer.name_settles_state(event.place)
+        or in_settled_county
+    ):
+        settled = SettledState(state)
+        settled.city = event.place.city if event.place.precision == "city" else None
+        return settled
     return None
 
 
@@ -906,6 +984,10 @@ def explicit_state(
 # national outlets, whose stories spread over many states, soon fall below it).
 HOME_MIN_STORIES = 1
 HOME_MIN_SHARE = 0.6
+# Its learnt home town stands in for the home state in a story that names no town once this
+# many of its settled stories happened in that town and this share of them (tuned there too).
+HOME_CITY_MIN_STORIES = 1
+HOME_CITY_MIN_SHARE = 0.5
 
 
 class OutletHomes:
@@ -915,7 +997,9 @@ class OutletHomes:
     the event's state (:func:`explicit_state`) settle it in the same one, that state places
     the ambiguous towns ("Jacksonville") of its stories that name no state, as the state a
     host names does ("kansascity.com"). It is the only home of call-sign hosts
-    ("wsbtv.com"). Feed it the :func:`explicit_state` of each analysed story, in any order.
+    ("wsbtv.com"). The town most of those stories happen in is its home town, which places
+    the stories that name no town. Feed it the :func:`explicit_state` of each analysed story,
+    in any order.
     """
 
     def __init__(
@@ -924,6 +1008,7 @@ class OutletHomes:
         self.min_stories = min_stories
         self.min_share = min_share
         self._counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self._towns: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
 
     @staticmethod
     def _key(outlet: str) -> str:
@@ -934,6 +1019,9 @@ class OutletHomes:
         the text settles no state, nothing is learnt)."""
         if outlet and state:
             self._counts[self._key(outlet)][state] += 1
+            city = getattr(state, "city", None)  # a SettledState knows the event's town
+            if city:
+                self._towns[self._key(outlet)][(str(state), city)] += 1
 
     def home_state(self, outlet: str | None) -> str | None:
         """The state the outlet's stories clearly happen in, else None."""
@@ -942,6 +1030,18 @@ class OutletHomes:
             return None
         state, n = counts.most_common(1)[0]
         return state if n >= self.min_stories and n >= self.min_share * counts.total() else None
+
+    def home_city(self, outlet: str | None) -> tuple[str, str] | None:
+        """(state, town) the outlet's settled stories clearly happen in, else None: a city
+        paper's or station's home ("commercialappeal.com": Memphis)."""
+        towns = self._towns.get(self._key(outlet)) if outlet else None
+        if not towns:
+            return None
+        (state, city), n = towns.most_common(1)[0]
+        total = self._counts[self._key(outlet)].total()
+        if n >= HOME_CITY_MIN_STORIES and n >= HOME_CITY_MIN_SHARE * total:
+            return state, city
+        return None
 
 
 # The text of a place mention taken from the outlet's host rather than from the text.
@@ -954,13 +1054,26 @@ def _outlet_fallback(
     """The outlet's home city or state for a story that names no place of its own.
 
     Local outlets report local events: "kansascity.com" says Kansas City, Mo.; a host that
-    names no place has the state ``homes`` learnt from its other stories, if any. The
-    mention has an empty span at offset 0 and the text "outlet's home", as no text names it.
+    names no place has the state ``homes`` learnt from its other stories, if any, and a
+    state gives way to the home town learnt in it ("wreg.com": Memphis). The mention has
+    an empty span at offset 0 and the text "outlet's home", as no text names it.
     """
     home = gazetteer.outlet_home(outlet)
     state = homes.home_state(outlet) if homes and home is None else None
     if state:
         home = next(p for p in gazetteer.lookup(state, country="US") if p.precision == "admin1")
+    town = homes.home_city(outlet) if homes else None
+    if town and home is not None and home.precision == "admin1" and home.admin1 == town[0]:
+        # The town most of its stories happen in, within the home state: "Memphis", not
+        # just Tennessee.
+        home = next(
+            (
+                p
+                for p in gazetteer.lookup(town[1], country="US", admin1=town[0])
+                if p.precision == "city" and p.admin1 == town[0]
+            ),
+            Place(town[1], city=town[1], admin1=town[0], country="US", precision="city"),
+        )
     return PlaceMention(0, 0, OUTLET_HOME, home, role="event") if home else None
 
 
@@ -974,12 +1087,14 @@ def pick_event_place(
     little or against. When the text names no US state, the state the outlet's host names
     ("kansascity.com"), else the one ``homes`` learnt from the outlet's other stories,
     places ambiguous towns. The winner is then refined to the most specific well-supported
-    place inside it (a city within the state, a state within the country), and a name the
+    place inside it (a city within the state, a state within the country, any town the story
+    names within a county), and a name the
     gazetteer lacks gives way to a known city of its state (a neighbourhood of it). A
     dateline city gives way to another town of its state, outside the city, that the lede
     puts the incident in (not an arrest's, hospital's or police force's town). A story with
     no place of its own gets the outlet's home city or state, if its host names one, else
-    its learnt home state.
+    its learnt home town or state; so does one that names only the state of its learnt home
+    town.
     """
     gazetteer = Gazetteer()
     if not places:
@@ -1105,9 +1220,10 @@ def pick_event_place(
         if (
             inside
             and PRECISION_RANK[p.precision] > PRECISION_RANK[b.precision]
-            # A town the county holds needs no more: stories name the county's sheriff and
-            # courts over and over, the town where it happened once or twice.
-            and (supported or (scores[key] > 0 and gazetteer.in_county(p, b)))
+            # A town the county holds needs no more, however it is named ("the boy, of
+            # Traer"): stories name the county's sheriff and courts over and over, the town
+            # where it happened once or twice.
+            and (supported or gazetteer.in_county(p, b))
         ):
             best_key, best = key, by_key[key]
     if best.place.precision == "city" and best.place.geonameid is None:
@@ -1124,6 +1240,14 @@ def pick_event_place(
         if known:
             best_key = max(known, key=lambda k: scores[k])
             best = by_key[best_key]
+    town = homes.home_city(outlet) if homes else None
+    if best.place.precision == "admin1" and town and town[0] == best.place.admin1:
+        # "Michigan" alone in a Detroit station's story: its home town, as with no place.
+        home = _outlet_fallback(outlet, gazetteer, homes)
+        if home is not None and home.place.precision == "city" and home.place.admin1 == town[0]:
+            for mention in places:
+                mention.role = "background"
+            return home
     for mention in places:
         mention.role = "event" if _key(mention.place) == best_key else "background"
     return best
