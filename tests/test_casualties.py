@@ -638,3 +638,66 @@ def test_the_fourth_victim_dying_is_not_four_dead(nlp):
 
 def test_a_couple_is_two_people(nlp):
     assert figures(nlp, "An elderly couple was found dead in their home on Sunday.") == (2, None)
+
+
+def test_more_dead_add_to_the_victims_told_of(nlp):
+    text = (
+        "Police found a woman dead in the kitchen on Monday. Officers later found two more "
+        "people dead in the basement."
+    )
+    assert figures(nlp, text)[0] == 3
+
+
+def test_knife_wounds_are_not_gunshot_injuries(nlp):
+    assert figures(nlp, "A man was stabbed in the arm during the fight.") == (None, None)
+    assert figures(nlp, "Two men were stabbed and a woman was shot in the leg.")[1] == 1
+
+
+def test_a_victim_also_killed_is_one_more(nlp):
+    text = "One person is dead after the shooting at the mall. The gunman was also killed."
+    assert figures(nlp, text)[0] == 2
+
+
+def test_an_attackers_suicide_does_not_drop_his_victims(nlp):
+    text = "The father killed his sons before turning the gun on himself."
+    assert figures(nlp, text)[0] == 3
+
+
+def test_several_tagged_as_an_adjective_is_a_vague_count(nlp):
+    assert figures(nlp, "Several people were shot outside the club.") == (None, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The shooting left a man dead and other people injured early Thursday.", 1),
+        ("Deputies found the four dead women and the unharmed child inside the home.", 4),
+    ],
+)
+def test_people_of_another_fate_are_not_counted_with_the_dead(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_after_being_shot_is_about_the_clauses_subject(nlp):
+    text = "A teenager is recovering after being shot in the leg on Friday."
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_a_dying_victim_before_others_is_not_among_them(nlp):
+    text = "The shooting left one boy dying at the scene and three others wounded."
+    assert figures(nlp, text)[1] == 3
+
+
+def test_an_injury_just_after_a_sentence_about_gunfire(nlp):
+    text = "The handgun accidentally discharged in the kitchen. Velazquez suffered a minor injury."
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_struck_by_pellets_is_gunfire(nlp):
+    text = "A 16-year-old girl was struck by several shotgun pellets while turkey hunting."
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_all_taken_to_a_hospital_include_the_dead(nlp):
+    text = "A man was killed in the shooting. All three victims were taken to a hospital."
+    assert figures(nlp, text) == (1, 2)

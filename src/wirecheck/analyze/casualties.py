@@ -16,7 +16,8 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 conventions above already give the lowest reading). Being shot without a stated death is
 *injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
 "passed away", "succumbed", "shot to death" are *killed*; "suffered a gunshot wound" and
-"found with gunshot wounds" are *injured* unless the wound is fatal. Not counted:
+"found with gunshot wounds" are *injured* unless the wound is fatal; a knife wound
+("stabbed") is not an injury, as shooting tallies count gunshot injuries only. Not counted:
 hypotheticals ("could have been killed"), attempts and threats ("tried to kill",
 "threatened to kill them", "the attempted murder of"), first- and second-person victims in
 quoted speech ("they shot me"), unstated counts ("did not say how many were hurt"), a
@@ -50,6 +51,7 @@ HIT_LEMMAS = {"shoot", "graze", "strike", "hit"}  # hit by gunfire: injured unle
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
 INJURED_ADJ = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+UNHARMED = {"unharmed", "uninjured", "unhurt", "unscathed"}
 CARRY_LEMMAS = {"take", "transport", "rush", "send", "airlift", "fly", "carry", "admit"}
 HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|clinic)s?\b", re.I)
 # "is listed in critical condition", "were reported in stable condition".
@@ -79,7 +81,8 @@ NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT", "M
 AND_OTHERS = re.compile(
     # The people named before "and" in one noun phrase, not a clause ("a man was killed and").
     r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|died|dead|killed|killing|said)\b)[^,;.]){0,40}?"
+    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|died|dying|dead|killed|killing|said)\b)"
+    r"[^,;.]){0,40}?"
     r"\band\s+$",
     re.I,
 )
@@ -164,7 +167,9 @@ HURT_OR_MORE = re.compile(
     re.I,
 )
 GUNFIRE = re.compile(  # "struck by a bullet", "the gun went off, hitting his brother"
-    r"\b(bullets?|gunfire|rounds?|gunshots?|shots?|fired|firing|went off|discharged)\b", re.I
+    r"\b(bullets?|pellets?|buckshot|gunfire|rounds?|gunshots?|shots?|fired|firing|went off|"
+    r"discharged)\b",
+    re.I,
 )
 ORDINAL_VALUES = {
     w: i
@@ -175,6 +180,10 @@ ORDINAL_VALUES = {
 ORDINALS = set(ORDINAL_VALUES)
 NEXT_VICTIM = re.compile(  # "a fifth was struck", "an 8th teen was injured", "the second victim"
     rf"^(?:an?|the) ({'|'.join(ORDINAL_VALUES)}|\d+(?:st|nd|rd|th))\b", re.I
+)
+MORE = re.compile(rf"\b({COUNT_WORDS}|one|several) more\b", re.I)  # "two more people died"
+CARRIED = re.compile(  # "all three were taken to a hospital": the dead among them
+    r"\b(taken|transported|rushed|flown|airlifted|sent|treated|hospitali[sz]ed)\b", re.I
 )
 MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
@@ -308,6 +317,14 @@ def _victims(trigger: Token) -> Token | None:
             and not _own_subject(trigger)
         ):
             return _victims(trigger.head)  # "a girl shot and killed by police"
+        if (
+            trigger.dep_ == "pcomp"
+            and trigger.head.lower_ in ("after", "since", "upon")
+            and any(c.dep_ == "auxpass" for c in trigger.children)
+        ):
+            # "a boy is in the hospital after being shot": the person the clause is about.
+            subject = _subject(trigger.head.head)
+            return _relative_head(subject) if subject is not None else None
         dies = _dies(trigger)
         # "was shot and later died": a death borrows the subject of a passive too.
         subject = _subject(trigger, ("nsubj", "nsubjpass") if dies else ("nsubjpass",))
@@ -468,7 +485,7 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return None
     total = 0
-    members = [token] + [c for c in token.conjuncts if c.i > token.i and _is_person(c)]
+    members = [token] + [c for c in token.conjuncts if _fellow_victim(token, c)]
     listed = _appositive_list(token)
     if listed is not None:
         return _phrase_count(listed)  # "the victims, a man and three women": four
@@ -500,6 +517,9 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         surname = member.tag_ == "NNP" and member.is_title and member.i != member.sent.start
         if count is None and member.lower_ in VAGUE_COUNTS and not surname:
             count = VAGUE_COUNTS[member.lower_]
+        vague = [c for c in member.lefts if c.dep_ == "amod" and c.lower_ in VAGUE_COUNTS]
+        if count is None and vague and member.tag_ == "NNS":
+            count = VAGUE_COUNTS[vague[0].lower_]  # "several people", tagged as an adjective
         if count is None:
             plural = (member.tag_ == "NNS" and _plural_noun(member)) or member.lower_ in (
                 "they",
@@ -516,6 +536,17 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         return None
     who = " and ".join(words)
     return total, who
+
+
+def _fellow_victim(token: Token, conjunct: Token) -> bool:
+    """A person conjoined after ``token`` who shares its fate: not "left a man dead and other
+    people injured" (another outcome between them) nor "the unharmed child"."""
+    if conjunct.i <= token.i or not _is_person(conjunct):
+        return False
+    between = token.doc[token.i + 1 : conjunct.left_edge.i]
+    if any(t.lower_ in DEAD_WORDS | INJURED_ADJ for t in between):
+        return False
+    return not any(c.lower_ in UNHARMED for c in conjunct.lefts)
 
 
 def _appositive_list(token: Token) -> Token | None:
@@ -612,6 +643,8 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
             return None  # "shot and killed": the death is stated by the conjoined verb
         if lemma in ("strike", "hit") and not GUNFIRE.search(_with_previous(sent)):
             return None
+        if lemma == "stab":
+            return None  # a knife wound: shooting tallies count gunshot injuries only
         return "injured"
     if token.pos_ == "NOUN" and _wound_bearer(token) is not None:
         return "killed" if FATAL_WOUND.search(_wound_words(token)) else "injured"
@@ -630,9 +663,10 @@ def _suffered_wound(token: Token) -> Token | None:
     """ "suffered a gunshot wound", "sustained injuries": the wound the verb takes."""
     if token.lemma_ not in SUFFER_LEMMAS or token.pos_ != "VERB":
         return None
-    # Injuries of any kind count only in a sentence about gunfire (not "minor injuries" in
-    # the crash that followed); a wound is one.
-    gunfire = GUNFIRE.search(token.sent.text) is not None
+    # Injuries of any kind count only in or just after a sentence about gunfire ("the gun
+    # went off. She suffered a hand injury"; not "minor injuries" in the crash that
+    # followed); a wound is one.
+    gunfire = GUNFIRE.search(_with_previous(token.sent)) is not None
     return next(
         (
             c
@@ -1028,6 +1062,10 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
     if mention.how == "new" and ALSO.search(casualty.text):
         mention.how = "another"  # "a 25-year-old woman was also shot"
     fitting = [r for r in reversed(refs) if _fits(r, mention)]
+    if casualty.kind == "killed" and ALSO.search(casualty.text) and mention.how in ("def", "name"):
+        # "the gunman was also killed": not one of the dead already stated ("his brother, who
+        # was also shot" is often the wounded victim told again).
+        fitting = [r for r in fitting if casualty.kind not in r.kinds]
     # Of the fitting victims, those already stated with the same outcome come first.
     fitting.sort(key=lambda r: casualty.kind not in r.kinds)
     if mention.how == "name":
@@ -1119,6 +1157,13 @@ def _lead_victims(
     return [r for r in victims if r.first <= first or r.further]
 
 
+def _besides_told(casualty: Casualty) -> bool:
+    """ "Four other people were wounded", "two more people died": victims besides those
+    already told of (not "a woman and two other men", who count themselves)."""
+    told_as_more = OTHERS.search(casualty.text) or MORE.search(casualty.text)
+    return told_as_more is not None and not TOLD_BEFORE_OTHERS.search(casualty.who or "")
+
+
 def _nth(casualty: Casualty) -> int:
     """The place of a victim told by it ("a fifth was struck", "the second victim"), else 0."""
     nth = NEXT_VICTIM.match(casualty.who or "")
@@ -1135,23 +1180,25 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     was shot in the leg"), so counts are not added up blindly: singular statements are
     resolved to distinct victims (see :func:`_resolve`), plural statements count as stated,
     and the figure is the larger of the two. A victim both shot and killed counts as killed
-    only; a plural "N were shot" or "one of the N wounded has died" counts its killed
-    members out of the injured, while "N others were wounded" adds the wounded already told
-    of. A victim only said to be shot may be one of the dead a plural figure counts ("five
-    found dead … he shot his wife"), so such victims are not injured while the dead
-    outnumber the named ones. An attacker who "killed himself" adds one to the dead (and his
+    only; a plural "N were shot", "all N were taken to a hospital" or "one of the N wounded
+    has died" counts its killed members out of the injured, while "N others were wounded"
+    adds the wounded already told of, and "two more people dead" the dead. A victim only
+    said to be shot may be one of the dead a plural figure counts ("five found dead … he
+    shot his wife"), so such victims are not injured while the dead outnumber the named
+    ones. An attacker who "killed himself" adds one to the dead (and his
     "shot himself" is not an injury). A later plural figure above every figure of the
     report's opening is taken as background (another incident, a yearly tally), and so
     are singular victims first told after the first statement of their kind unless told
     as further ones (see :func:`_lead_victims`). A plural with no number ("they were
-    shot") only counts when nothing else states that kind. A victim told by its place
-    ("a fifth was struck", "the second victim") means at least that many were hit, and "a
-    second teen has died" that many dead. A zero
-    ("no injuries") only stands when nothing in the article counts someone.
+    shot") only counts when nothing but an attacker's suicide states that kind. A victim
+    told by its place ("a fifth was struck", "the second victim") means at least that many
+    were hit, and "a second teen has died" that many dead. A zero ("no injuries") only
+    stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     # A plural without a number only stands for a kind no other statement counts.
-    told = {c.kind for c in positive if not _vague_plural(c)}
+    # An attacker's suicide does not count: "killed his sons before turning the gun on himself".
+    told = {c.kind for c in positive if not _vague_plural(c) and not _suicide(c)}
     positive = [c for c in positive if not (_vague_plural(c) and c.kind in told)]
     refs: list[_Referent] = []
     singular: list[tuple[Casualty, _Referent]] = []
@@ -1175,7 +1222,18 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     nth_killed = [
         _nth(c) for c, _ in singular if c.kind == "killed" and (c.who or "")[:2].lower() == "a "
     ]
-    killed_total = max([len(killed_refs)] + [c.best for c in plural_killed] + nth_killed) + (
+    # "a woman was found dead … two more people dead": more dead besides those told of. Not
+    # "killing six others" told of a gunman: others than himself, not than the victims.
+    plural_values = [
+        c.best
+        + (
+            sum(r.first < c.start for r in killed_refs)
+            if _besides_told(c) and (MORE.search(c.text) or c.text.startswith(c.who or "\0"))
+            else 0
+        )
+        for c in plural_killed
+    ]
+    killed_total = max([len(killed_refs), *plural_values, *nth_killed]) + (
         bool(suicides) and not attacker_counted
     )
     if kind == "killed":
@@ -1203,8 +1261,10 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 continue
             # "N were shot", "one of the N wounded has died": the N include the dead.
             # So do "five people were injured … one of them has died" told later.
+            # So do "all three were taken to a hospital", where some may have died.
             # "Three others were also shot" counts besides the dead.
-            hit_only = (SHOT_WORDS.search(c.text) is not None and not ALSO.search(c.text)) or any(
+            hit_or_carried = CARRIED.search(c.text) or SHOT_WORDS.search(c.text)
+            hit_only = (hit_or_carried is not None and not ALSO.search(c.text)) or any(
                 k.kind == "killed"
                 and (
                     (k.start <= c.start and c.end <= k.end)
