@@ -338,3 +338,50 @@ def test_named_appositive_of_a_noun_tagged_as_a_name(nlp):
     )
     [q] = [q for q in quotes_of(nlp, text) if q.direct]
     assert q.speaker == "Kristen Gillibrand"
+
+
+def test_honorific_gives_gender_over_a_nearby_mr(nlp):
+    text = (
+        "Anna Lauten met Paul Duarte on Friday. Ms. Lauten, now an aide to Mr. Duarte, "
+        'stayed on. "We are not done," she told reporters.'
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Anna Lauten"
+
+
+def test_pronoun_goes_to_the_name_a_sentence_fragment_introduces(nlp):
+    text = (
+        '"Nah," Malia Obama said quickly.\n\n'
+        "Enter Ms. Lauten — a former party aide who describes herself as a patriot.\n\n"
+        '"At least respect the part you play," she wrote.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Malia Obama", "Lauten"]
+
+
+def test_unnamed_spokesperson_speaks_for_whom_they_represent(nlp):
+    text = (
+        "Senator Chuck Grassley spoke on Monday. A spokesperson for Grassley said the bill "
+        'was dead. "We will not vote for it," the spokesperson said.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Chuck Grassley's spokesperson"] * 2
+    assert [q.speaker_kind for q in quotes] == ["person", "person"]
+
+
+def test_named_appositive_of_a_spokesperson_is_the_speaker(nlp):
+    text = (
+        "Michael Grimm was charged on Monday. A lawyer for Mr. Grimm, William McGinley, "
+        "said that the investigation was a politically driven vendetta."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "William McGinley"
+
+
+def test_the_organisation_noun_goes_to_its_full_name(nlp):
+    text = (
+        "Steve Scalise was flown to the MedStar Washington Hospital Center on Wednesday.\n\n"
+        'The hospital said that he "remains in critical condition and is being treated."'
+    )
+    speakers = {q.speaker for q in quotes_of(nlp, text)}
+    assert speakers == {"the MedStar Washington Hospital Center"}

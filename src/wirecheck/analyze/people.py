@@ -142,6 +142,7 @@ AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
 FEMALE = re.compile(r"\b(she|her|hers|woman|girl|mrs\.?|ms\.?)\b", re.I)
+HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
 
 def _is_title(token_text: str) -> bool:
@@ -317,9 +318,11 @@ def extract_people(doc: Doc) -> list[Person]:
 def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     """Fill title, age, gender, role and status from the person's mentions."""
     titles: list[tuple[int, int]] = []
-    for ent in mentions:
-        if resolve_name(ent.text, [person]) is None:
-            continue
+    own = [ent for ent in mentions if resolve_name(ent.text, [person]) is not None]
+    person.gender = person.gender or next(
+        (g for g in (_honorific_gender(doc, ent) for ent in own) if g), None
+    )
+    for ent in own:
         before = _title_tokens_before(ent)
         title_in_ent = ent.text[: len(ent.text) - len(strip_title(ent.text))].strip()
         parts = []
@@ -361,6 +364,15 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     if affiliation is not None:
         person.affiliation = affiliation.text
         person.affiliation_span = (affiliation.start_char, affiliation.end_char)
+
+
+def _honorific_gender(doc: Doc, ent: Span) -> str | None:
+    """Gender from "Mr."/"Ms." before a mention, which outranks any pronoun nearby: the text
+    after "Ms. Lauten" may well be about "Mr. Fincher"."""
+    words = [t for t in (*doc[max(0, ent.start - 1) : ent.start], *ent[:1]) if t.is_title]
+    # Capitalised only: "they miss Smith" has no honorific.
+    keys = [t.lower_.rstrip(".") for t in words]
+    return next((HONORIFICS[k] for k in keys if k in HONORIFICS), None)
 
 
 def _organisation_after(doc: Doc, ent: Span) -> Span | None:

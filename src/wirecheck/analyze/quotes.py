@@ -174,6 +174,11 @@ GROUP_NOUNS = {
     "foundation",
     "court",
     "church",
+    "service",
+    "bureau",
+    "hospital",
+    "university",
+    "institute",
 }
 # Singular nouns for one speaker that neither the role words nor the person nouns list.
 SPEAKER_NOUNS = {
@@ -195,6 +200,8 @@ SPEAKER_NOUNS = {
     "editor",
     "source",
 }
+# People who speak for someone else: "a spokesman for X" is X's spokesman, not X.
+AGENT_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "aide", "lawyer", "attorney"}
 # The group nouns that fit any organisation: "the group" may be "the Tea Party".
 ANY_ORGANIZATION = {"group", "organization", "organisation", "company", "firm"}
 AUTHOR_PREPS = {"with", "in"}  # "X retorted with an ad", "X said in a statement"
@@ -271,9 +278,24 @@ def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
                 head.dep_ in ("nsubj", "nsubjpass")
                 and (span.root.i == head.i or span.root.dep_ in ("compound", "poss"))
                 and (head.head.dep_ == "ROOT" or head.head.lemma_.lower() in CUE_LEMMAS)
-            )
+            ) or _fragment_topic(span.root)
             found.append((span.start_char, person, subject))
     return found
+
+
+def _fragment_topic(token: Token) -> bool:
+    """A name heading a sentence with no subject, which is what the sentence is about: "Ms.
+    Lauten, a former aide." or "Enter Ms. Lauten — a former aide …"."""
+    doc = token.doc
+    if token.dep_ == "ROOT":
+        # Described right after ("Ms. Lauten, a former aide"), not a headline ("Smith Resigns").
+        return token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "—", "–", "-", "--")
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> Speaker:
@@ -305,6 +327,10 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> Speak
         recent = [m for m in fits if m[0] >= fits[-1][0] - RECENT_CHARS]
         subjects = [m for m in recent if m[2]]
         return (subjects or recent)[-1][1].name, "person"
+    if word in AGENT_NOUNS and span.root.tag_ == "NN":
+        agent = _agent_of(span.root, people)
+        if agent is not None:
+            return agent, "person"
     role = [p for p in earlier if p.title and word in _title_words(p.title)]
     if role:
         return role[-1].name, "person"
@@ -312,8 +338,11 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> Speak
     if first in ("the", "this") and (word in ROLE_WORDS or is_person_noun(word)) and earlier:
         # "the governor said", "the four-term congressman said": the latest person named,
         # unless an unnamed one was brought in since ("a spokesperson for Google said").
-        if _unnamed_since(span, word, mentions):
-            return text, "person"
+        unnamed = _unnamed_since(span, word, mentions)
+        if unnamed is not None:
+            # "A spokesperson for Grassley said… The spokesperson added" → Grassley's.
+            agent = _agent_of(unnamed, people) if word in AGENT_NOUNS else None
+            return agent or text, "person"
         gender = "female" if word in FEMALE_WORDS else "male" if word in MALE_WORDS else None
         fits = [p for p in earlier if gender is None or p.gender in (gender, None)]
         if fits:
@@ -371,10 +400,16 @@ def _named_group(span: Span) -> Span | None:
             continue
         if token.lower_ == word:
             names = [
-                c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"
             ]
-            if names:
-                return doc[min(c.left_edge.i for c in names) : token.i + 1]
+            # "the hospital" after "the MedStar Washington Hospital Center": the whole name,
+            # also where the tagger split it ("[United States] Fish and [Wildlife Service]").
+            ent = [e for e in doc.ents if e.start <= token.i < e.end and e.label_ == "ORG"]
+            if names or ent:
+                start = min([c.left_edge.i for c in names] + [e.start for e in ent])
+                return doc[start : max([token.i + 1] + [e.end for e in ent])]
         if (
             word in ANY_ORGANIZATION
             and len(span) == 2
@@ -445,14 +480,69 @@ def _issuer_span(token: Token) -> Span:
     return _subject_span(token) if token.ent_type_ and not token.conjuncts else _group_span(token)
 
 
-def _unnamed_since(span: Span, word: str, mentions: list[Mention]) -> bool:
-    """True when "a/an WORD" occurs between the latest name mention and ``span``."""
-    latest = max((offset for offset, _, _ in mentions if offset < span.start_char), default=0)
-    return any(
-        t.lower_ == word and t.idx >= latest and any(c.lower_ in ("a", "an") for c in t.children)
-        for t in span.doc[: span.start]
-        if t.idx >= latest
+def _unnamed_since(span: Span, word: str, mentions: list[Mention]) -> Token | None:
+    """The latest "a/an WORD" before ``span`` if no name is mentioned between them, but for
+    names in its own phrase ("a spokesperson for Grassley")."""
+    unnamed = next(
+        (
+            t
+            for t in reversed(span.doc[: span.start])
+            if t.lower_ == word and any(c.lower_ in ("a", "an") for c in t.children)
+        ),
+        None,
     )
+    if unnamed is None:
+        return None
+    own = (unnamed.left_edge.idx, unnamed.right_edge.idx + len(unnamed.right_edge))
+    named_since = any(
+        unnamed.idx <= offset < span.start_char and not own[0] <= offset < own[1]
+        for offset, _, _ in mentions
+    )
+    return None if named_since else unnamed
+
+
+def _agent_of(noun: Token, people: list[Person]) -> str | None:
+    """ "X's spokesman" for "a spokesman for X", "an X spokesman" or "X's spokesman", with X
+    under its full name ("a Ryan spokesman" → "Paul Ryan's spokesman"); None when X is no
+    name."""
+    doc = noun.doc
+    owner = None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$":
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), owner)
+    if owner is not None:
+        for named in (c for c in owner.children if c.dep_ == "appos"):
+            if named.ent_type_ == "PERSON":
+                # "a lawyer for Mr. Grimm, William McGinley," names the lawyer, not Grimm.
+                span = _subject_span(named)
+                person = resolve_name(span.text, people)
+                return person.name if person is not None else span.text
+        owner_span = _issuer_span(owner) if owner.conjuncts else _owner_span(owner)
+    else:
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        if not any(t.pos_ == "PROPN" for c in names for t in c.subtree):
+            return None
+        owner_span = doc[min(c.left_edge.i for c in names) : max(c.i for c in names) + 1]
+    person = resolve_name(owner_span.text, people)
+    if person is not None:
+        name = person.name
+    else:
+        named_group = _named_group(owner_span) if owner_span.root.lower_ in GROUP_NOUNS else None
+        if named_group is None and owner_span.root.pos_ != "PROPN":
+            return None  # "a lawyer for the family" stays as written
+        name = (named_group or owner_span).text
+    name = re.sub(r"^(the|The) ", "", re.sub(r"[’']s?$", "", name))
+    return f"{name}'s {noun.lower_}"
+
+
+def _owner_span(token: Token) -> Span:
+    """An owner as written, without the appositives that ``_subject_span`` follows."""
+    doc = token.doc
+    if token.ent_type_ and token.ent_iob_ != "O":
+        return next(e for e in doc.ents if e.start <= token.i < e.end)
+    return _group_span(token)
 
 
 def _group_antecedent(pronoun: Span) -> Span | None:
