@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from wirecheck import pipeline as pipeline_module
 from wirecheck.analyze.analyzer import Analyzer
+from wirecheck.cluster import source_groups
 from wirecheck.ingest import read_paths
-from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention
+from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention, to_dict
 from wirecheck.pipeline import Pipeline
+from wirecheck.reconcile import Member, reconcile
 from wirecheck.store import open_store
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "demo" / "corpus"
@@ -31,6 +34,22 @@ def ingest(tmp_path, analyzer, *paths):
 
 def overlaps(span, ranges):
     return any(span[0] < end and start < span[1] for start, end in ranges)
+
+
+def assert_events_as_if_reconciled_from_scratch(store):
+    """No event is marked stale, and every stored event record and source group is what
+    regrouping and reconciling all the event's stored articles at once gives."""
+    assert store.stale_events() == []
+    for record in store.list_events(limit=None):
+        articles = list(store.iter_articles(store.event_member_ids(record.id)))
+        groups = source_groups(articles)
+        members = [Member(a, store.get_analysis(a.id), groups[a.id]) for a in articles]
+        fresh = reconcile(record.id, members)
+        assert json.loads(json.dumps(to_dict(record))) == json.loads(json.dumps(to_dict(fresh)))
+        stored = store.db.execute(
+            "SELECT article_id, source_group FROM event_articles WHERE event_id = ?", (record.id,)
+        )
+        assert dict(stored.fetchall()) == groups
 
 
 @pytest.fixture(scope="module")
@@ -139,30 +158,32 @@ def test_bad_inputs_are_skipped_and_the_batch_goes_on(tmp_path, analyzer):
 
 def test_interrupted_ingest_resumes_without_duplicates(tmp_path, analyzer, monkeypatch):
     """Ctrl-C inside the third article's transaction: that article leaves no trace, the
-    first two stay, and running the same ingest again finishes without duplicates."""
+    first two stay, and running the same ingest again finishes without duplicates, with
+    every event as reconciling it from scratch gives it."""
     store = open_store(tmp_path / "t.db")
     items = list(read_paths([DEMO]))
-    save_event = store.save_event
+    save_signature = store.save_signature
     calls = {"n": 0}
 
-    def interrupt_third(record):
+    def interrupt_third(article_id, data):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        save_event(record)
+        save_signature(article_id, data)
 
-    monkeypatch.setattr(store, "save_event", interrupt_third)
+    monkeypatch.setattr(store, "save_signature", interrupt_third)
     first = Pipeline(store, analyzer).ingest(items)
     assert first.interrupted and len(first.added) == 2
     assert store.count_articles() == 2
     stored = set(first.added)
     assert {a for a, _, _ in store.iter_signatures()} == stored  # no half-written article
-    monkeypatch.setattr(store, "save_event", save_event)
+    monkeypatch.setattr(store, "save_signature", save_signature)
     second = Pipeline(store, analyzer).ingest(items)
     assert store.count_articles() == len(items)
     assert len(second.added) == len(items) - 2 and len(second.duplicates) == 2
     member_total = sum(len(e.articles) for e in store.list_events(limit=None))
     assert member_total == len(items)
+    assert_events_as_if_reconciled_from_scratch(store)
 
 
 def test_killed_cli_ingest_finishes_on_rerun(tmp_path):
@@ -222,7 +243,12 @@ class NamesOnlyAnalyzer:
             )
 
 
-def test_a_late_article_merges_two_events_and_the_store_records_it(tmp_path):
+@pytest.mark.parametrize("cached_articles", [pipeline_module.MAX_CACHED_ARTICLES, 0])
+def test_a_late_article_merges_two_events_and_the_store_records_it(
+    tmp_path, monkeypatch, cached_articles
+):
+    # With no room in memory, every event is read back from the store: same result.
+    monkeypatch.setattr(pipeline_module, "MAX_CACHED_ARTICLES", cached_articles)
     texts = {
         "1.txt": "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead.",
         "2.txt": "Arrest\n\nDevon Price was arrested downtown on Saturday.",
@@ -240,6 +266,7 @@ def test_a_late_article_merges_two_events_and_the_store_records_it(tmp_path):
     kept, absorbed = late.merges[0]
     assert len(store.event_member_ids(kept)) == 3
     assert store.merged_into(absorbed) == kept and store.get_event(absorbed).id == kept
+    assert_events_as_if_reconciled_from_scratch(store)
     # A restart rebuilds the index from the store: the merged event is one event there too.
     again = Pipeline(store, NamesOnlyAnalyzer())
     assert set(again.index.article_event.values()) == {kept}
@@ -261,3 +288,85 @@ def test_a_call_sign_outlet_places_ambiguous_towns_in_its_learnt_state(tmp_path,
     # A new pipeline learns it again from the store.
     Pipeline(store, analyzer).ingest(read_paths([tmp_path / "2.jsonl"]))
     assert store.get_analysis("w2").event_place.place.admin1 == "North Carolina"
+
+
+DAYTON = [
+    "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead, and Devon Price was hurt.",
+    "Salem Avenue\n\nMarcus Reed died and Devon Price was wounded in gunfire on Salem Avenue.",
+    "Vigil\n\nNeighbours of Marcus Reed held a vigil on Salem Avenue; Devon Price spoke.",
+    "Charged\n\nA man was charged over the Salem Avenue gunfire that killed Marcus Reed.",
+]
+
+
+def write_texts(folder, texts):
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(folder / f"{n}.txt")
+        paths[-1].write_text(text)
+    return paths
+
+
+def test_a_growing_event_is_not_read_back_from_the_store(tmp_path, monkeypatch):
+    """Each new article of an event is compared with the others kept in memory: the store's
+    analyses are not read again per article (that made large events quadratic)."""
+    store = open_store(tmp_path / "t.db")
+    reads = {"n": 0}
+    get_analysis = store.get_analysis
+
+    def counted(article_id):
+        reads["n"] += 1
+        return get_analysis(article_id)
+
+    monkeypatch.setattr(store, "get_analysis", counted)
+    report = Pipeline(store, NamesOnlyAnalyzer()).ingest(read_paths(write_texts(tmp_path, DAYTON)))
+    assert len(report.added) == 4 and store.count_events() == 1
+    assert reads["n"] == 0
+    assert_events_as_if_reconciled_from_scratch(store)
+
+
+def test_an_event_left_stale_by_an_interrupt_is_reconciled_by_the_next_ingest(
+    tmp_path, monkeypatch
+):
+    """Articles are committed with their event marked stale and the event is reconciled at
+    the end of the batch; Ctrl-C in between leaves the mark, and the next ingest (even one
+    with nothing new) reconciles the event before anything else."""
+    monkeypatch.setattr(pipeline_module, "BATCH_SIZE", 8)
+    store = open_store(tmp_path / "t.db")
+    save_event = store.save_event
+
+    def interrupt_growing(record):
+        if len(record.articles) > 1:  # a batch-end reconcile, not a new event's record
+            raise KeyboardInterrupt
+        save_event(record)
+
+    monkeypatch.setattr(store, "save_event", interrupt_growing)
+    first = Pipeline(store, NamesOnlyAnalyzer()).ingest(read_paths(write_texts(tmp_path, DAYTON)))
+    assert first.interrupted and len(first.added) == 4
+    (event_id,) = first.events_touched
+    assert store.stale_events() == [event_id]
+    assert len(store.get_event(event_id).articles) == 1  # the stored record misses three
+    monkeypatch.setattr(store, "save_event", save_event)
+    second = Pipeline(store, NamesOnlyAnalyzer()).ingest([])
+    assert not second.interrupted and second.added == []
+    assert len(store.get_event(event_id).articles) == 4
+    assert_events_as_if_reconciled_from_scratch(store)
+
+
+def test_a_large_event_is_reconciled_as_it_grows_and_at_the_end(tmp_path, monkeypatch):
+    """Batch ends reconcile an event only once it has grown enough since its record (here:
+    doubled); the end of the run reconciles the rest."""
+    monkeypatch.setattr(pipeline_module, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline_module, "RECONCILE_GROWTH", 1.0)
+    store = open_store(tmp_path / "t.db")
+    saved = []
+    save_event = store.save_event
+
+    def counted(record):
+        saved.append(len(record.articles))
+        save_event(record)
+
+    monkeypatch.setattr(store, "save_event", counted)
+    texts = DAYTON + [DAYTON[0].replace("Shooting", "Gunfire")]
+    Pipeline(store, NamesOnlyAnalyzer()).ingest(read_paths(write_texts(tmp_path, texts)))
+    assert saved == [1, 2, 4, 5]  # not 3 (grown by half only); 5 at the end of the run
+    assert_events_as_if_reconciled_from_scratch(store)

@@ -412,3 +412,25 @@ def test_merging_events_moves_members_and_redirects_the_old_id(store):
         store.merge_events("ev-new", "ev-one", "a3")
     assert store.merged_into("ev-two") == "ev-new"
     assert store.get_event("ev-two").id == "ev-new"
+
+
+def test_stale_marks_go_when_the_event_is_saved_or_merged_away(store):
+    with store.transaction():
+        for n in (1, 2):
+            store.add_article(article(n))
+        store.save_event(event("ev-one", dt.date(2024, 1, 2), "PT", "Bridge"))
+        store.save_event(event("ev-two", dt.date(2024, 1, 2), "PT", "Bridge"))
+        store.mark_stale("ev-one")
+        store.mark_stale("ev-two")
+        store.mark_stale("ev-two")  # marking twice is one mark
+    assert store.stale_events() == ["ev-one", "ev-two"]
+    with pytest.raises(KeyboardInterrupt), store.transaction():
+        store.save_event(event("ev-one", dt.date(2024, 1, 2), "PT", "Bridge"))
+        raise KeyboardInterrupt
+    assert store.stale_events() == ["ev-one", "ev-two"]  # a rolled-back save keeps the mark
+    with store.transaction():
+        store.save_event(event("ev-one", dt.date(2024, 1, 2), "PT", "Bridge"))
+    assert store.stale_events() == ["ev-two"]
+    with store.transaction():
+        store.merge_events("ev-one", "ev-two", "a2")
+    assert store.stale_events() == []

@@ -8,17 +8,29 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wirecheck.analyze.analyzer import ANALYSIS_VERSION, Analyzer
 from wirecheck.analyze.places import Gazetteer, OutletHomes, explicit_state
-from wirecheck.cluster import EventIndex, Signature, signature, source_groups
+from wirecheck.cluster import EventIndex, Signature, signature
+from wirecheck.cluster.sources import SourceGroups
 from wirecheck.models import Analysis, Article, RawArticle, Skipped
 from wirecheck.reconcile import Member, reconcile
 from wirecheck.store import Store, new_id
 
 BATCH_SIZE = 16
+# Articles (with analyses and body MinHashes) of recently touched events kept in memory, so
+# a growing event is not re-read from the store for each new article; beyond this, the
+# least recently touched events are dropped (and re-read if they grow again). An article
+# with its analysis takes some 80 KiB in memory: this is about 160 MB.
+MAX_CACHED_ARTICLES = 2000
+# Within a run, a stale event is reconciled at the end of a batch only once it has grown by
+# this share since its record was saved: reconciling is quadratic in an event's claims (a
+# 100-article event takes seconds), so doing it at every batch would make a large event's
+# articles cost ever more. Every stale event is reconciled when the run ends.
+RECONCILE_GROWTH = 0.25
 
 
 @dataclass
@@ -66,6 +78,42 @@ def load_homes(store: Store) -> OutletHomes:
     return homes
 
 
+class _Event:
+    """An event's articles and analyses in ingest order, with their source groups kept up
+    to date one article at a time."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.analyses: list[Analysis] = []
+        self.sources = SourceGroups()
+        self.groups: dict[str, str] = {}
+        self.reconciled = 0  # articles in the event when its record was last saved
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def append(self, article: Article, analysis: Analysis) -> None:
+        self.articles.append(article)
+        self.analyses.append(analysis)
+        self.sources.add(article)
+
+    def ids(self) -> list[str]:
+        return [article.id for article in self.articles]
+
+    def regroup(self) -> dict[str, str]:
+        """Bring the source groups up to date; return those that changed, by article id."""
+        groups = self.sources.groups()
+        changed = {a: g for a, g in groups.items() if self.groups.get(a) != g}
+        self.groups = groups
+        return changed
+
+    def members(self) -> list[Member]:
+        return [
+            Member(article, analysis, self.groups[article.id])
+            for article, analysis in zip(self.articles, self.analyses, strict=True)
+        ]
+
+
 class Pipeline:
     """Ingests articles into a store, keeping the event index and the outlets' learnt home
     states in step with it."""
@@ -75,6 +123,8 @@ class Pipeline:
         self._analyzer = analyzer
         self.index = load_index(store)
         self.homes = load_homes(store)
+        self._events: OrderedDict[str, _Event] = OrderedDict()  # least recently used first
+        self._cached = 0  # articles in self._events
 
     @property
     def analyzer(self) -> Analyzer:
@@ -94,10 +144,18 @@ class Pipeline:
         or skipped), for progress display. A KeyboardInterrupt stops the run after rolling
         back the article in flight; everything committed before it stays, so running the
         same ingest again finishes the job without duplicates.
+
+        An event that grows is not re-reconciled for each article (for a large event,
+        reconciling is most of the cost of an article): its articles are committed with the
+        event marked stale in the store, a batch ends by reconciling the stale events that
+        grew by ``RECONCILE_GROWTH``, and the run by reconciling all of them. A run stopped
+        in between leaves the marks, and the next ingest reconciles those events first, so
+        no event record misses an article without the store saying so.
         """
         report = IngestReport()
         notify = on_item or (lambda origin, outcome: None)
         try:
+            self._reconcile_stale()
             for batch in _batches(self._new_articles(items, report, notify), BATCH_SIZE):
                 analyses = self.analyzer.analyze_many(batch, homes=self.homes)
                 for article, analysis in zip(batch, analyses, strict=True):
@@ -111,6 +169,8 @@ class Pipeline:
                     report.events_touched -= set(absorbed)
                     report.merges += [(event_id, other) for other in absorbed]
                     notify(article.origin, "added")
+                self._reconcile_stale(grown_only=True)
+            self._reconcile_stale()
         except KeyboardInterrupt:
             report.interrupted = True
         return report
@@ -147,14 +207,20 @@ class Pipeline:
         return f"a-{digest[:12]}"
 
     def _add(self, article: Article, analysis: Analysis) -> tuple[str, tuple[str, ...]]:
-        """Store one analysed article and its event, in one transaction.
+        """Store one analysed article and its event membership, in one transaction.
 
-        Returns the event id and the ids of events the article showed to be the same event,
-        which were merged into it.
+        A new event is reconciled at once (it needs a record to belong to); a known one is
+        marked stale, to be reconciled later (see ``ingest``). Returns the event id and the
+        ids of events the article showed to be the same event, which were merged into it.
         """
         sig = signature(article, analysis)
         placement = self.index.place(sig)
         event_id = placement.event or new_id("ev", article.id)
+        # The event's articles are kept in memory between articles (checked against the
+        # store's member ids, which are cheap to read), so only the new article is hashed
+        # and compared. Out of the cache during the transaction: a rolled-back article must
+        # not stay in it. A new event starts empty.
+        event = self._uncache(event_id) or _Event()
         with self.store.transaction():
             self.store.add_article(article)
             self.store.save_analysis(analysis, ANALYSIS_VERSION)
@@ -162,28 +228,73 @@ class Pipeline:
             self.store.set_membership(event_id, article.id, article.id)
             for other in placement.merge:
                 self.store.merge_events(event_id, other, article.id)
-            members = self._members(event_id)
-            self.store.save_event(reconcile(event_id, members))
+                self._uncache(other)
+            ids = self.store.event_member_ids(event_id)
+            if event.ids() == ids[:-1] and ids[-1] == article.id:
+                event.append(article, analysis)
+            else:
+                # Not cached, merged (the two events' articles interleave, and their order
+                # decides which article names a source group) or grown by another process.
+                event = self._load_event(ids)
+            for member_id, group in event.regroup().items():
+                self.store.set_membership(event_id, member_id, group)
+            if placement.event is None:
+                self.store.save_event(reconcile(event_id, event.members()))
+                event.reconciled = len(event)
+            else:
+                self.store.mark_stale(event_id)
         # Only after the commit: a rolled-back article leaves the index as it was.
         for other in placement.merge:
             self.index.merge(event_id, other)
         self.index.add(event_id, sig)
+        self._cache(event_id, event)
         return event_id, placement.merge
 
-    def _members(self, event_id: str) -> list[Member]:
-        """Load an event's articles and analyses, regroup its sources, and persist groups."""
-        articles = [
-            article for article in self.store.iter_articles(self.store.event_member_ids(event_id))
-        ]
-        groups = source_groups(articles)
-        members = []
-        for article in articles:
-            self.store.set_membership(event_id, article.id, groups[article.id])
+    def _reconcile_stale(self, grown_only: bool = False) -> None:
+        """Reconcile the events marked stale, each in its own transaction; with
+        ``grown_only``, only those grown by ``RECONCILE_GROWTH`` since their last record."""
+        for event_id in self.store.stale_events():
+            cached = self._events.get(event_id)
+            if (
+                grown_only
+                and cached is not None
+                and len(cached) < cached.reconciled * (1 + RECONCILE_GROWTH)
+            ):
+                continue
+            event = self._uncache(event_id)
+            with self.store.transaction():
+                ids = self.store.event_member_ids(event_id)
+                if event is None or event.ids() != ids:
+                    event = self._load_event(ids)
+                    event.regroup()  # the article transactions stored these groups already
+                self.store.save_event(reconcile(event_id, event.members()))
+            event.reconciled = len(event)
+            self._cache(event_id, event)
+
+    def _load_event(self, ids: list[str]) -> _Event:
+        """An event's articles and analyses from the store, by their ids in ingest order."""
+        event = _Event()
+        for article in self.store.iter_articles(ids):
             analysis = self.store.get_analysis(article.id)
             if analysis is None:  # every stored article is stored with its analysis
                 raise RuntimeError(f"article {article.id} has no analysis")
-            members.append(Member(article, analysis, groups[article.id]))
-        return members
+            event.append(article, analysis)
+        return event
+
+    def _uncache(self, event_id: str) -> _Event | None:
+        event = self._events.pop(event_id, None)
+        if event is not None:
+            self._cached -= len(event)
+        return event
+
+    def _cache(self, event_id: str, event: _Event) -> None:
+        """Keep an event in memory, dropping the least recently used ones beyond the cap
+        (never the one just kept: a huge event would be re-read for every article)."""
+        self._events[event_id] = event
+        self._cached += len(event)
+        while self._cached > MAX_CACHED_ARTICLES and len(self._events) > 1:
+            _, dropped = self._events.popitem(last=False)
+            self._cached -= len(dropped)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

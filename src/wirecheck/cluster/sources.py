@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from datasketch import MinHash
+
 from wirecheck.analyze.nlp import mask
 from wirecheck.cluster.signature import _shingles, body_minhash
 from wirecheck.models import Article
@@ -18,6 +20,7 @@ from wirecheck.models import Article
 __all__ = [
     "COPY_CONTAINMENT",
     "COPY_JACCARD",
+    "SourceGroups",
     "WIRE_CONTAINMENT",
     "copy_similarity",
     "source_groups",
@@ -47,32 +50,64 @@ def _wire(article: Article) -> str | None:
 def source_groups(articles: list[Article]) -> dict[str, str]:
     """Map each article id to its source group: the id of the group's earliest article
     (earliest published; the first given on ties or without dates)."""
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or dt.date.max, i))
-    rank = {i: r for r, i in enumerate(order)}
-    bodies = [mask(a.text, a.boilerplate) for a in articles]
-    hashes = [body_minhash(b) for b in bodies]
-    sizes = [len(_shingles(b)) if b.strip() else 0 for b in bodies]
-    parent = list(range(len(articles)))
+    groups = SourceGroups()
+    for article in articles:
+        groups.add(article)
+    return groups.groups()
 
-    def root(i: int) -> int:
+
+class SourceGroups:
+    """:func:`source_groups` built one article at a time, for an event that grows.
+
+    Adding an article compares it with the articles before it only (their MinHashes are
+    kept), so a growing event costs one pass per new article, not one over all pairs. The
+    groups after any sequence of adds are those of ``source_groups`` on the same list.
+    """
+
+    def __init__(self) -> None:
+        self._articles: list[Article] = []
+        self._hashes: list[MinHash] = []
+        self._sizes: list[int] = []
+        self._parent: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def _rank(self, i: int) -> tuple[dt.date, int]:
+        return (self._articles[i].published or dt.date.max, i)
+
+    def _root(self, i: int) -> int:
+        parent = self._parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i in range(len(articles)):
+    def add(self, article: Article) -> None:
+        """Add the article that comes after all those added so far."""
+        body = mask(article.text, article.boilerplate)
+        i = len(self._articles)
+        self._articles.append(article)
+        self._hashes.append(body_minhash(body))
+        self._sizes.append(len(_shingles(body)) if body.strip() else 0)
+        self._parent.append(i)
+        hashes, sizes, wire = self._hashes, self._sizes, _wire(article)
         for j in range(i):
             if not sizes[i] or not sizes[j]:
                 continue
             jac = hashes[i].jaccard(hashes[j])
             contained = copy_similarity(jac, sizes[i], sizes[j])
-            same_wire = _wire(articles[i]) is not None and _wire(articles[i]) == _wire(articles[j])
+            same_wire = wire is not None and wire == _wire(self._articles[j])
             if (
                 jac >= COPY_JACCARD
                 or (contained >= COPY_CONTAINMENT and min(sizes[i], sizes[j]) >= MIN_SHINGLES)
                 or (same_wire and contained >= WIRE_CONTAINMENT)
             ):
-                a, b = root(i), root(j)
-                keep, drop = (a, b) if rank[a] < rank[b] else (b, a)
-                parent[drop] = keep
-    return {a.id: articles[root(i)].id for i, a in enumerate(articles)}
+                # The root of a group is always its earliest article: keep the earlier root.
+                a, b = self._root(i), self._root(j)
+                keep, drop = (a, b) if self._rank(a) < self._rank(b) else (b, a)
+                self._parent[drop] = keep
+
+    def groups(self) -> dict[str, str]:
+        """Each article id's source group, as :func:`source_groups` gives it."""
+        return {a.id: self._articles[self._root(i)].id for i, a in enumerate(self._articles)}

@@ -330,9 +330,14 @@ class SQLiteStore:
         return row[0] if row else None
 
     def save_event(self, record: EventRecord) -> None:
-        """Write an event row with its facts and their support, replacing what was there."""
+        """Write an event row with its facts and their support, replacing what was there.
+
+        The record is taken to be reconciled from all the event's articles: a stale mark on
+        the event goes.
+        """
         with self.transaction():
             self.db.execute("DELETE FROM facts WHERE event_id = ?", (record.id,))
+            self.db.execute("DELETE FROM stale_events WHERE event_id = ?", (record.id,))
             loc = record.location
             # An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to
             # the event's membership.
@@ -375,6 +380,14 @@ class SQLiteStore:
                     (fact_id, a, alt.value) for alt in fact.alternatives for a in alt.support
                 ]
                 self.db.executemany("INSERT INTO fact_support VALUES (?, ?, ?)", support)
+
+    def mark_stale(self, event_id: str) -> None:
+        """Note that the event's stored record may miss an article (see ``stale_events``)."""
+        self.db.execute("INSERT OR IGNORE INTO stale_events VALUES (?)", (event_id,))
+
+    def stale_events(self) -> list[str]:
+        """Events marked stale and not saved since: their records need reconciling again."""
+        return [row[0] for row in self.db.execute("SELECT event_id FROM stale_events ORDER BY 1")]
 
     def delete_event(self, event_id: str) -> None:
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
