@@ -6,7 +6,8 @@
 
 Analysis is not what this measures (it costs the same per article at any store size); the
 signatures the harness stored are replayed through ``EventIndex`` (candidates, scoring,
-merges, adding) as the pipeline does, round after round, until ``--total`` articles. Each
+merges, adding, and re-placing the members of the events each batch of ``BATCH_SIZE``
+touched) as the pipeline does, round after round, until ``--total`` articles. Each
 round is a new stream: its dates are shifted past the previous round's, and its MinHash
 values pass through a round-specific bijection, which keeps every Jaccard inside the round
 and makes its texts unrelated to other rounds' (as new stories are). Names and keywords are
@@ -28,9 +29,11 @@ import datetime as dt
 import json
 import resource
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from wirecheck.cluster import EventIndex, Signature
+from wirecheck.pipeline import BATCH_SIZE
 from wirecheck.store import open_store
 
 CHECKPOINTS = (1_000, 3_000, 10_000, 30_000, 100_000)
@@ -66,10 +69,14 @@ def replayed(sig: Signature, round_no: int, days: int) -> Signature:
     )
 
 
-def stream(signatures: list[Signature], total: int):
-    """``total`` signatures: the stored ones, then shifted replays of them."""
+def replay_period(signatures: list[Signature]) -> int:
+    """Days each replay round is shifted by: past the stored dates, with a gap."""
     days = [sig.day for sig in signatures if sig.day]
-    period = (max(days) - min(days)).days + 60 if days else 0
+    return (max(days) - min(days)).days + 60 if days else 0
+
+
+def stream(signatures: list[Signature], total: int, period: int):
+    """``total`` signatures: the stored ones, then shifted replays of them."""
     n = 0
     round_no = 0
     while True:
@@ -81,13 +88,28 @@ def stream(signatures: list[Signature], total: int):
         round_no += 1
 
 
-def place_and_add(index: EventIndex, sig: Signature) -> None:
-    """What the pipeline does with the index for one new article."""
+def lookup(signatures: list[Signature], period: int) -> Callable[[str], Signature]:
+    """A replayed signature by its id, rebuilt on demand as the pipeline reads one from its
+    store (keeping 100,000 of them would add their memory to the peak measured)."""
+    by_id = {sig.article_id: sig for sig in signatures}
+
+    def signature_of(article_id: str) -> Signature:
+        base, _, round_no = article_id.partition("#")
+        if not round_no:
+            return by_id[base]
+        return replayed(by_id[base], int(round_no), int(round_no) * period)
+
+    return signature_of
+
+
+def place_and_add(index: EventIndex, sig: Signature) -> str:
+    """What the pipeline does with the index for one new article; returns its event."""
     placement = index.place(sig)
     event_id = placement.event or sig.article_id
     for other in placement.merge:
         index.merge(event_id, other)
     index.add(event_id, sig)
+    return event_id
 
 
 def scan_rate(index: EventIndex, sample: list[Signature]) -> float:
@@ -112,12 +134,18 @@ def main() -> None:
     stored = load(args.dbs)
     signatures = [sig for sig in stored if sig.day]
     print(f"{len(signatures)} dated signatures replayed ({len(stored) - len(signatures)} undated)")
+    period = replay_period(signatures)
+    signature_of = lookup(signatures, period)
     index = EventIndex()
     rows, blocks = [], []
     block_start = time.perf_counter()
     pending: list[Signature] = []
-    for n, sig in enumerate(stream(signatures, args.total), start=1):
-        place_and_add(index, sig)
+    touched: set[str] = set()
+    for n, sig in enumerate(stream(signatures, args.total, period), start=1):
+        touched.add(place_and_add(index, sig))
+        if n % BATCH_SIZE == 0:  # as the pipeline does after each batch
+            index.refine(touched, signature_of)
+            touched = set()
         pending.append(sig)
         if n % BLOCK == 0:
             seconds = time.perf_counter() - block_start

@@ -22,6 +22,7 @@ from harness import SHARED, opaque
 from metrics import ari, bcubed
 
 from wirecheck.cluster import EventIndex, Signature
+from wirecheck.pipeline import BATCH_SIZE
 from wirecheck.store import open_store
 
 GOLD_KEY = {"gva": "incident_id", "gvc": "incident_id", "ecbplus": "subtopic", "basil": "event_id"}
@@ -44,13 +45,24 @@ def replay(signatures: list[Signature], threshold: float, merge: float) -> dict[
 
 
 def replay_into(index: EventIndex, signatures: list[Signature]) -> dict[str, str]:
-    """``replay`` through a given (perhaps customised) index: article id -> event id."""
-    for sig in signatures:
+    """``replay`` through a given (perhaps customised) index: article id -> event id.
+
+    As in the pipeline, after every batch of ``BATCH_SIZE`` articles the members of the
+    events the batch touched are re-placed (``EventIndex.refine``).
+    """
+    by_id: dict[str, Signature] = {}
+    touched: set[str] = set()
+    for n, sig in enumerate(signatures, start=1):
+        by_id[sig.article_id] = sig
         placement = index.place(sig)
         event_id = placement.event or sig.article_id
         for other in placement.merge:
             index.merge(event_id, other)
         index.add(event_id, sig)
+        touched.add(event_id)
+        if n % BATCH_SIZE == 0 or n == len(signatures):
+            index.refine(touched, by_id.__getitem__)
+            touched = set()
     return dict(index.article_event)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
+from wirecheck.cluster.index import Move, _cosine, _cosine_without, _Event, _norm
 from wirecheck.models import Analysis, Article, DateMention, Entity, Place, PlaceMention
 
 SHOOTING = (
@@ -351,3 +352,71 @@ def test_events_that_would_span_more_than_the_merge_window_stay_apart():
     bridge = make("d", "Gunfire on Salem Avenue again.", start + dt.timedelta(days=43), names=names)
     placement = index.place(signature(*bridge))
     assert placement.event in {"ev-a", "ev-c"} and placement.merge == ()
+
+
+def _two_events_and_a_misplaced_report():
+    """ev-b holds a report of event A that came before any other report of A."""
+    day = dt.date(2024, 5, 4)
+    a_words, b_words = ["salem", "avenue", "porch", "casing"], ["warehouse", "fire", "smoke"]
+    early = make("p", "Gunfire on Salem Avenue.", day, names=["Marcus Reed"], keywords=a_words)
+    b1 = make("b1", "A warehouse fire.", day, names=["Dana Cole"], keywords=b_words)
+    b2 = make("b2", "The fire again.", day, names=["Dana Cole"], keywords=b_words)
+    a1 = make("a1", "Shots on Salem Avenue.", day, names=["Marcus Reed"], keywords=a_words)
+    a2 = make("a2", "Salem Avenue shooting.", day, names=["Marcus Reed"], keywords=a_words[1:])
+    sigs = {
+        aid: signature(*pair)
+        for aid, pair in zip(("p", "b1", "b2", "a1", "a2"), (early, b1, b2, a1, a2), strict=True)
+    }
+    index = EventIndex()
+    for aid, event_id in (
+        ("b1", "ev-b"),
+        ("b2", "ev-b"),
+        ("p", "ev-b"),
+        ("a1", "ev-a"),
+        ("a2", "ev-a"),
+    ):
+        index.add(event_id, sigs[aid])
+    return index, sigs
+
+
+def test_refine_moves_an_early_report_to_the_event_it_fits_better():
+    index, sigs = _two_events_and_a_misplaced_report()
+    moves = index.refine(["ev-b"], sigs.__getitem__)
+    assert moves == [Move("p", "ev-b", "ev-a")]
+    assert index.article_event["p"] == "ev-a"
+    assert sorted(index.events["ev-b"].articles) == ["b1", "b2"]
+    assert index.refine(["ev-a", "ev-b"], sigs.__getitem__) == []  # settled
+
+
+def test_a_move_leaves_the_index_as_if_built_with_the_final_events():
+    index, sigs = _two_events_and_a_misplaced_report()
+    index.refine(["ev-b"], sigs.__getitem__)
+    fresh = EventIndex()
+    for aid, event_id in (
+        ("b1", "ev-b"),
+        ("b2", "ev-b"),
+        ("a1", "ev-a"),
+        ("a2", "ev-a"),
+        ("p", "ev-a"),
+    ):
+        fresh.add(event_id, sigs[aid])
+    assert +index.term_events == +fresh.term_events
+    for event_id in ("ev-a", "ev-b"):
+        moved, built = index.events[event_id], fresh.events[event_id]
+        assert moved.terms.keys() == built.terms.keys()
+        assert all(abs(moved.terms[t] - built.terms[t]) < 1e-9 for t in built.terms)
+        assert sorted(moved.articles) == sorted(built.articles)
+        assert (moved.places, moved.killed, sorted(moved.spans)) == (
+            built.places,
+            built.killed,
+            sorted(built.spans),
+        )
+
+
+def test_cosine_without_an_article_matches_the_rebuilt_rest():
+    index, sigs = _two_events_and_a_misplaced_report()
+    event, sig = index.events["ev-b"], sigs["p"]
+    mine = index._centroid(_Event.of(sig))
+    whole = index._centroid(event)
+    expected = _cosine(mine, index._centroid(event.without(sig)))
+    assert abs(_cosine_without(mine, whole, _norm(whole), 3) - expected) < 1e-9

@@ -11,7 +11,7 @@ import pytest
 
 from wirecheck import pipeline as pipeline_module
 from wirecheck.analyze.analyzer import Analyzer
-from wirecheck.cluster import source_groups
+from wirecheck.cluster import Move, source_groups
 from wirecheck.ingest import read_paths
 from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention, to_dict
 from wirecheck.pipeline import Pipeline
@@ -370,3 +370,37 @@ def test_a_large_event_is_reconciled_as_it_grows_and_at_the_end(tmp_path, monkey
     Pipeline(store, NamesOnlyAnalyzer()).ingest(read_paths(write_texts(tmp_path, texts)))
     assert saved == [1, 2, 4, 5]  # not 3 (grown by half only); 5 at the end of the run
     assert_events_as_if_reconciled_from_scratch(store)
+
+
+def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconciled(
+    tmp_path, monkeypatch
+):
+    texts = [
+        "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead.",
+        "Vigil\n\nNeighbours held a vigil for Marcus Reed on Salem Avenue.",
+        "Arrest\n\nDevon Price was arrested downtown on Saturday.",
+        "Court\n\nDevon Price appeared in court on Monday.",
+    ]
+    paths = write_texts(tmp_path, texts)
+    store = open_store(tmp_path / "t.db")
+    pipeline = Pipeline(store, NamesOnlyAnalyzer())
+    pipeline.ingest(read_paths(paths[:3]))
+    ids = [a.id for a in store.iter_articles()]
+    source, target = store.event_of(ids[1]), store.event_of(ids[2])
+    assert source == store.event_of(ids[0]) and source != target
+
+    def move_the_vigil(event_ids, signature_of):
+        # Stand-in for EventIndex.refine: what the pipeline must do with a move it returns.
+        pipeline.index.move(signature_of(ids[1]), target)
+        return [Move(ids[1], source, target)]
+
+    monkeypatch.setattr(pipeline.index, "refine", move_the_vigil)
+    report = pipeline.ingest(read_paths(paths[3:]))
+    assert report.moves == [Move(ids[1], source, target)]
+    assert store.event_of(ids[1]) == target
+    assert store.event_member_ids(source) == [ids[0]]
+    moved = store.db.execute("SELECT article_id, from_id, to_id FROM article_moves").fetchall()
+    assert [tuple(row) for row in moved] == [(ids[1], source, target)]
+    assert_events_as_if_reconciled_from_scratch(store)
+    # A restart rebuilds the index from the store: the article is where it was moved.
+    assert Pipeline(store, NamesOnlyAnalyzer()).index.article_event[ids[1]] == target

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from wirecheck.analyze.analyzer import ANALYSIS_VERSION, Analyzer
 from wirecheck.analyze.places import Gazetteer, OutletHomes, explicit_state
-from wirecheck.cluster import EventIndex, Signature, signature
+from wirecheck.cluster import EventIndex, Move, Signature, signature
 from wirecheck.cluster.sources import SourceGroups
 from wirecheck.models import Analysis, Article, RawArticle, Skipped
 from wirecheck.reconcile import Member, reconcile
@@ -42,6 +42,7 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     events_touched: set[str] = field(default_factory=set)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (kept, absorbed) event ids
+    moves: list[Move] = field(default_factory=list)  # articles re-placed in another event
     interrupted: bool = False
 
     def to_dict(self) -> dict:
@@ -51,6 +52,7 @@ class IngestReport:
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "events_touched": len(self.events_touched),
             "events_merged": len(self.merges),
+            "articles_moved": len(self.moves),
             "interrupted": self.interrupted,
         }
 
@@ -158,8 +160,10 @@ class Pipeline:
             self._reconcile_stale()
             for batch in _batches(self._new_articles(items, report, notify), BATCH_SIZE):
                 analyses = self.analyzer.analyze_many(batch, homes=self.homes)
+                grown: set[str] = set()
                 for article, analysis in zip(batch, analyses, strict=True):
                     event_id, absorbed = self._add(article, analysis)
+                    grown = (grown - set(absorbed)) | {event_id}
                     # After the commit, like the index: the next article of the outlet may
                     # already lean on this one.
                     state = explicit_state(analysis.event_place, analysis.places, Gazetteer())
@@ -169,6 +173,7 @@ class Pipeline:
                     report.events_touched -= set(absorbed)
                     report.merges += [(event_id, other) for other in absorbed]
                     notify(article.origin, "added")
+                self._refine(grown, report)
                 self._reconcile_stale(grown_only=True)
             self._reconcile_stale()
         except KeyboardInterrupt:
@@ -250,6 +255,29 @@ class Pipeline:
         self._cache(event_id, event)
         return event_id, placement.merge
 
+    def _refine(self, event_ids: set[str], report: IngestReport) -> None:
+        """Re-place the members of the events a batch grew (``EventIndex.refine``) and store
+        the moves, in one transaction."""
+        moves = self.index.refine(
+            event_ids, lambda article_id: Signature.from_dict(self.store.get_signature(article_id))
+        )
+        if not moves:
+            return
+        try:
+            with self.store.transaction():
+                for move in moves:
+                    self.store.move_article(move.article, move.source, move.target)
+        except BaseException:
+            # The index has moved the articles already and the store has not: start the
+            # index again from the store.
+            self.index = load_index(self.store)
+            raise
+        for move in moves:
+            self._uncache(move.source)
+            self._uncache(move.target)
+            report.events_touched |= {move.source, move.target}
+        report.moves += moves
+
     def _reconcile_stale(self, grown_only: bool = False) -> None:
         """Reconcile the events marked stale, each in its own transaction; with
         ``grown_only``, only those grown by ``RECONCILE_GROWTH`` since their last record."""
@@ -266,7 +294,10 @@ class Pipeline:
                 ids = self.store.event_member_ids(event_id)
                 if event is None or event.ids() != ids:
                     event = self._load_event(ids)
-                    event.regroup()  # the article transactions stored these groups already
+                    # The article transactions stored these groups, but an article moved
+                    # in or out (``_refine``) can change them.
+                    for member_id, group in event.regroup().items():
+                        self.store.set_membership(event_id, member_id, group)
                 self.store.save_event(reconcile(event_id, event.members()))
             event.reconciled = len(event)
             self._cache(event_id, event)

@@ -31,6 +31,11 @@ def ingest_report(console: Console, report: IngestReport) -> None:
         console.print(f"  skipped {escape(skip.origin)}: {escape(skip.reason)}")
     for kept, absorbed in report.merges:
         console.print(f"  merged event {escape(absorbed)} into {escape(kept)}")
+    for move in report.moves:
+        console.print(
+            f"  moved article {escape(move.article)} from event {escape(move.source)}"
+            f" to {escape(move.target)}"
+        )
     if report.interrupted:
         console.print("[red]Interrupted[/]: run the same command again to finish.")
 

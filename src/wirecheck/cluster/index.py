@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +18,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
 
-__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Placement"]
+__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Move", "Placement"]
 
 # Chosen on the dev sets with bench/sweep_cluster.py (best mean B-cubed F1 over gva, gvc,
 # ecbplus and basil, averaged over file order and five seeded shuffles; BENCHMARKS.md). It
@@ -60,7 +61,7 @@ class _Event:
     minhashes: list[np.ndarray] = field(default_factory=list)
     spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     places: Counter = field(default_factory=Counter)
-    killed: set[int] = field(default_factory=set)
+    killed: Counter = field(default_factory=Counter)  # count -> articles giving it
     articles: list[str] = field(default_factory=list)
 
     @classmethod
@@ -73,7 +74,7 @@ class _Event:
         if sig.country:
             event.places[(sig.country, sig.admin1, sig.city)] += 1
         if sig.killed is not None:
-            event.killed.add(sig.killed)
+            event.killed[sig.killed] += 1
         return event
 
     def absorb(self, other: _Event) -> None:
@@ -82,8 +83,35 @@ class _Event:
         self.minhashes += other.minhashes
         self.spans += other.spans
         self.places.update(other.places)
-        self.killed |= other.killed
+        self.killed.update(other.killed)
         self.articles += other.articles
+
+    def without(self, sig: Signature) -> _Event:
+        """A copy of this event without one of its articles."""
+        alone = _Event.of(sig)
+        at = self.articles.index(sig.article_id)
+        spans = list(self.spans)
+        for span in alone.spans:
+            spans.remove(span)
+        # Weights are float sums: a term only this article brought can leave rounding dust.
+        terms = Counter({t: w for t, w in (self.terms - alone.terms).items() if w > 1e-9})
+        return _Event(
+            terms=terms,
+            minhashes=self.minhashes[:at] + self.minhashes[at + 1 :],
+            spans=spans,
+            places=self.places - alone.places,
+            killed=self.killed - alone.killed,
+            articles=self.articles[:at] + self.articles[at + 1 :],
+        )
+
+
+@dataclass(frozen=True)
+class Move:
+    """An article the index moved from one event to another that fits it better."""
+
+    article: str
+    source: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -114,6 +142,30 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two sparse vectors."""
     shared = sum(w * b[t] for t, w in a.items() if t in b)
     return shared / ((math.hypot(*a.values()) * math.hypot(*b.values())) or 1.0)
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.hypot(*vector.values())
+
+
+def _cosine_normed(a: dict[str, float], b: dict[str, float], norm_b: float) -> float:
+    """``_cosine`` with ``b``'s norm known: the cost is ``a``'s size, not ``b``'s."""
+    shared = sum(w * b.get(t, 0.0) for t, w in a.items())
+    return shared / ((_norm(a) * norm_b) or 1.0)
+
+
+def _cosine_without(
+    part: dict[str, float], mean: dict[str, float], norm: float, size: int
+) -> float:
+    """Cosine of ``part`` and what is left of ``mean`` (the mean of ``size`` vectors, one
+    of them ``part``, with norm ``norm``) once ``part`` is taken out, without building what
+    is left: it is ``size * mean - part``, and a cosine does not depend on scale."""
+    dot = sum(w * mean.get(t, 0.0) for t, w in part.items()) * size
+    part_sq = sum(w * w for w in part.values())
+    rest_sq = (size * norm) ** 2 - 2 * dot + part_sq
+    if rest_sq <= 1e-12:
+        return 0.0
+    return (dot - part_sq) / (math.sqrt(part_sq * rest_sq) or 1.0)
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
@@ -178,6 +230,65 @@ class EventIndex:
             self.lsh.insert(sig.article_id, _lean(event.minhashes[-1]))
         self.article_event[sig.article_id] = event_id
 
+    def move(self, sig: Signature, target: str) -> None:
+        """Move ``sig``'s article out of its event into event ``target``."""
+        source = self.article_event[sig.article_id]
+        rest = self.events[source].without(sig)
+        for term in sig.terms():
+            if term not in rest.terms:
+                self.term_events[term] -= 1
+        self.events[source] = rest
+        self.add(target, sig)
+
+    def refine(
+        self, event_ids: Iterable[str], signature_of: Callable[[str], Signature]
+    ) -> list[Move]:
+        """Re-place the articles of the given events, moving each to another event it fits
+        better than it fits the rest of its own.
+
+        An article placed early is placed against the events that existed then: a report
+        that came before the reports of its own event can sit in a look-alike one and pull
+        more in after it. Checking again once more of the stream has arrived makes where an
+        article ends up depend less on the order the stream came in. Articles are visited
+        in id order, so the moves do not depend on the order ``event_ids`` come in either.
+        """
+        live = [self.events[e] for e in event_ids if e in self.events]
+        members = sorted({article for event in live for article in event.articles})
+        # Centroids (and norms) of the events looked at, kept for the pass and dropped when
+        # a move changes an event: re-weighting every term of every candidate for every
+        # member would cost more than all the placing before it.
+        centroids: dict[str, tuple[dict[str, float], float]] = {}
+
+        def centroid(event_id: str) -> tuple[dict[str, float], float]:
+            if event_id not in centroids:
+                vector = self._centroid(self.events[event_id])
+                centroids[event_id] = (vector, _norm(vector))
+            return centroids[event_id]
+
+        moves = []
+        for article in members:
+            source = self.article_event[article]
+            event = self.events[source]
+            if len(event.articles) == 1:
+                continue  # nothing to compare with; a lone report is joined by `place`
+            sig = signature_of(article)
+            probe = _Event.of(sig)
+            mine = self._centroid(probe)
+            cosine = _cosine_without(mine, *centroid(source), len(event.articles))
+            own = self._fit(probe, event.without(sig), cosine)
+            best, best_fit = None, max(own, self.threshold)
+            for candidate in sorted(self.candidates(sig) - {source}):
+                cosine = _cosine_normed(mine, *centroid(candidate))
+                fit = self._fit(probe, self.events[candidate], cosine)
+                if fit > best_fit:
+                    best, best_fit = candidate, fit
+            if best is not None:
+                self.move(sig, best)
+                moves.append(Move(article, source, best))
+                centroids.pop(source)
+                centroids.pop(best)
+        return moves
+
     def merge(self, keep: str, absorbed: str) -> None:
         """Fold event ``absorbed`` into event ``keep``."""
         gone = self.events.pop(absorbed)
@@ -219,7 +330,9 @@ class EventIndex:
                 events = days.get(window_day)
                 if events:
                     found |= events
-        return found
+        # A name can still point at an event that lost the article naming it to a move and
+        # was then merged away.
+        return found & self.events.keys()
 
     def score(self, sig: Signature, event_id: str) -> float:
         """Similarity of an article to an event in [0, 1]; 0 when date or place rule it out."""
@@ -232,8 +345,9 @@ class EventIndex:
             self._last_probe = (sig, _Event.of(sig))
         return self._last_probe[1]
 
-    def _fit(self, probe: _Event, event: _Event) -> float:
-        """``score`` for a probe event of one article (or a few) against an event."""
+    def _fit(self, probe: _Event, event: _Event, cosine: float | None = None) -> float:
+        """``score`` for a probe event of one article (or a few) against an event; ``cosine``
+        is their centroids' cosine when the caller has it already."""
         gap = None
         if probe.spans and event.spans:
             gap = min(_gap(p, s) for p in probe.spans for s in event.spans)
@@ -245,7 +359,9 @@ class EventIndex:
         # Cosine between the article's terms and the event's centroid (the mean of its
         # articles' term vectors): the words most of its reports share define an event, a
         # word one report brought in hardly counts.
-        score = max(_cosine(self._centroid(probe), self._centroid(event)), copy)
+        if cosine is None:
+            cosine = _cosine(self._centroid(probe), self._centroid(event))
+        score = max(cosine, copy)
         if gap:
             score *= 0.8
         elif gap == 0:

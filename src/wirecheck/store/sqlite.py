@@ -297,6 +297,12 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, json.dumps(data))
         )
 
+    def get_signature(self, article_id: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT data FROM signatures WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
     def iter_signatures(self) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
         rows = self.db.execute(
             "SELECT s.article_id, m.event_id, s.data FROM signatures s"
@@ -406,6 +412,21 @@ class SQLiteStore:
                 "INSERT INTO event_merges VALUES (?, ?, ?, ?)",
                 (absorbed_id, kept_id, article_id, _now()),
             )
+
+    def move_article(self, article_id: str, from_id: str, to_id: str) -> None:
+        """Move an article to another event, mark both stale, and record the move. The
+        article is its own source group until the event is regrouped."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE event_articles SET event_id = ?, source_group = ? WHERE article_id = ?",
+                (to_id, article_id, article_id),
+            )
+            self.db.execute(
+                "INSERT INTO article_moves VALUES (?, ?, ?, ?)",
+                (article_id, from_id, to_id, _now()),
+            )
+            self.mark_stale(from_id)
+            self.mark_stale(to_id)
 
     def merged_into(self, event_id: str) -> str | None:
         """The event an absorbed event was merged into, or None."""
