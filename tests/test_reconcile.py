@@ -17,7 +17,7 @@ from wirecheck.models import (
     Quote,
 )
 from wirecheck.reconcile import Member, reconcile
-from wirecheck.reconcile.normalize import american, similar_text
+from wirecheck.reconcile.normalize import american, normalise_text, similar_text
 
 DAY = dt.date(2025, 3, 10)
 
@@ -292,3 +292,59 @@ def test_a_place_inferred_from_the_outlet_is_no_claim_and_yields_to_the_text():
     assert record.location.city == "Gao"
     assert [f.value for f in facts(record, "place")] == ["Gao, ML"]
     assert reconcile("ev", [inferred]).location.city == "Timbuktu"  # nothing better known
+
+
+def _pairwise_clusters(claims):
+    """The former quadratic clustering: each claim joins the first cluster with any
+    `similar_text` match."""
+    clusters = []
+    for claim in claims:
+        for cluster in clusters:
+            if any(similar_text(claim.value, other.value) for other in cluster):
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+def _random_quotes(rng, n):
+    """Quotes that meet every case of `similar_text`: copies, cuts mid-word, one or two
+    words, no words at all, dropped and added words around the threshold, British spelling."""
+    vocab = "the a of to said we will army police fire town centre organised minister".split()
+    vocab += [f"w{i}" for i in range(12)]
+    texts = []
+    for _ in range(n):
+        roll = rng.random()
+        if texts and roll < 0.3:
+            base = rng.choice(texts)
+            i = rng.randrange(len(base) + 1)
+            text = base[i : rng.randrange(i, len(base) + 1)]  # cut anywhere, mid-word too
+        elif texts and roll < 0.6:
+            words = rng.choice(texts).split()
+            for _ in range(rng.randrange(4)):
+                if words and rng.random() < 0.5:
+                    words.pop(rng.randrange(len(words)))
+                else:
+                    words.insert(rng.randrange(len(words) + 1), rng.choice(vocab))
+            text = " ".join(words)
+        elif roll < 0.65:
+            text = rng.choice(["", "[...]", "--", "[sic]"])
+        else:
+            text = " ".join(rng.choice(vocab) for _ in range(rng.choice([1, 2, 3, 5, 8, 13])))
+        texts.append(text)
+    rng.shuffle(texts)  # a cut or variant comes before its original too
+    return texts
+
+
+def test_quote_clustering_matches_the_pairwise_comparison():
+    from wirecheck.reconcile.facts import Claim, _cluster_quotes
+
+    rng = random.Random(4)
+    for _ in range(300):
+        claims = [
+            Claim("quote", "", normalise_text(t), t, f"a{i}", f"g{i}", (0, len(t)))
+            for i, t in enumerate(_random_quotes(rng, rng.randrange(1, 40)))
+        ]
+        expected = [[id(c) for c in cluster] for cluster in _pairwise_clusters(claims)]
+        assert [[id(c) for c in cluster] for cluster in _cluster_quotes(claims)] == expected

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from wirecheck.analyze.people import resolve_name
 from wirecheck.models import Alternative, Analysis, Fact, Person
-from wirecheck.reconcile.normalize import normalise_text, similar_text
+from wirecheck.reconcile.normalize import SIMILAR, normalise_text
 
 __all__ = ["Claim", "claims_of", "head_noun", "reconcile_facts"]
 
@@ -208,9 +208,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
     if a.kind in ("title", "affiliation"):
         ta, tb = set(normalise_text(a.value).split()), set(normalise_text(b.value).split())
         return bool(ta and tb) and (ta <= tb or tb <= ta or len(ta & tb) / len(ta | tb) >= 0.5)
-    if a.kind == "quote":
-        return similar_text(a.value, b.value)
-    return a.value == b.value
+    return a.value == b.value  # quotes: `_cluster_quotes`
 
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
@@ -222,6 +220,83 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[
                 break
         else:
             clusters.append([claim])
+    return clusters
+
+
+def _min_shared(size: int, threshold: float = SIMILAR) -> int:
+    """Fewest shared words that make `similar_text` true when the shorter side has `size`."""
+    return next(t for t in range(1, size + 1) if t / size >= threshold)
+
+
+def _cluster_quotes(claims: list[Claim]) -> list[list[Claim]]:
+    """`_cluster(claims, _compatible)` for quotes without comparing every pair.
+
+    Each claim joins the first cluster holding a claim `similar_text` accepts, as in
+    `_cluster`, but only candidates that can pass are tested, found through word indexes
+    (words ordered rarest first, any fixed order being correct):
+    - most words of the shorter in the longer: with m words in the shorter, at most
+      m - _min_shared(m) of them are missing, so one of its first m - _min_shared(m) + 1
+      words is shared (prefix filtering);
+    - one text inside the other: the inner text's words other than its first and last,
+      which may be cut mid-word, are whole words of the outer, so its rarest such word
+      is shared; a text of one or two words has none and is tested against all.
+    """
+    texts = [normalise_text(c.value) for c in claims]
+    words = [text.split() for text in texts]
+    sets = [set(w) for w in words]
+    df: dict[str, int] = defaultdict(int)
+    for ws in sets:
+        for w in ws:
+            df[w] += 1
+    rank = {w: (n, w) for w, n in df.items()}
+
+    def rarest(ws: set[str]) -> list[str]:
+        return sorted(ws, key=rank.__getitem__)
+
+    by_word: dict[str, list[int]] = defaultdict(list)  # every word of each claim
+    by_prefix: dict[str, list[int]] = defaultdict(list)  # prefix words, claim as the shorter
+    by_inner: dict[str, list[int]] = defaultdict(list)  # rarest inner word, claim as the inner
+    short: list[int] = []  # claims with no inner word
+    seen: list[int] = []  # claims with words: an empty text is similar to nothing
+    cluster_of: list[int] = []
+    clusters: list[list[Claim]] = []
+    for i, claim in enumerate(claims):
+        text, ws = texts[i], sets[i]
+        found = len(clusters)
+        if text:
+            prefix = rarest(ws)[: len(ws) - _min_shared(len(ws)) + 1]
+            inner = rarest(set(words[i][1:-1]))[:1]
+            candidates: set[int] = set(short)
+            if not inner:
+                candidates.update(seen)
+            for w in prefix + inner:
+                candidates.update(by_word.get(w, ()))
+            for w in ws:
+                candidates.update(by_prefix.get(w, ()))
+                candidates.update(by_inner.get(w, ()))
+            for j in sorted(candidates, key=lambda j: (cluster_of[j], j)):
+                other = texts[j]  # similar_text on the normal forms, neither empty
+                if (
+                    text in other
+                    or other in text
+                    or len(ws & sets[j]) / min(len(ws), len(sets[j])) >= SIMILAR
+                ):
+                    found = cluster_of[j]
+                    break
+            for w in ws:
+                by_word[w].append(i)
+            for w in prefix:
+                by_prefix[w].append(i)
+            for w in inner:
+                by_inner[w].append(i)
+            if not inner:
+                short.append(i)
+            seen.append(i)
+        if found < len(clusters):
+            clusters[found].append(claim)
+        else:
+            clusters.append([claim])
+        cluster_of.append(found)
     return clusters
 
 
@@ -289,7 +364,10 @@ def reconcile_facts(claims: list[Claim]) -> list[Fact]:
         by_subject[(claim.kind, subject)].append(claim)
     facts: list[Fact] = []
     for (kind, _), subject_claims in sorted(by_subject.items()):
-        clusters = _cluster(subject_claims, _compatible)
+        if kind == "quote":
+            clusters = _cluster_quotes(subject_claims)
+        else:
+            clusters = _cluster(subject_claims, _compatible)
         clusters.sort(key=lambda c: (-len(_groups(c)), min(x.article_id for x in c)))
         done: set[int] = set()
         for i, cluster in enumerate(clusters):

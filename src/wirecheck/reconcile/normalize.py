@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["american", "normalise_text", "similar_text", "tokens"]
+__all__ = ["SIMILAR", "american", "normalise_text", "similar_text", "tokens"]
 
 OUR_EXCEPTIONS = {
     "four",
@@ -50,6 +50,7 @@ ISE_KEEP = re.compile(
     r"clos|los|chos|vis|us|practis|demis|mis|dis)(e|es|ed|ing|er|ers)\b"
 )
 WORD = re.compile(r"[a-z0-9]+")
+SIMILAR = 0.8  # share of the shorter statement's words the longer must hold
 
 
 def _our(match: re.Match[str]) -> str:
@@ -87,7 +88,7 @@ def tokens(text: str) -> list[str]:
     return WORD.findall(american(text.replace("’", "'")))
 
 
-def similar_text(a: str, b: str, threshold: float = 0.8) -> bool:
+def similar_text(a: str, b: str, threshold: float = SIMILAR) -> bool:
     """Same statement: one contains the other, or most words of the shorter are in the longer."""
     na, nb = normalise_text(a), normalise_text(b)
     if not na or not nb:
