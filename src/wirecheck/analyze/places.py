@@ -681,7 +681,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     # A town of a county the story names, however small and untagged: "Hillsborough County
     # deputies arrested a Riverview man", "a shooting in Manvel ... Brazoria County".
     towns = set().union(*(gazetteer.towns_in(m.group(1)) for m in COUNTY.finditer(doc_text(doc))))
-    for tok in doc:
+    for tok in doc if towns else ():
         if tok.ent_type_ == "PERSON" or not tok.is_title:
             continue  # an ORG tag is often a town's: "a Riverview man"
         for n in (3, 2, 1):
