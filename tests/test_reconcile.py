@@ -200,6 +200,29 @@ def test_no_casualties_against_two_killed_is_disputed_with_alternatives():
     assert (record.killed.low, record.killed.best, record.killed.high) == (0, 2, 2)
 
 
+def test_best_toll_is_the_figure_most_sources_report_lowest_on_an_even_split():
+    # One source's early or misread figure does not outweigh two that agree.
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("a", "a", 2, 2, 2, "two killed"),
+            casualty_member("b", "b", 5, 5, 5, "five killed"),
+            casualty_member("c", "c", 5, 5, 5, "5 dead"),
+        ],
+    )
+    assert (record.killed.low, record.killed.best, record.killed.high) == (2, 5, 5)
+    # Copies of one story are one source: an even split keeps the conservative figure.
+    record = reconcile(
+        "ev",
+        [
+            casualty_member("a", "a", 2, 2, 2, "two killed"),
+            casualty_member("b", "b", 5, 5, 5, "five killed"),
+            casualty_member("b2", "b", 5, 5, 5, "five killed"),
+        ],
+    )
+    assert record.killed.best == 2
+
+
 def test_a_range_that_allows_the_other_figure_is_not_a_dispute():
     record = reconcile(
         "ev",

@@ -113,17 +113,20 @@ def _location(members: list[Member]) -> Place | None:
 def _range(values: dict[str, tuple[int, int, int]]) -> Range:
     """low/best/high over independent sources.
 
-    ``low`` is the lowest low and ``high`` the highest high any source gives. ``best``
-    follows ACLED's conservative rule: when sources conflict, the lowest credible figure
-    reported is used. A zero ("no casualties") next to sources that report deaths is a
-    denial, not a count: it stays in ``low`` (and the casualty fact is disputed), and
-    ``best`` is the lowest figure among the sources that report casualties.
+    ``low`` is the lowest low and ``high`` the highest high any source gives. ``best`` is
+    the figure the most independent sources report: one outlier source (an early count, a
+    misread sentence) does not outweigh several that agree. When sources are split evenly,
+    ``best`` follows ACLED's conservative rule: the lowest figure among the most backed.
+    A zero ("no casualties") next to sources that report deaths is a denial, not a count:
+    it stays in ``low`` (and the casualty fact is disputed), and ``best`` is chosen among
+    the sources that report casualties.
     """
     if not values:
         return Range()
     lows, bests, highs = zip(*values.values(), strict=True)
-    reported = [b for b in bests if b > 0]
-    return Range(low=min(lows), best=min(reported) if reported else 0, high=max(highs))
+    reported = Counter(b for b in bests if b > 0)
+    best = min(reported, key=lambda b: (-reported[b], b)) if reported else 0
+    return Range(low=min(lows), best=best, high=max(highs))
 
 
 def _casualties(members: list[Member], kind: str) -> Range:
