@@ -97,3 +97,19 @@ def test_unicode_line_separator_inside_a_record(tmp_path):
     )
     (article,) = read_paths([path])
     assert article.text == "First part.\u2028Second part of the story."
+
+
+def test_a_record_without_a_date_takes_the_day_its_url_names(tmp_path):
+    rows = [
+        record(id="a", published=None, url="https://news.example/2010/05/05/three-dead/"),
+        record(id="b", published=None, url="https://news.example/ens/2009-04-28-091.asp"),
+        record(id="c", published=None, url="https://news.example/2019/07/story"),  # no day
+        record(id="d", url="https://news.example/2010/05/05/three-dead/"),  # its own date wins
+    ]
+    articles = list(read_paths([write_jsonl(tmp_path / "a.jsonl", rows)]))
+    assert [a.published for a in articles] == [
+        dt.date(2010, 5, 5),
+        dt.date(2009, 4, 28),
+        None,
+        dt.date(2016, 3, 4),
+    ]

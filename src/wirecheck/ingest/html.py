@@ -6,11 +6,13 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import trafilatura
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
 
 from wirecheck.ingest.boilerplate import find_boilerplate
 from wirecheck.models import RawArticle, Skipped
 
-__all__ = ["MIN_ARTICLE_CHARS", "outlet_from_url", "parse_html"]
+__all__ = ["MIN_ARTICLE_CHARS", "outlet_from_url", "parse_html", "published_from_url"]
 
 MIN_ARTICLE_CHARS = 100
 
@@ -21,6 +23,17 @@ def outlet_from_url(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def published_from_url(url: str | None) -> dt.date | None:
+    """The publication day a news URL names ("/2010/05/05/story", "2009-04-28-091.asp"),
+    or None (also for a year and month alone)."""
+    if not url:
+        return None
+    # htmldate's URL rule, the one trafilatura applies to pages; it checks the date is
+    # plausible (from 1995 to now).
+    options = Extractor(False, dt.datetime.now(), dt.datetime(1995, 1, 1), True, "%Y-%m-%d")
+    return _date(extract_url_date(url, options))
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wirecheck.ingest.boilerplate import find_boilerplate
-from wirecheck.ingest.html import outlet_from_url, parse_html
+from wirecheck.ingest.html import outlet_from_url, parse_html, published_from_url
 from wirecheck.ingest.text import parse_published
 from wirecheck.models import RawArticle, Skipped
 
@@ -56,7 +56,9 @@ def parse_record(record: Any, origin: str) -> RawArticle | Skipped:
             attribution=boilerplate.attribution,
             boilerplate=boilerplate.ranges,
         )
-    article.published = _published(_str(record, "published")) or article.published
+    article.published = (
+        _published(_str(record, "published")) or article.published or published_from_url(url)
+    )
     article.external_id = _str(record, "id")
     article.title = _str(record, "title") or article.title
     article.outlet = _str(record, "outlet") or outlet_from_url(url) or article.outlet
