@@ -80,7 +80,7 @@ def load_homes(store: Store) -> OutletHomes:
     return homes
 
 
-class _Event:
+class _CachedEvent:
     """An event's articles and analyses in ingest order, with their source groups kept up
     to date one article at a time."""
 
@@ -125,7 +125,7 @@ class Pipeline:
         self._analyzer = analyzer
         self.index = load_index(store)
         self.homes = load_homes(store)
-        self._events: OrderedDict[str, _Event] = OrderedDict()  # least recently used first
+        self._events: OrderedDict[str, _CachedEvent] = OrderedDict()  # least recently used first
         self._cached = 0  # articles in self._events
 
     @property
@@ -140,7 +140,8 @@ class Pipeline:
         items: Iterable[RawArticle | Skipped],
         on_item: Callable[[str, str], None] | None = None,
     ) -> IngestReport:
-        """Store every new article, assign it to an event, and re-reconcile that event.
+        """Store every new article and assign it to an event; after each batch, re-place the
+        articles of the events it grew (``EventIndex.refine``) and reconcile stale events.
 
         ``on_item(origin, outcome)`` is called once per input (outcome: added, duplicate
         or skipped), for progress display. A KeyboardInterrupt stops the run after rolling
@@ -225,7 +226,7 @@ class Pipeline:
         # store's member ids, which are cheap to read), so only the new article is hashed
         # and compared. Out of the cache during the transaction: a rolled-back article must
         # not stay in it. A new event starts empty.
-        event = self._uncache(event_id) or _Event()
+        event = self._uncache(event_id) or _CachedEvent()
         with self.store.transaction():
             self.store.add_article(article)
             self.store.save_analysis(analysis, ANALYSIS_VERSION)
@@ -302,9 +303,9 @@ class Pipeline:
             event.reconciled = len(event)
             self._cache(event_id, event)
 
-    def _load_event(self, ids: list[str]) -> _Event:
+    def _load_event(self, ids: list[str]) -> _CachedEvent:
         """An event's articles and analyses from the store, by their ids in ingest order."""
-        event = _Event()
+        event = _CachedEvent()
         for article in self.store.iter_articles(ids):
             analysis = self.store.get_analysis(article.id)
             if analysis is None:  # every stored article is stored with its analysis
@@ -312,13 +313,13 @@ class Pipeline:
             event.append(article, analysis)
         return event
 
-    def _uncache(self, event_id: str) -> _Event | None:
+    def _uncache(self, event_id: str) -> _CachedEvent | None:
         event = self._events.pop(event_id, None)
         if event is not None:
             self._cached -= len(event)
         return event
 
-    def _cache(self, event_id: str, event: _Event) -> None:
+    def _cache(self, event_id: str, event: _CachedEvent) -> None:
         """Keep an event in memory, dropping the least recently used ones beyond the cap
         (never the one just kept: a huge event would be re-read for every article)."""
         self._events[event_id] = event
