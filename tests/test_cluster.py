@@ -354,6 +354,14 @@ def test_events_that_would_span_more_than_the_merge_window_stay_apart():
     assert placement.event in {"ev-a", "ev-c"} and placement.merge == ()
 
 
+def _index_of(sigs, members):
+    """An index holding the given (article, event) memberships, added in that order."""
+    index = EventIndex()
+    for aid, event_id in members:
+        index.add(event_id, sigs[aid])
+    return index
+
+
 def _two_events_and_a_misplaced_report():
     """ev-b holds a report of event A that came before any other report of A."""
     day = dt.date(2024, 5, 4)
@@ -367,16 +375,8 @@ def _two_events_and_a_misplaced_report():
         aid: signature(*pair)
         for aid, pair in zip(("p", "b1", "b2", "a1", "a2"), (early, b1, b2, a1, a2), strict=True)
     }
-    index = EventIndex()
-    for aid, event_id in (
-        ("b1", "ev-b"),
-        ("b2", "ev-b"),
-        ("p", "ev-b"),
-        ("a1", "ev-a"),
-        ("a2", "ev-a"),
-    ):
-        index.add(event_id, sigs[aid])
-    return index, sigs
+    members = [("b1", "ev-b"), ("b2", "ev-b"), ("p", "ev-b"), ("a1", "ev-a"), ("a2", "ev-a")]
+    return _index_of(sigs, members), sigs
 
 
 def test_refine_moves_an_early_report_to_the_event_it_fits_better():
@@ -391,15 +391,8 @@ def test_refine_moves_an_early_report_to_the_event_it_fits_better():
 def test_a_move_leaves_the_index_as_if_built_with_the_final_events():
     index, sigs = _two_events_and_a_misplaced_report()
     index.refine(["ev-b"], sigs.__getitem__)
-    fresh = EventIndex()
-    for aid, event_id in (
-        ("b1", "ev-b"),
-        ("b2", "ev-b"),
-        ("a1", "ev-a"),
-        ("a2", "ev-a"),
-        ("p", "ev-a"),
-    ):
-        fresh.add(event_id, sigs[aid])
+    members = [("b1", "ev-b"), ("b2", "ev-b"), ("a1", "ev-a"), ("a2", "ev-a"), ("p", "ev-a")]
+    fresh = _index_of(sigs, members)
     assert +index.term_events == +fresh.term_events
     for event_id in ("ev-a", "ev-b"):
         moved, built = index.events[event_id], fresh.events[event_id]

@@ -190,10 +190,15 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "across", "inside", "around", "
 TITLE_ABBREVIATIONS = {"st": "saint", "ft": "fort", "mt": "mount"}
 
 
+def _plain(name: str) -> str:
+    """Lower-case and accent-free, without a leading "the"."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
 def _fold(name: str) -> str:
     """Lower-case, accent-free key for gazetteer look-ups."""
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    name = re.sub(r"^the\s+", "", name.strip().lower())
+    name = _plain(name)
     # "Port St. Lucie" is GeoNames' "Port Saint Lucie", "Ft. Myers" its "Fort Myers".
     name = re.sub(r"\b(st|ft|mt)\.?\s+", lambda m: TITLE_ABBREVIATIONS[m[1]] + " ", name)
     return re.sub(r"\s+", " ", name.rstrip("."))
@@ -201,8 +206,7 @@ def _fold(name: str) -> str:
 
 def _host_form(name: str) -> str:
     """A place name as hosts spell it: "St. Louis" -> "stlouis" ("stlouis.cbslocal.com")."""
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", re.sub(r"^the\s+", "", name.strip().lower()))
+    return re.sub(r"[^a-z]", "", _plain(name))
 
 
 def _locate_regions(
@@ -776,10 +780,14 @@ def _context_state(
     return None
 
 
+# "neighborhood" right after a name: "the Washington Park neighborhood".
+NEIGHBOURHOOD_AFTER = re.compile(r"\s*neighbou?rhood", re.I)
+
+
 def _names_quarter(doc: Doc, end: int) -> bool:
     """Whether the name ending at ``end`` is a neighbourhood's: "the Englewood neighborhood",
     not "an Atlanta neighborhood" (one of the city's)."""
-    if not re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I):
+    if not NEIGHBOURHOOD_AFTER.match(doc_text(doc), end):
         return False
     noun = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
     return noun is None or not any(
@@ -844,7 +852,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             and place.precision == "city"
             and place.city == place.name
             and (
-                re.match(r"\s*neighbou?rhood", doc_text(doc)[end : end + 20], re.I)
+                NEIGHBOURHOOD_AFTER.match(doc_text(doc), end)
                 or (_fold(text) in quarters and admin1 not in (None, place.admin1))
             )
         ):

@@ -138,20 +138,19 @@ def _block_day(sig: Signature) -> dt.date | None:
     return sig.day
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two sparse vectors."""
-    shared = sum(w * b[t] for t, w in a.items() if t in b)
-    return shared / ((math.hypot(*a.values()) * math.hypot(*b.values())) or 1.0)
-
-
 def _norm(vector: dict[str, float]) -> float:
     return math.hypot(*vector.values())
 
 
 def _cosine_normed(a: dict[str, float], b: dict[str, float], norm_b: float) -> float:
     """``_cosine`` with ``b``'s norm known: the cost is ``a``'s size, not ``b``'s."""
-    shared = sum(w * b.get(t, 0.0) for t, w in a.items())
+    shared = sum(w * b[t] for t, w in a.items() if t in b)
     return shared / ((_norm(a) * norm_b) or 1.0)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two sparse vectors."""
+    return _cosine_normed(a, b, _norm(b))
 
 
 def _cosine_without(

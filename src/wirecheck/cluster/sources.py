@@ -70,9 +70,6 @@ class SourceGroups:
         self._sizes: list[int] = []
         self._parent: list[int] = []
 
-    def __len__(self) -> int:
-        return len(self._articles)
-
     def _rank(self, i: int) -> tuple[dt.date, int]:
         return (self._articles[i].published or dt.date.max, i)
 
