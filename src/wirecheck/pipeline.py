@@ -27,9 +27,10 @@ BATCH_SIZE = 16
 # with its analysis takes some 80 KiB in memory: this is about 160 MB.
 MAX_CACHED_ARTICLES = 2000
 # Within a run, a stale event is reconciled at the end of a batch only once it has grown by
-# this share since its record was saved: reconciling is quadratic in an event's claims (a
-# 100-article event takes seconds), so doing it at every batch would make a large event's
-# articles cost ever more. Every stale event is reconciled when the run ends.
+# this share since its record was saved: reconciling costs more than linearly in an event's
+# size (people are merged by comparing names pairwise; a 100-article event takes most of a
+# second), so doing it at every batch would make a large event's articles cost ever more.
+# Every stale event is reconciled when the run ends.
 RECONCILE_GROWTH = 0.25
 
 
