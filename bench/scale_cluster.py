@@ -32,6 +32,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sweep_cluster import split_ids
+
 from wirecheck.cluster import EventIndex, Signature
 from wirecheck.pipeline import BATCH_SIZE
 from wirecheck.store import open_store
@@ -137,6 +139,7 @@ def main() -> None:
     period = replay_period(signatures)
     signature_of = lookup(signatures, period)
     index = EventIndex()
+    new_event_id = split_ids()
     rows, blocks = [], []
     block_start = time.perf_counter()
     pending: list[Signature] = []
@@ -144,7 +147,7 @@ def main() -> None:
     for n, sig in enumerate(stream(signatures, args.total, period), start=1):
         touched.add(place_and_add(index, sig))
         if n % BATCH_SIZE == 0:  # as the pipeline does after each batch
-            index.refine(touched, signature_of)
+            index.refine(touched, signature_of, new_event_id)
             touched = set()
         pending.append(sig)
         if n % BLOCK == 0:

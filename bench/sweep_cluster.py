@@ -14,8 +14,10 @@ mean over sets.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from harness import SHARED, opaque
@@ -44,13 +46,22 @@ def replay(signatures: list[Signature], threshold: float, merge: float) -> dict[
     return replay_into(EventIndex(threshold=threshold, merge_threshold=merge), signatures)
 
 
+def split_ids() -> Callable[[str], str]:
+    """Ids for events split off others (``EventIndex.refine``): a replay names an event after
+    its first article, and a split-off group's first article may have named one already."""
+    counter = itertools.count(1)
+    return lambda article_id: f"{article_id}/split-{next(counter)}"
+
+
 def replay_into(index: EventIndex, signatures: list[Signature]) -> dict[str, str]:
     """``replay`` through a given (perhaps customised) index: article id -> event id.
 
     As in the pipeline, after every batch of ``BATCH_SIZE`` articles the members of the
-    events the batch touched are re-placed (``EventIndex.refine``).
+    events the batch touched are re-placed and split where they hold two unlike groups
+    (``EventIndex.refine``).
     """
     by_id: dict[str, Signature] = {}
+    new_event_id = split_ids()
     touched: set[str] = set()
     for n, sig in enumerate(signatures, start=1):
         by_id[sig.article_id] = sig
@@ -61,7 +72,7 @@ def replay_into(index: EventIndex, signatures: list[Signature]) -> dict[str, str
         index.add(event_id, sig)
         touched.add(event_id)
         if n % BATCH_SIZE == 0 or n == len(signatures):
-            index.refine(touched, by_id.__getitem__)
+            index.refine(touched, by_id.__getitem__, new_event_id)
             touched = set()
     return dict(index.article_event)
 

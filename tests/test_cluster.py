@@ -362,6 +362,10 @@ def _index_of(sigs, members):
     return index
 
 
+def _split_id(article_id):
+    return f"ev-split-{article_id}"
+
+
 def _two_events_and_a_misplaced_report():
     """ev-b holds a report of event A that came before any other report of A."""
     day = dt.date(2024, 5, 4)
@@ -381,16 +385,16 @@ def _two_events_and_a_misplaced_report():
 
 def test_refine_moves_an_early_report_to_the_event_it_fits_better():
     index, sigs = _two_events_and_a_misplaced_report()
-    moves = index.refine(["ev-b"], sigs.__getitem__)
+    moves = index.refine(["ev-b"], sigs.__getitem__, _split_id)
     assert moves == [Move("p", "ev-b", "ev-a")]
     assert index.article_event["p"] == "ev-a"
     assert sorted(index.events["ev-b"].articles) == ["b1", "b2"]
-    assert index.refine(["ev-a", "ev-b"], sigs.__getitem__) == []  # settled
+    assert index.refine(["ev-a", "ev-b"], sigs.__getitem__, _split_id) == []  # settled
 
 
 def test_a_move_leaves_the_index_as_if_built_with_the_final_events():
     index, sigs = _two_events_and_a_misplaced_report()
-    index.refine(["ev-b"], sigs.__getitem__)
+    index.refine(["ev-b"], sigs.__getitem__, _split_id)
     members = [("b1", "ev-b"), ("b2", "ev-b"), ("a1", "ev-a"), ("a2", "ev-a"), ("p", "ev-a")]
     fresh = _index_of(sigs, members)
     assert +index.term_events == +fresh.term_events
@@ -413,3 +417,37 @@ def test_cosine_without_an_article_matches_the_rebuilt_rest():
     whole = index._centroid(event)
     expected = _cosine(mine, index._centroid(event.without(sig)))
     assert abs(_cosine_without(mine, whole, _norm(whole), 3) - expected) < 1e-9
+
+
+def _one_event_of_two_stories():
+    """ev-x holds two reports of a shooting and, after them, two of a warehouse fire."""
+    day = dt.date(2024, 5, 4)
+    shooting, fire = ["salem", "avenue", "porch", "casing"], ["warehouse", "fire", "smoke"]
+    pairs = {
+        "s1": make("s1", "Gunfire on Salem Avenue.", day, names=["Marcus Reed"], keywords=shooting),
+        "s2": make("s2", "Salem Avenue shooting.", day, names=["Marcus Reed"], keywords=shooting),
+        "f1": make("f1", "A warehouse fire.", day, names=["Dana Cole"], keywords=fire),
+        "f2": make("f2", "The fire again.", day, names=["Dana Cole"], keywords=fire[1:]),
+    }
+    sigs = {aid: signature(*pair) for aid, pair in pairs.items()}
+    return _index_of(sigs, [(aid, "ev-x") for aid in pairs]), sigs
+
+
+def test_refine_splits_an_event_holding_two_unlike_groups():
+    index, sigs = _one_event_of_two_stories()
+    moves = index.refine(["ev-x"], sigs.__getitem__, _split_id)
+    # The group without the event's first report leaves, named after its first report.
+    assert moves == [Move(a, "ev-x", "ev-split-f1", split=True) for a in ("f1", "f2")]
+    assert sorted(index.events["ev-x"].articles) == ["s1", "s2"]
+    assert index.article_event["f2"] == "ev-split-f1"
+    assert index.refine(["ev-x", "ev-split-f1"], sigs.__getitem__, _split_id) == []  # settled
+
+
+def test_refine_splits_off_no_lone_report():
+    _, sigs = _one_event_of_two_stories()
+    day, words = dt.date(2024, 5, 4), ["salem", "avenue", "casing"]
+    sigs["s3"] = signature(*make("s3", "Shots on Salem Avenue.", day, keywords=words))
+    # Three shooting reports and one fire report: the fire report is for re-placing alone.
+    index = _index_of(sigs, [(aid, "ev-x") for aid in ("s1", "s2", "f1", "s3")])
+    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
+    assert len(index.events["ev-x"].articles) == 4

@@ -16,7 +16,7 @@ from wirecheck.ingest import read_paths
 from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention, to_dict
 from wirecheck.pipeline import Pipeline
 from wirecheck.reconcile import Member, reconcile
-from wirecheck.store import open_store
+from wirecheck.store import new_id, open_store
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "demo" / "corpus"
 
@@ -389,7 +389,7 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
     source, target = store.event_of(ids[1]), store.event_of(ids[2])
     assert source == store.event_of(ids[0]) and source != target
 
-    def move_the_vigil(event_ids, signature_of):
+    def move_the_vigil(event_ids, signature_of, new_event_id):
         # Stand-in for EventIndex.refine: what the pipeline must do with a move it returns.
         pipeline.index.move(signature_of(ids[1]), target)
         return [Move(ids[1], source, target)]
@@ -404,3 +404,40 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
     assert_events_as_if_reconciled_from_scratch(store)
     # A restart rebuilds the index from the store: the article is where it was moved.
     assert Pipeline(store, NamesOnlyAnalyzer()).index.article_event[ids[1]] == target
+
+
+def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, monkeypatch):
+    texts = [
+        "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead.",
+        "Vigil\n\nNeighbours held a vigil for Marcus Reed on Salem Avenue.",
+        "Funeral\n\nMarcus Reed was buried on Salem Avenue.",
+        "Memorial\n\nA memorial for Marcus Reed grew on Salem Avenue.",
+        "Rally\n\nMarcus Reed's family led a march down Salem Avenue.",
+    ]
+    paths = write_texts(tmp_path, texts)
+    store = open_store(tmp_path / "t.db")
+    pipeline = Pipeline(store, NamesOnlyAnalyzer())
+    pipeline.ingest(read_paths(paths[:4]))
+    ids = [a.id for a in store.iter_articles()]
+    source = store.event_of(ids[0])
+    assert {store.event_of(i) for i in ids} == {source}
+    # The id the split-off group would take from its first article is taken: that report
+    # founded an event once, which was merged away.
+    taken = new_id("ev", ids[2])
+    store.db.execute("INSERT INTO event_merges VALUES (?, ?, ?, '')", (taken, source, ids[2]))
+
+    def split_off_the_funeral(event_ids, signature_of, new_event_id):
+        # Stand-in for EventIndex.refine splitting the last two reports off their event.
+        target = new_event_id(ids[2])
+        for article in ids[2:4]:
+            pipeline.index.move(signature_of(article), target)
+        return [Move(article, source, target, split=True) for article in ids[2:4]]
+
+    monkeypatch.setattr(pipeline.index, "refine", split_off_the_funeral)
+    report = pipeline.ingest(read_paths(paths[4:]))
+    target = report.moves[0].target
+    assert target not in {source, taken}
+    assert store.event_member_ids(target) == ids[2:4]
+    assert store.get_event(target) is not None
+    assert_events_as_if_reconciled_from_scratch(store)
+    assert Pipeline(store, NamesOnlyAnalyzer()).index.article_event[ids[3]] == target

@@ -258,10 +258,13 @@ class Pipeline:
         return event_id, placement.merge
 
     def _refine(self, event_ids: set[str], report: IngestReport) -> None:
-        """Re-place the members of the events a batch grew (``EventIndex.refine``) and store
-        the moves, in one transaction."""
+        """Re-place the members of the events a batch grew and split those that hold two
+        unlike groups (``EventIndex.refine``); store the moves, in one transaction. An event
+        split off is reconciled at once, like any new event."""
         moves = self.index.refine(
-            event_ids, lambda article_id: Signature.from_dict(self.store.get_signature(article_id))
+            event_ids,
+            lambda article_id: Signature.from_dict(self.store.get_signature(article_id)),
+            self._new_event_id,
         )
         if not moves:
             return
@@ -269,6 +272,8 @@ class Pipeline:
             with self.store.transaction():
                 for move in moves:
                     self.store.move_article(move.article, move.source, move.target)
+                for event_id in dict.fromkeys(move.target for move in moves if move.split):
+                    self._save_reconciled(event_id, None)
         except BaseException:
             # The index has moved the articles already and the store has not: start the
             # index again from the store.
@@ -279,6 +284,16 @@ class Pipeline:
             self._uncache(move.target)
             report.events_touched |= {move.source, move.target}
         report.moves += moves
+
+    def _new_event_id(self, article_id: str) -> str:
+        """An id for an event split off another: from its first article, as for any event,
+        unless an event has or had that id (its article founded one that was merged away)."""
+        event_id, attempt = new_id("ev", article_id), 0
+        # get_event also finds the id of an event merged into another.
+        while event_id in self.index.events or self.store.get_event(event_id) is not None:
+            attempt += 1
+            event_id = new_id("ev", f"{article_id}#{attempt}")
+        return event_id
 
     def _reconcile_stale(self, grown_only: bool = False) -> None:
         """Reconcile the events marked stale, each in its own transaction; with
@@ -291,18 +306,23 @@ class Pipeline:
                 and len(cached) < cached.reconciled * (1 + RECONCILE_GROWTH)
             ):
                 continue
-            event = self._uncache(event_id)
             with self.store.transaction():
-                ids = self.store.event_member_ids(event_id)
-                if event is None or event.ids() != ids:
-                    event = self._load_event(ids)
-                    # The article transactions stored these groups, but an article moved
-                    # in or out (``_refine``) can change them.
-                    for member_id, group in event.regroup().items():
-                        self.store.set_membership(event_id, member_id, group)
-                self.store.save_event(reconcile(event_id, event.members()))
-            event.reconciled = len(event)
+                event = self._save_reconciled(event_id, self._uncache(event_id))
             self._cache(event_id, event)
+
+    def _save_reconciled(self, event_id: str, event: _CachedEvent | None) -> _CachedEvent:
+        """Reconcile an event and save its record, in the caller's transaction; its articles
+        are read from the store unless ``event`` (from the cache) holds them all."""
+        ids = self.store.event_member_ids(event_id)
+        if event is None or event.ids() != ids:
+            event = self._load_event(ids)
+            # The article transactions stored these groups, but an article moved in or out
+            # (``_refine``) can change them.
+            for member_id, group in event.regroup().items():
+                self.store.set_membership(event_id, member_id, group)
+        self.store.save_event(reconcile(event_id, event.members()))
+        event.reconciled = len(event)
+        return event
 
     def _load_event(self, ids: list[str]) -> _CachedEvent:
         """An event's articles and analyses from the store, by their ids in ingest order."""

@@ -8,6 +8,7 @@ Each candidate event is then scored on words, names, date, place and casualty co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -36,6 +37,13 @@ EVENTS_ALIKE = 0.4
 # report came before the article that links it to the others. Chosen like EVENTS_ALIKE, on
 # the order-averaged mean from 0.1 / 0.2 / 0.3.
 LONE_ALIKE = 0.2
+# An event whose articles fall into two groups this unlike (the cosine of the groups'
+# centroids) is two events, joined by the order its reports came in or by a report that
+# bridged them; it is split in two. Well under EVENTS_ALIKE, so the merge rule does not join
+# the halves again. Chosen on the order-averaged mean from 0.2 / 0.25 / 0.3.
+EVENTS_UNLIKE = 0.2
+SPLIT_MIN_ARTICLES = 2  # on each side of a split: a lone misfit is for re-placing, not a split
+BISECT_ROUNDS = 10  # 2-means rounds at most (a dozen articles settle in two or three)
 # Two events merge only if together their reports' date ranges fit in this many days: reports
 # of one event date it within weeks, and merging step by step past that chains look-alike
 # stories (on PolNeAR's election coverage, into one event of 598 articles without it, 116 with
@@ -107,11 +115,13 @@ class _Event:
 
 @dataclass(frozen=True)
 class Move:
-    """An article the index moved from one event to another that fits it better."""
+    """An article the index moved from one event to another that fits it better, or (with
+    ``split``) to a new event split off its own."""
 
     article: str
     source: str
     target: str
+    split: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,50 @@ class Placement:
 def _lean(values: np.ndarray) -> LeanMinHash:
     """A MinHash for the LSH from stored values (building a MinHash would draw permutations)."""
     return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
+
+
+def _bisect(vectors: dict[str, dict[str, float]]) -> tuple[list[str], list[str]] | None:
+    """Two groups of the given term vectors, by spherical 2-means (None: they do not part).
+
+    Seeded with the vector least like the mean and the vector least like that one, so the
+    result depends only on the vectors. Hand-written: a dozen sparse vectors per event, and
+    scikit-learn is no dependency of the product.
+    """
+    ids = list(vectors)
+    mean = _total(vectors.values())  # a sum: cosines do not depend on scale
+    mean_norm = _norm(mean)
+    first = min(ids, key=lambda a: _cosine_normed(vectors[a], mean, mean_norm))
+    first_norm = _norm(vectors[first])
+    second = min(
+        (a for a in ids if a != first),
+        key=lambda a: _cosine_normed(vectors[a], vectors[first], first_norm),
+    )
+    seeds = [vectors[first], vectors[second]]
+    groups: tuple[list[str], list[str]] | None = None
+    for _ in range(BISECT_ROUNDS):
+        norms = [_norm(seed) for seed in seeds]
+        regrouped: tuple[list[str], list[str]] = ([], [])
+        for a in ids:
+            near = [
+                _cosine_normed(vectors[a], seed, norm)
+                for seed, norm in zip(seeds, norms, strict=True)
+            ]
+            regrouped[0 if near[0] >= near[1] else 1].append(a)
+        if not all(regrouped):
+            return None
+        if regrouped == groups:
+            break
+        groups = regrouped
+        seeds = [_total(vectors[a] for a in group) for group in groups]
+    return groups
+
+
+def _total(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
+    """The sum of sparse vectors."""
+    total: Counter = Counter()
+    for vector in vectors:
+        total.update(vector)
+    return dict(total)
 
 
 def _block_day(sig: Signature) -> dt.date | None:
@@ -240,10 +294,15 @@ class EventIndex:
         self.add(target, sig)
 
     def refine(
-        self, event_ids: Iterable[str], signature_of: Callable[[str], Signature]
+        self,
+        event_ids: Iterable[str],
+        signature_of: Callable[[str], Signature],
+        new_event_id: Callable[[str], str],
     ) -> list[Move]:
         """Re-place the articles of the given events, moving each to another event it fits
-        better than it fits the rest of its own.
+        better than it fits the rest of its own; then split those events (and the ones that
+        gained articles) whose articles fall into two unlike groups. A split-off group
+        becomes the event ``new_event_id(its first article)``.
 
         An article placed early is placed against the events that existed then: a report
         that came before the reports of its own event can sit in a look-alike one and pull
@@ -251,6 +310,17 @@ class EventIndex:
         article ends up depend less on the order the stream came in. Articles are visited
         in id order, so the moves do not depend on the order ``event_ids`` come in either.
         """
+        # Both steps read the members' signatures, which may come from a store.
+        signature_of = functools.cache(signature_of)
+        event_ids = set(event_ids)
+        moves = self._replace(event_ids, signature_of)
+        event_ids |= {move.target for move in moves}
+        for event_id in sorted(event_ids & self.events.keys()):
+            moves += self._split(event_id, signature_of, new_event_id)
+        return moves
+
+    def _replace(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> list[Move]:
+        """The re-placing step of ``refine``."""
         live = [self.events[e] for e in event_ids if e in self.events]
         members = sorted({article for event in live for article in event.articles})
         # Centroids (and norms) of the events looked at, kept for the pass and dropped when
@@ -287,6 +357,31 @@ class EventIndex:
                 centroids.pop(source)
                 centroids.pop(best)
         return moves
+
+    def _split(
+        self,
+        event_id: str,
+        signature_of: Callable[[str], Signature],
+        new_event_id: Callable[[str], str],
+    ) -> list[Move]:
+        """Split an event in two when its two most unlike groups of articles are unlike
+        enough (``EVENTS_UNLIKE``): the group without the event's first article leaves."""
+        event = self.events[event_id]
+        if len(event.articles) < 2 * SPLIT_MIN_ARTICLES:
+            return []
+        vectors = {a: self._centroid(_Event.of(signature_of(a))) for a in sorted(event.articles)}
+        groups = _bisect(vectors)
+        if groups is None or min(map(len, groups)) < SPLIT_MIN_ARTICLES:
+            return []
+        first, second = (_total(vectors[a] for a in group) for group in groups)
+        if _cosine(first, second) >= EVENTS_UNLIKE:
+            return []
+        leaving = groups[1] if event.articles[0] in groups[0] else groups[0]
+        leaving.sort(key=event.articles.index)
+        target = new_event_id(leaving[0])
+        for article in leaving:
+            self.move(signature_of(article), target)
+        return [Move(article, event_id, target, split=True) for article in leaving]
 
     def merge(self, keep: str, absorbed: str) -> None:
         """Fold event ``absorbed`` into event ``keep``."""
