@@ -8,8 +8,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
+from wirecheck import render
 from wirecheck.cli import main
+from wirecheck.cluster import Move
+from wirecheck.pipeline import IngestReport
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +163,14 @@ def test_events_table_fits_the_terminal_one_line_per_event(demo_db, width):
     assert all(r.id in "".join(rows) for r in records)  # the id column is always kept
     if width >= 120:
         assert "title" in text
+
+
+def test_ingest_report_tells_moves_from_splits():
+    report = IngestReport(
+        moves=[Move("a1", "ev-1", "ev-2"), Move("a2", "ev-1", "ev-3", split=True)]
+    )
+    console = Console(record=True, width=200)
+    render.ingest_report(console, report)
+    lines = console.export_text().splitlines()
+    assert "  moved article a1 from event ev-1 to ev-2" in lines
+    assert "  moved article a2 from event ev-1 to new event ev-3 (split off)" in lines

@@ -437,6 +437,7 @@ def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, mon
     report = pipeline.ingest(read_paths(paths[4:]))
     target = report.moves[0].target
     assert target not in {source, taken}
+    assert report.to_dict()["events_split_off"] == 1
     assert store.event_member_ids(target) == ids[2:4]
     assert store.get_event(target) is not None
     assert_events_as_if_reconciled_from_scratch(store)

@@ -43,7 +43,7 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     events_touched: set[str] = field(default_factory=set)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (kept, absorbed) event ids
-    moves: list[Move] = field(default_factory=list)  # articles re-placed in another event
+    moves: list[Move] = field(default_factory=list)  # articles re-placed or split off
     interrupted: bool = False
 
     def to_dict(self) -> dict:
@@ -54,6 +54,7 @@ class IngestReport:
             "events_touched": len(self.events_touched),
             "events_merged": len(self.merges),
             "articles_moved": len(self.moves),
+            "events_split_off": len({move.target for move in self.moves if move.split}),
             "interrupted": self.interrupted,
         }
 

@@ -32,9 +32,10 @@ def ingest_report(console: Console, report: IngestReport) -> None:
     for kept, absorbed in report.merges:
         console.print(f"  merged event {escape(absorbed)} into {escape(kept)}")
     for move in report.moves:
+        target = f"new event {move.target} (split off)" if move.split else move.target
         console.print(
             f"  moved article {escape(move.article)} from event {escape(move.source)}"
-            f" to {escape(move.target)}"
+            f" to {escape(target)}"
         )
     if report.interrupted:
         console.print("[red]Interrupted[/]: run the same command again to finish.")
