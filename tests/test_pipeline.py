@@ -372,6 +372,15 @@ def test_a_large_event_is_reconciled_as_it_grows_and_at_the_end(tmp_path, monkey
     assert_events_as_if_reconciled_from_scratch(store)
 
 
+def _ingest_all_but_the_last(tmp_path, texts):
+    """A store and pipeline holding all the texts but the last; the paths and stored ids."""
+    paths = write_texts(tmp_path, texts)
+    store = open_store(tmp_path / "t.db")
+    pipeline = Pipeline(store, NamesOnlyAnalyzer())
+    pipeline.ingest(read_paths(paths[:-1]))
+    return store, pipeline, paths, [a.id for a in store.iter_articles()]
+
+
 def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconciled(
     tmp_path, monkeypatch
 ):
@@ -381,11 +390,7 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
         "Arrest\n\nDevon Price was arrested downtown on Saturday.",
         "Court\n\nDevon Price appeared in court on Monday.",
     ]
-    paths = write_texts(tmp_path, texts)
-    store = open_store(tmp_path / "t.db")
-    pipeline = Pipeline(store, NamesOnlyAnalyzer())
-    pipeline.ingest(read_paths(paths[:3]))
-    ids = [a.id for a in store.iter_articles()]
+    store, pipeline, paths, ids = _ingest_all_but_the_last(tmp_path, texts)
     source, target = store.event_of(ids[1]), store.event_of(ids[2])
     assert source == store.event_of(ids[0]) and source != target
 
@@ -395,7 +400,7 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
         return [Move(ids[1], source, target)]
 
     monkeypatch.setattr(pipeline.index, "refine", move_the_vigil)
-    report = pipeline.ingest(read_paths(paths[3:]))
+    report = pipeline.ingest(read_paths(paths[-1:]))
     assert report.moves == [Move(ids[1], source, target)]
     assert store.event_of(ids[1]) == target
     assert store.event_member_ids(source) == [ids[0]]
@@ -414,11 +419,7 @@ def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, mon
         "Memorial\n\nA memorial for Marcus Reed grew on Salem Avenue.",
         "Rally\n\nMarcus Reed's family led a march down Salem Avenue.",
     ]
-    paths = write_texts(tmp_path, texts)
-    store = open_store(tmp_path / "t.db")
-    pipeline = Pipeline(store, NamesOnlyAnalyzer())
-    pipeline.ingest(read_paths(paths[:4]))
-    ids = [a.id for a in store.iter_articles()]
+    store, pipeline, paths, ids = _ingest_all_but_the_last(tmp_path, texts)
     source = store.event_of(ids[0])
     assert {store.event_of(i) for i in ids} == {source}
     # The id the split-off group would take from its first article is taken: that report
@@ -434,7 +435,7 @@ def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, mon
         return [Move(article, source, target, split=True) for article in ids[2:4]]
 
     monkeypatch.setattr(pipeline.index, "refine", split_off_the_funeral)
-    report = pipeline.ingest(read_paths(paths[4:]))
+    report = pipeline.ingest(read_paths(paths[-1:]))
     target = report.moves[0].target
     assert target not in {source, taken}
     assert report.to_dict()["events_split_off"] == 1
