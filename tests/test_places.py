@@ -334,6 +334,7 @@ def test_county_of_one_state_settles_the_state(nlp, gaz):
     [
         ("A man was shot in South Philadelphia on Monday.", "Philadelphia", "Pennsylvania"),
         ("A man was shot in Northwest D.C. on Monday.", "Washington", "District of Columbia"),
+        ("A man was shot in Metro Nashville on Monday.", "Nashville", "Tennessee"),
     ],
 )
 def test_quarter_named_by_direction_is_its_city(nlp, gaz, text, city, state):
@@ -536,3 +537,65 @@ def test_town_in_a_county_that_tells_its_state_settles_it(nlp, gaz):
     doc = nlp("A man was shot in Saginaw on Sunday, Saginaw County deputies said.")
     places = extract_places(doc, gaz)
     assert settled_place(pick_event_place(places, doc, None), places, gaz).state == "Michigan"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "A 2-year-old boy shot himself Monday at a home along Doswell Town Road in Meherrin, "
+            "Virginia. He was flown to VCU Medical Center in Richmond in critical condition.",
+            "Meherrin",
+        ),
+        (
+            "Deputies said a boy was shot Saturday in a hunting accident near Snowville, Utah. "
+            "The toddler was taken to Bear River Valley Hospital in Tremonton with a gunshot "
+            "wound.",
+            "Snowville",
+        ),
+    ],
+)
+def test_town_of_the_hospital_is_no_scene(nlp, gaz, text, city):
+    assert event_city(nlp, gaz, text)[0] == city
+
+
+def test_people_mistagged_as_places_are_no_places(nlp, gaz):
+    doc = nlp(
+        "Des Moines police said Brandon Smith, 27, was shot outside a nightclub in Des Moines. "
+        "Friends of Smith gathered near Smith on Sunday."
+    )
+    assert [m.text for m in extract_places(doc, gaz)] == ["Des Moines", "Des Moines"]
+
+
+def test_the_suburb_not_the_city_it_is_a_suburb_of(nlp, gaz):
+    text = (
+        "Authorities say four people were shot during a party at a hotel in the Denver suburb "
+        "of Wheat Ridge."
+    )
+    assert event_city(nlp, gaz, text) == ("Wheat Ridge", "Colorado")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Perris Police are seeking information regarding a drive-by shooting Sunday "
+            "morning in which a suspect vehicle was recovered in Menifee.",
+            "Perris",
+        ),
+        (
+            "Little Rock police were called to a home Wednesday after a boy was shot. The "
+            "shooting came a day after a toddler died after being shot in Benton.",
+            "Little Rock",
+        ),
+        (  # a force whose name is no town the gazetteer knows gets no credit
+            "A 21-year-old man accidentally shot a 9-year-old girl in the chest with a BB gun, "
+            "police said.\n\nThe child was struck along Bellevue Avenue near Neshaminy Street "
+            "in Hulmeville, Bucks County around 3:30 p.m., according to Pennsylvania State "
+            "Police.",
+            "Hulmeville",
+        ),
+    ],
+)
+def test_town_whose_police_handle_the_case_is_the_scene(nlp, gaz, text, city):
+    assert event_city(nlp, gaz, text)[0] == city

@@ -167,6 +167,19 @@ LOCAL_FORCE = re.compile(r"\s*(police|sheriff|fire)\b", re.I)
 ARREST_VERBS = {"arrest", "apprehend", "capture", "book", "catch", "surrender"}
 # Words after a place name that make it a hospital or college's, where victims are taken.
 AFTER_NOT_SCENE = re.compile(r"\s*(hospital|medical|regional|memorial|university)", re.I)
+# A facility named just before "in X": where victims are treated or bodies examined, not the
+# scene ("taken to Day Kimball Hospital in Putnam", "VCU Medical Center in Richmond").
+FACILITY_BEFORE = re.compile(
+    r"\b(hospitals?|medical|medical cent(er|re)|clinic|trauma cent(er|re)|infirmary|"
+    r"crime lab(oratory)?|morgue)\s+(in|at)\s+(the\s+)?$",
+    re.I,
+)
+# A town named as a suburb of a city, and the city it is a suburb of.
+SUBURB_OF = re.compile(r"\bsuburbs? of\s+$", re.I)
+SUBURB_AFTER = re.compile(r"\s+suburbs?\b", re.I)
+# What a town or county named with its police, sheriff or fire service adds: the force's
+# jurisdiction is most often the scene ("Perris police are seeking ... recovered in Menifee").
+FORCE_BONUS = 2.0
 DIRECTIONS = {
     "north",
     "south",
@@ -576,7 +589,7 @@ NOT_A_DATELINE = {
     "advertisement",
 }
 # A city's quarter named by direction: "South Philadelphia", "Northwest D.C.".
-CITY_PART = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West|Central|Downtown) (.+)")
+CITY_PART = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West|Central|Downtown|Metro) (.+)")
 NOT_A_TOWN = re.compile(
     r"(?i)\b(street|st|road|rd|avenue|ave|drive|dr|lane|ln|boulevard|blvd|highway|hwy|way|"
     r"court|place|park|school|center|centre|hospital|church|apartments?|mall|interstate|"
@@ -655,9 +668,16 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     in_ent = set()
     # Last names of the story's people: "the Jackson home" is theirs, not Jackson's.
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    people = surnames | {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
         if ent.label_ in ("GPE", "LOC", "FAC"):
+            if (
+                ent.text in people
+                and not STATE_HINT.match(doc_text(doc), ent.end_char)
+                and not gazetteer.is_us_city(ent.text)  # "(Fort Wayne) Journal-Gazette"
+            ):
+                continue  # "near Hall", "killing Smith": the story's people, mistagged
             spans.append((ent.start_char, ent.end_char, ent.label_, False, 2))
         elif ent.label_ in ("ORG", "PERSON", "NORP") and gazetteer.is_us_city(ent.text):
             after_in = ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "outside")
@@ -1097,8 +1117,10 @@ def pick_event_place(
     """Where the event happened: datelines, locative mentions in incident sentences, early.
 
     Origins ("from neighbouring X", "north of X"), past background ("last August", "in the
-    1990s"), hospitals, the outlet's home and places used as actors ("X's military") count
-    little or against. When the text names no US state, the state the outlet's host names
+    1990s"), hospitals ("a Wichita hospital", "Day Kimball Hospital in Putnam"), the big city
+    of "the Denver suburb of Wheat Ridge", the outlet's home and places used as actors ("X's
+    military") count little or against; a local force handling the case ("Perris police")
+    counts for. When the text names no US state, the state the outlet's host names
     ("kansascity.com"), else the one ``homes`` learnt from the outlet's other stories,
     places ambiguous towns. The winner is then refined to the most specific well-supported
     place inside it (a city within the state, a state within the country, any town the story
@@ -1144,8 +1166,10 @@ def pick_event_place(
         if incident:
             score += 1.5
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        locative = prev in LOCATIVE_PREPS or (
-            span.start > 1 and doc[span.start - 2].lower_ in LOCATIVE_PREPS
+        locative = (
+            prev in LOCATIVE_PREPS
+            or (span.start > 1 and doc[span.start - 2].lower_ in LOCATIVE_PREPS)
+            or bool(SUBURB_OF.search(before))  # "in the Denver suburb of Wheat Ridge"
         )
         if locative:
             score += 1.0
@@ -1153,8 +1177,11 @@ def pick_event_place(
             score -= 3  # "from the Montgomery Police Department" is no origin
         if BACKGROUND_SENTENCE.search(sent.text):
             score -= 1
+        facility = bool(FACILITY_BEFORE.search(before[-40:]))
         if AFTER_NOT_SCENE.match(after):
             score -= 2
+        if facility:
+            score -= 1
         if re.match(
             r"\s*(county\s+)?(sheriff|coroner|prosecutor|attorney|commission|jail|"
             r"court|school|district|officials)",
@@ -1164,6 +1191,16 @@ def pick_event_place(
             score -= 1  # an agency's jurisdiction, not the scene
         if _as_actor(span):
             score -= 1.5
+        if (
+            LOCAL_FORCE.match(after)
+            # a name the gazetteer lacks is often none of a town: "Pennsylvania State Police"
+            and (mention.place.geonameid is not None or mention.place.precision == "county")
+            # "turned himself in to Decatur police", "handed over to": where he surrendered
+            and not re.search(r"\b(in|over|surrender(ed|s)?) to\s+(the\s+)?$", before[-30:])
+        ):
+            score += FORCE_BONUS
+        if SUBURB_AFTER.match(after):
+            score -= 1.5  # "the Denver suburb of Wheat Ridge": the big city nearby
         if sent.start_char in first_sents:
             score += 1.0
         place = mention.place
@@ -1180,6 +1217,7 @@ def pick_event_place(
             and not NEIGHBOURHOOD_AFTER.match(after)
             and not LOCAL_FORCE.match(after)  # "turned himself in to Salem police"
             and not AFTER_NOT_SCENE.match(after)  # "at a Wichita hospital"
+            and not facility
             and not _where_arrested(span)
         ):
             lede_towns[key] = place.admin1
