@@ -701,3 +701,24 @@ def test_struck_by_pellets_is_gunfire(nlp):
 def test_all_taken_to_a_hospital_include_the_dead(nlp):
     text = "A man was killed in the shooting. All three victims were taken to a hospital."
     assert figures(nlp, text) == (1, 2)
+
+
+def test_a_victim_first_told_past_the_opening_is_background(nlp):
+    filler = (
+        "Officers searched the block for shell casings and spoke with neighbours who heard "
+        "the shots. Detectives asked anyone with video from the area to call the tip line. "
+    ) * 8
+    text = (
+        "Five protesters were shot near the police station late Monday. "
+        + filler
+        + "The protest began after a 24-year-old man was killed by officers."
+    )
+    assert figures(nlp, text) == (None, 5)
+    # So is a wounded victim when the opening told only of deaths.
+    text = "Two men were killed outside a store on Friday. " + filler + "A woman was wounded."
+    assert figures(nlp, text) == (2, None)
+
+
+def test_they_are_the_group_the_sentence_before_counted(nlp):
+    text = "Officers found three men with gunshot wounds. They were later pronounced dead."
+    assert figures(nlp, text)[0] == 3

@@ -5,7 +5,8 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 * an explicit number counts itself: "four teens were shot" → 4, "3,000" → 3000;
 * a singular victim counts 1 ("a man", "the boy", "he", "Nyreek Horne"), "a couple" 2;
 * a plural with no number ("killing the fighters") counts 2, the least a plural can mean,
-  unless people set beside it say how many ("the victims, a man and three women" 4);
+  unless people set beside it say how many ("the victims, a man and three women" 4) or
+  "they" are a group the sentence before counted ("three men were found shot. They died" 3);
 * a list counts each name, however the parser hung it ("Jones, 37, Smith, 20, and Lee,
   33" 3), and a surname that is a count word ("Few was wounded") is one person;
 * vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
@@ -779,9 +780,14 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     text = doc_text(doc)
     found: list[Casualty] = []
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
+    previous_start = 0
     for sent in sentences(doc):
         found += _negations(doc, sent)
         earlier = bool(found)
+        # "Officers found Jones and Smith with gunshot wounds. They were pronounced dead.":
+        # "they" are the group the sentence before counted.
+        group = next((c for c in reversed(found) if c.start >= previous_start and c.best > 1), None)
+        previous_start = sent.start_char
         for token in sent:
             kind = _kind(token, text, sent)
             weak = kind is None and (_carried(token) or _condition(token))
@@ -816,6 +822,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None:
                 continue
             count, who = counted
+            if victims.lower_ == "they" and group is not None and group.start < sent.start_char:
+                count, who = group.best, f"they ({group.who})"
             if _background(sent, count, earlier):
                 continue
             if weak and count > 1 and not _numbered(victims):
@@ -1141,7 +1149,7 @@ def _lead_bound(plurals: list[Casualty], lead_end: int) -> list[Casualty]:
 
 
 def _lead_victims(
-    victims: list[_Referent], positive: list[Casualty], kind: CasualtyKind
+    victims: list[_Referent], positive: list[Casualty], kind: CasualtyKind, lead_end: int
 ) -> list[_Referent]:
     """The victims told of one by one, without later ones not told as further victims.
 
@@ -1149,8 +1157,12 @@ def _lead_victims(
     of before ("a man was shot … he died"), and its wounded likewise; a victim told later
     with a description of its own ("Jaylin Miller died", "the teen was wounded") is most
     often the same one again or a victim of another incident, unless it is told as one
-    more ("another man died", "X was also killed"). Plural figures are not affected.
+    more ("another man died", "X was also killed"). A victim first told past the report's
+    opening is left out even then, as later plural figures are (see :func:`_lead_bound`):
+    "five protesters were shot" and, further down, "the shooting of a 24-year-old man" by
+    police that the protest was about. Plural figures are not affected.
     """
+    victims = [r for r in victims if r.first < lead_end]
     first = min((c.start for c in positive if c.kind == kind), default=None)
     if first is None or not any(r.first <= first for r in victims):
         return victims
@@ -1210,8 +1222,9 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
             ref = _resolve(refs, c)
             ref.kinds.add(c.kind)
             singular.append((c, ref))
-    killed_refs = _lead_victims([r for r in refs if "killed" in r.kinds], positive, "killed")
     lead_end = positive[0].start + LEAD_CHARS if positive else 0
+    killed = [r for r in refs if "killed" in r.kinds]
+    killed_refs = _lead_victims(killed, positive, "killed", lead_end)
     plural_killed = _lead_bound(
         [c for c in positive if c.kind == "killed" and c.best > 1], lead_end
     )
@@ -1240,7 +1253,8 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
         total = killed_total
         support = plural_killed + suicides + [c for c, r in singular if c.kind == "killed"]
     else:
-        injured_refs = _lead_victims([r for r in refs if r.kinds == {"injured"}], positive, kind)
+        injured = [r for r in refs if r.kinds == {"injured"}]
+        injured_refs = _lead_victims(injured, positive, kind, lead_end)
         # "Five people were found dead … he shot his wife": a victim only said to be shot may
         # be one of the dead that a plural figure counts but no singular statement names.
         unnamed_dead = killed_total - len(killed_refs) - bool(suicides)
