@@ -419,35 +419,77 @@ def test_cosine_without_an_article_matches_the_rebuilt_rest():
     assert abs(_cosine_without(mine, whole, _norm(whole), 3) - expected) < 1e-9
 
 
-def _one_event_of_two_stories():
-    """ev-x holds two reports of a shooting and, after them, two of a warehouse fire."""
+def _shooting_and_fire_reports():
+    """Three reports of a shooting and two of a warehouse fire, the same day and town."""
     day = dt.date(2024, 5, 4)
     shooting, fire = ["salem", "avenue", "porch", "casing"], ["warehouse", "fire", "smoke"]
     pairs = {
         "s1": make("s1", "Gunfire on Salem Avenue.", day, names=["Marcus Reed"], keywords=shooting),
         "s2": make("s2", "Salem Avenue shooting.", day, names=["Marcus Reed"], keywords=shooting),
+        "s3": make("s3", "Shots on Salem Avenue.", day, keywords=shooting[:3]),
         "f1": make("f1", "A warehouse fire.", day, names=["Dana Cole"], keywords=fire),
         "f2": make("f2", "The fire again.", day, names=["Dana Cole"], keywords=fire[1:]),
     }
-    sigs = {aid: signature(*pair) for aid, pair in pairs.items()}
-    return _index_of(sigs, [(aid, "ev-x") for aid in pairs]), sigs
+    return {aid: signature(*pair) for aid, pair in pairs.items()}
+
+
+def _one_event(sigs, order):
+    return _index_of(sigs, [(aid, "ev-x") for aid in order])
 
 
 def test_refine_splits_an_event_holding_two_unlike_groups():
-    index, sigs = _one_event_of_two_stories()
+    sigs = _shooting_and_fire_reports()
+    index = _one_event(sigs, ("s1", "f1", "s2", "f2", "s3"))
     moves = index.refine(["ev-x"], sigs.__getitem__, _split_id)
-    # The group without the event's first report leaves, named after its first report.
+    # The smaller group leaves, for an event named after its first report.
     assert moves == [Move(a, "ev-x", "ev-split-f1", split=True) for a in ("f1", "f2")]
-    assert sorted(index.events["ev-x"].articles) == ["s1", "s2"]
+    assert sorted(index.events["ev-x"].articles) == ["s1", "s2", "s3"]
     assert index.article_event["f2"] == "ev-split-f1"
     assert index.refine(["ev-x", "ev-split-f1"], sigs.__getitem__, _split_id) == []  # settled
 
 
+def test_which_group_a_split_moves_does_not_depend_on_arrival_order():
+    sigs = _shooting_and_fire_reports()
+    del sigs["s3"]  # two and two: the group without the smallest article id leaves
+    for order in (("s1", "s2", "f1", "f2"), ("f2", "f1", "s2", "s1")):
+        index = _one_event(sigs, order)
+        moves = index.refine(["ev-x"], sigs.__getitem__, _split_id)
+        assert moves == [Move(a, "ev-x", "ev-split-s1", split=True) for a in ("s1", "s2")]
+
+
+def test_refine_keeps_an_event_whose_reports_are_alike():
+    sigs = _shooting_and_fire_reports()
+    day, words = dt.date(2024, 5, 4), ["salem", "avenue", "porch"]
+    sigs["s4"] = signature(*make("s4", "Salem Avenue gunfire.", day, keywords=words))
+    index = _one_event(sigs, ("s1", "s2", "s3", "s4"))
+    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
+
+
+def test_an_article_fitting_both_halves_of_a_split_does_not_join_them_again():
+    sigs = _shooting_and_fire_reports()
+    index = _one_event(sigs, sigs)
+    index.refine(["ev-x"], sigs.__getitem__, _split_id)
+    both = make(
+        "b",
+        "Gunfire on Salem Avenue and a warehouse fire.",
+        dt.date(2024, 5, 4),
+        names=["Marcus Reed", "Dana Cole"],
+        keywords=["salem", "avenue", "warehouse", "fire"],
+    )
+    assert index.place(signature(*both)).merge == ()
+
+
 def test_refine_splits_off_no_lone_report():
-    _, sigs = _one_event_of_two_stories()
-    day, words = dt.date(2024, 5, 4), ["salem", "avenue", "casing"]
-    sigs["s3"] = signature(*make("s3", "Shots on Salem Avenue.", day, keywords=words))
+    sigs = _shooting_and_fire_reports()
     # Three shooting reports and one fire report: the fire report is for re-placing alone.
-    index = _index_of(sigs, [(aid, "ev-x") for aid in ("s1", "s2", "f1", "s3")])
+    index = _one_event(sigs, ("s1", "s2", "f1", "s3"))
     assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
     assert len(index.events["ev-x"].articles) == 4
+
+
+def test_reports_without_terms_are_not_split_off():
+    sigs = _shooting_and_fire_reports()
+    day = dt.date(2024, 5, 4)
+    sigs |= {aid: signature(*make(aid, "It is.", day)) for aid in ("z1", "z2")}  # no terms
+    index = _one_event(sigs, ("s1", "s2", "z1", "z2"))
+    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []

@@ -262,22 +262,22 @@ class Pipeline:
         """Re-place the members of the events a batch grew and split those that hold two
         unlike groups (``EventIndex.refine``); store the moves, in one transaction. An event
         split off is reconciled at once, like any new event."""
-        moves = self.index.refine(
-            event_ids,
-            lambda article_id: Signature.from_dict(self.store.get_signature(article_id)),
-            self._new_event_id,
-        )
-        if not moves:
-            return
         try:
+            moves = self.index.refine(
+                event_ids,
+                lambda article_id: Signature.from_dict(self.store.get_signature(article_id)),
+                self._new_event_id,
+            )
+            if not moves:
+                return
             with self.store.transaction():
                 for move in moves:
                     self.store.move_article(move.article, move.source, move.target)
                 for event_id in dict.fromkeys(move.target for move in moves if move.split):
                     self._save_reconciled(event_id, None)
         except BaseException:
-            # The index has moved the articles already and the store has not: start the
-            # index again from the store.
+            # The index may have moved articles (even if stopped half-way) and the store
+            # has not: start the index again from the store.
             self.index = load_index(self.store)
             raise
         for move in moves:
@@ -293,7 +293,7 @@ class Pipeline:
         # get_event also finds the id of an event merged into another.
         while event_id in self.index.events or self.store.get_event(event_id) is not None:
             attempt += 1
-            event_id = new_id("ev", f"{article_id}#{attempt}")
+            event_id = new_id("ev", f"{article_id}\n{attempt}")  # ids are one line
         return event_id
 
     def _reconcile_stale(self, grown_only: bool = False) -> None:

@@ -39,8 +39,8 @@ EVENTS_ALIKE = 0.4
 LONE_ALIKE = 0.2
 # An event whose articles fall into two groups this unlike (the cosine of the groups'
 # centroids) is two events, joined by the order its reports came in or by a report that
-# bridged them; it is split in two. Well under EVENTS_ALIKE, so the merge rule does not join
-# the halves again. Chosen on the order-averaged mean from 0.2 / 0.25 / 0.3.
+# bridged them; it is split in two, and two events this unlike are never merged (``place``).
+# Chosen on the order-averaged mean from 0.2 / 0.25 / 0.3.
 EVENTS_UNLIKE = 0.2
 SPLIT_MIN_ARTICLES = 2  # on each side of a split: a lone misfit is for re-placing, not a split
 BISECT_ROUNDS = 10  # 2-means rounds at most (a dozen articles settle in two or three)
@@ -365,19 +365,25 @@ class EventIndex:
         new_event_id: Callable[[str], str],
     ) -> list[Move]:
         """Split an event in two when its two most unlike groups of articles are unlike
-        enough (``EVENTS_UNLIKE``): the group without the event's first article leaves."""
+        enough (``EVENTS_UNLIKE``): the smaller group leaves (on a tie, the one without the
+        smallest article id), so which group keeps the event does not depend on the order
+        its articles came in. Articles without terms have nothing to group by and stay."""
         event = self.events[event_id]
-        if len(event.articles) < 2 * SPLIT_MIN_ARTICLES:
+        vectors = {}
+        for article in sorted(event.articles):
+            vector = self._centroid(_Event.of(signature_of(article)))
+            if vector:
+                vectors[article] = vector
+        if len(vectors) < 2 * SPLIT_MIN_ARTICLES:
             return []
-        vectors = {a: self._centroid(_Event.of(signature_of(a))) for a in sorted(event.articles)}
         groups = _bisect(vectors)
         if groups is None or min(map(len, groups)) < SPLIT_MIN_ARTICLES:
             return []
         first, second = (_total(vectors[a] for a in group) for group in groups)
         if _cosine(first, second) >= EVENTS_UNLIKE:
             return []
-        leaving = groups[1] if event.articles[0] in groups[0] else groups[0]
-        leaving.sort(key=event.articles.index)
+        smallest = min(vectors)
+        leaving = min(groups, key=lambda group: (len(group), smallest in group))
         target = new_event_id(leaving[0])
         for article in leaving:
             self.move(signature_of(article), target)
@@ -503,12 +509,15 @@ class EventIndex:
         ]
         fitting = [(score, e) for score, e in others if score >= self.threshold]
         centroid = self._centroid(self.events[best]) if fitting else {}
-        merge = [
-            e
-            for score, e in fitting
-            if min(best_score, score) >= self.merge_threshold
-            or _cosine(centroid, self._centroid(self.events[e])) >= EVENTS_ALIKE
-        ]
+        merge = []
+        for score, e in fitting:
+            cosine = _cosine(centroid, self._centroid(self.events[e]))
+            # Events this unlike stay apart even when an article fits both well: ``refine``
+            # would split them again.
+            if cosine >= EVENTS_ALIKE or (
+                min(best_score, score) >= self.merge_threshold and cosine >= EVENTS_UNLIKE
+            ):
+                merge.append(e)
         lone = [e for _, e in others if e not in merge and len(self.events[e].articles) == 1]
         if lone:
             grown = _Event()
