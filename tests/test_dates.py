@@ -458,3 +458,13 @@ def test_bare_weekday_follows_the_day_the_text_names_with_it(nlp):
     assert {m.best for m in dates if m.text.startswith("Monday")} == {dt.date(2016, 5, 23)}
     doc = nlp("A man was shot Monday night. A vigil was held on Tuesday, May 3.")
     assert {m.best for m in extract_dates(doc, pub)} == {dt.date(2016, 5, 30), dt.date(2016, 5, 3)}
+
+
+def test_bare_weekday_of_the_day_after_publication_is_weak_evidence(nlp):
+    # PUB is a Tuesday: "Wednesday" resolves to six days back, but is as often tomorrow.
+    doc = nlp(
+        "Detectives were at the house on Wednesday after a boy was shot. "
+        "Neighbors said they heard shots late Sunday night."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 18)
