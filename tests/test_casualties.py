@@ -160,19 +160,22 @@ def test_plural_without_a_number_after_hospital_transport_is_not_a_count(nlp):
     assert figures(nlp, text) == (None, 1)
 
 
+# Eight sentences of story with no casualty in them: pushes what follows past the opening.
+LONG_FILLER = (
+    "Officers searched the block for shell casings and spoke with neighbours who heard "
+    "the shots. Detectives asked anyone with video from the area to call the tip line. "
+) * 8
+
+
 def test_a_larger_later_figure_is_background(nlp):
-    filler = (
-        "Officers searched the block for shell casings and spoke with neighbours who heard "
-        "the shots. Detectives asked anyone with video from the area to call the tip line. "
-    ) * 8
     text = (
         "Three people were shot outside a bar early Sunday. "
-        + filler
+        + LONG_FILLER
         + "Across the city, 40 people were wounded over the holiday weekend."
     )
     assert figures(nlp, text) == (None, 3)
     # A later figure no larger than the opening one still counts.
-    text = "Three people were shot outside a bar early Sunday. " + filler + "Two were shot."
+    text = "Three people were shot outside a bar early Sunday. " + LONG_FILLER + "Two were shot."
     assert figures(nlp, text) == (None, 3)
 
 
@@ -704,18 +707,14 @@ def test_all_taken_to_a_hospital_include_the_dead(nlp):
 
 
 def test_a_victim_first_told_past_the_opening_is_background(nlp):
-    filler = (
-        "Officers searched the block for shell casings and spoke with neighbours who heard "
-        "the shots. Detectives asked anyone with video from the area to call the tip line. "
-    ) * 8
     text = (
         "Five protesters were shot near the police station late Monday. "
-        + filler
+        + LONG_FILLER
         + "The protest began after a 24-year-old man was killed by officers."
     )
     assert figures(nlp, text) == (None, 5)
     # So is a wounded victim when the opening told only of deaths.
-    text = "Two men were killed outside a store on Friday. " + filler + "A woman was wounded."
+    text = "Two men were killed outside a store on Friday. " + LONG_FILLER + "A woman was wounded."
     assert figures(nlp, text) == (2, None)
 
 
