@@ -342,7 +342,7 @@ class EventIndex:
                 continue  # nothing to compare with; a lone report is joined by `place`
             sig = signature_of(article)
             probe = _Event.of(sig)
-            mine = self._centroid(probe)
+            mine = self._vector(sig)
             cosine = _cosine_without(mine, *centroid(source), len(event.articles))
             own = self._fit(probe, event.without(sig), cosine)
             best, best_fit = None, max(own, self.threshold)
@@ -371,7 +371,7 @@ class EventIndex:
         event = self.events[event_id]
         vectors = {}
         for article in sorted(event.articles):
-            vector = self._centroid(_Event.of(signature_of(article)))
+            vector = self._vector(signature_of(article))
             if vector:
                 vectors[article] = vector
         if len(vectors) < 2 * SPLIT_MIN_ARTICLES:
@@ -474,6 +474,10 @@ class EventIndex:
         if probe.killed and event.killed and not probe.killed & event.killed:
             score *= 0.85
         return min(score, 1.0)
+
+    def _vector(self, sig: Signature) -> dict[str, float]:
+        """An article's term vector, each term weighted (its event-of-one centroid)."""
+        return {t: self._weight(t) * w for t, w in sig.terms().items()}
 
     def _centroid(self, event: _Event) -> dict[str, float]:
         """The mean of an event's article term vectors, each term weighted."""
