@@ -721,3 +721,59 @@ def test_a_victim_first_told_past_the_opening_is_background(nlp):
 def test_they_are_the_group_the_sentence_before_counted(nlp):
     text = "Officers found three men with gunshot wounds. They were later pronounced dead."
     assert figures(nlp, text)[0] == 3
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Late Wednesday, at least eight people were killed and 12 wounded in Chicago shootings.",
+        "At least 21 people were shot in incidents spanning each of the five boroughs.",
+        "There have been 104 people shot in Toledo this year.",
+        "He was one of three people killed and 27 wounded over an eight-hour stretch that night.",
+        "Twelve people were shot on the South Side in about ten hours.",
+    ],
+)
+def test_tallies_of_several_shootings_are_background(nlp, tally):
+    text = f"A 2-year-old boy was shot in the arm at his home on Sunday. {tally}"
+    assert figures(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Police are investigating a triple homicide at a home in Pelzer.", 3),
+        ("Deputies called it a double murder-suicide.", 3),
+        ("Deputies called it a double murder-suicide. The father had killed himself.", 3),
+    ],
+)
+def test_the_name_of_a_multiple_homicide_gives_its_toll(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_counted_gunshot_victims_were_shot(nlp):
+    text = "Two other gunshot victims arrived at the hospital in private cars."
+    assert figures(nlp, text) == (None, 2)
+
+
+def test_a_total_of_people_sent_to_hospitals(nlp):
+    text = "The shooting sent a total of nine people to area hospitals."
+    assert figures(nlp, text) == (None, 9)
+
+
+def test_people_who_went_to_a_hospital(nlp):
+    text = "Shots rang out at the party. Five people went to the hospital."
+    assert figures(nlp, text) == (None, 5)
+
+
+def test_a_participle_after_a_list_of_people_is_about_all_of_them(nlp):
+    text = "A shooting downtown left three women and one man injured early Monday."
+    assert figures(nlp, text) == (None, 4)
+
+
+def test_a_related_story_headline_is_not_the_report(nlp):
+    text = (
+        "A man was shot in the leg on Main Street on Friday.\n"
+        "Related Story: Police Identify Two Men Killed Near Elm Street Bar\n"
+        "The man is expected to recover."
+    )
+    assert figures(nlp, text) == (None, 1)

@@ -11,13 +11,16 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
   33" 3), and a surname that is a count word ("Few was wounded") is one person;
 * vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
   3, "hundreds" 100;
-* "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say).
+* "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say);
+* the name of a multiple homicide gives its toll: "a triple homicide" 3 dead, "a double
+  murder-suicide" 3 (the attacker too).
 
 ``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
 conventions above already give the lowest reading). Being shot without a stated death is
 *injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
 "passed away", "succumbed", "shot to death" are *killed*; "suffered a gunshot wound" and
-"found with gunshot wounds" are *injured* unless the wound is fatal; a knife wound
+"found with gunshot wounds" are *injured* unless the wound is fatal, and so are "three
+gunshot victims" (the dead among them told apart as for "three were shot"); a knife wound
 ("stabbed") is not an injury, as shooting tallies count gunshot injuries only. Not counted:
 hypotheticals ("could have been killed"), attempts and threats ("tried to kill",
 "threatened to kill them", "the attempted murder of"), first- and second-person victims in
@@ -25,7 +28,8 @@ quoted speech ("they shot me"), unstated counts ("did not say how many were hurt
 plural "both were taken to a hospital" without a number (not everyone taken to hospital was
 hit), plural figures of a sentence that sums up a period or several incidents ("22 wounded
 in shootings across the city since Friday", "nine killed so far this year", "in four
-separate shootings"), numbers of shots ("shot about 10 times") and of gallery captions
+separate shootings", "eight killed in Chicago shootings", "27 wounded over an eight-hour
+stretch"), numbers of shots ("shot about 10 times") and of gallery captions
 ("Image 2 of 8"), unborn children ("five adults and an unborn child were killed" is five,
 as victim tallies count them), and, after the first statement, sentences set in an
 earlier year ("was killed there in 2009", "two years ago").
@@ -154,7 +158,12 @@ TALLY = re.compile(
     rf"\bsince (last |early |late )?{DAYS}\b|"
     r"\b(so far|earlier|already) (this (year|month)|in \d{4})\b|"
     rf"\b(separate|unrelated|multiple|several|{COUNT_WORDS}) (\w+ )?(shootings|shooting incidents|"
-    r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b",
+    r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b|"
+    # "in Chicago shootings", "in incidents spanning the boroughs", "in Toledo this year",
+    # "over an eight-hour stretch", "in about ten hours", "throughout the day".
+    r"\bin (?!the\b)(\w+ )?(shootings|incidents)\b|\bthis (year|month)\b|"
+    r"\b\w+[- ]hour (stretch|period|span)\b|\bin (about |less than |under )?\w+ hours\b|"
+    r"\bthroughout the (day|night|weekend)\b",
     re.I,
 )
 DEAD_AND_HURT = re.compile(  # "left two dead and four other injured", "3 dead, 1 hurt"
@@ -171,6 +180,10 @@ GUNFIRE = re.compile(  # "struck by a bullet", "the gun went off, hitting his br
     r"\b(bullets?|pellets?|buckshot|gunfire|rounds?|gunshots?|shots?|fired|firing|went off|"
     r"discharged)\b",
     re.I,
+)
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_HOMICIDE = re.compile(
+    rf"\b({'|'.join(MULTIPLES)})[- ](homicide|murder|killing|slaying)s?(-suicide)?\b", re.I
 )
 ORDINAL_VALUES = {
     w: i
@@ -296,6 +309,8 @@ def _victims(trigger: Token) -> Token | None:
         bearer = _wound_bearer(trigger)
         if bearer is not None:
             return bearer
+        if _shooting_victims(trigger):
+            return trigger  # "two other gunshot victims arrived at the hospital"
     if _suffered_wound(trigger) is not None:  # "Smith suffered a gunshot wound"
         subject = _subject(trigger, ("nsubj",))
         return _relative_head(subject) if subject is not None else None
@@ -308,7 +323,11 @@ def _victims(trigger: Token) -> Token | None:
         if obj is not None:
             return obj
         if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return trigger.head  # "the man killed in the crash", "three wounded people"
+            # "the man killed in the crash", "three wounded people", and "left three women
+            # and one man injured": all of the people listed before the participle.
+            after = trigger.doc[trigger.head.i + 1 : trigger.i]
+            listed = trigger.i > trigger.head.i and not any(t.is_punct for t in after)
+            return _list_start(trigger.head) if listed else trigger.head
         if trigger.dep_ in ("xcomp", "oprd", "ccomp", "advcl") and trigger.head.lemma_ == "leave":
             return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
         if (
@@ -539,6 +558,18 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     return total, who
 
 
+def _list_start(person: Token) -> Token:
+    """The first of the people a list gives with ``person`` last and no verb between them
+    (not "one person killed and several other people injured")."""
+    while (
+        person.dep_ == "conj"
+        and _fellow_victim(person.head, person)
+        and not any(t.pos_ in ("VERB", "AUX") for t in person.doc[person.head.i : person.i])
+    ):
+        person = person.head
+    return person
+
+
 def _fellow_victim(token: Token, conjunct: Token) -> bool:
     """A person conjoined after ``token`` who shares its fate: not "left a man dead and other
     people injured" (another outcome between them) nor "the unharmed child"."""
@@ -653,11 +684,33 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
     if wound is not None:
         before = doc_text(token.doc)[token.idx : wound.idx]  # "a fatal", not "non-fatal"
         return "killed" if FATAL_WOUND.search(before) else "injured"
+    if _shooting_victims(token):
+        return "injured"
     if lower in INJURED_ADJ and token.pos_ == "ADJ":
         return "injured"
     if token.pos_ == "NOUN" and _death_noun(token):
         return "killed"
     return None
+
+
+def _total_of(victims: Token) -> Token:
+    """ "a total of nine people": the people, not the word "total"."""
+    if victims.lower_ != "total":
+        return victims
+    of = next((c for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return people if people is not None else victims
+
+
+def _shooting_victims(token: Token) -> bool:
+    """ "three gunshot victims", "two other shooting victims": a count of people shot (the
+    dead among them are told apart as for "three people were shot")."""
+    return (
+        token.lemma_ == "victim"
+        and token.tag_ == "NNS"
+        and any(c.lower_ in ("gunshot", "shooting") for c in token.lefts)
+        and any(c.dep_ == "nummod" or c.lower_ in VAGUE_COUNTS for c in token.lefts)
+    )
 
 
 def _suffered_wound(token: Token) -> Token | None:
@@ -735,10 +788,20 @@ def _own_object(verb: Token) -> bool:
 
 
 def _carried(token: Token) -> bool:
-    """ "taken to a hospital", "sent 4 people to the hospital", "in critical condition"."""
-    if token.lemma_ in CARRY_LEMMAS and token.pos_ == "VERB":
+    """ "taken to a hospital", "sent 4 people to the hospital", "went to the hospital",
+    "in critical condition"."""
+    # Victims who get there by themselves: "five people went to the hospital", "two others
+    # showed up at a hospital".
+    if token.lemma_ in ("go", "arrive", "show") and token.pos_ == "VERB":
         return any(
             prep.dep_ == "prep"
+            and prep.lower_ in ("to", "at")
+            and any(HOSPITAL.search(t.text) for t in prep.subtree)
+            for prep in token.children
+        )
+    if token.lemma_ in CARRY_LEMMAS and token.pos_ == "VERB":
+        return any(
+            prep.dep_ in ("prep", "dative")  # "sent nine people to area hospitals"
             and prep.lower_ == "to"
             and any(HOSPITAL.search(t.text) for t in prep.subtree)
             for prep in token.children
@@ -804,6 +867,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 victims = _condition_subject(token)
             else:
                 victims = _victims(token) or _before_participles(token)
+                victims = _total_of(victims) if victims is not None else None
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
             attacker = own_gun is not None and kind == "killed"
@@ -853,7 +917,22 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
         found += _dead_and_hurt(doc, sent, found, earlier)
+        found += _multiple_homicide(doc, sent, earlier)
+    found = [c for c in found if not _link_line(text, c.start)]
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _link_line(text: str, at: int) -> bool:
+    """A line in Title Case past the first, without a full stop: the headline of a related
+    story or video ("Related Story: Tulsa Police ID Four Killed In Saturday Shootings"),
+    not the report's own words. The first line may be the report's own headline."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if start == 0 or line.endswith((".", "!", "?", '"', "”")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -> list[Casualty]:
@@ -870,6 +949,19 @@ def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -
             continue
         who = m.group(1) + (" " + m.group(2).strip() if m.group(2) else "")
         out.append(_statement(doc, start, end, "injured", count, who))
+    return out
+
+
+def _multiple_homicide(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:
+    """ "a triple homicide" 3 dead, "a double murder-suicide" 3 (the attacker too): a name
+    for a crime that gives its toll."""
+    out = []
+    for m in MULTIPLE_HOMICIDE.finditer(sent.text):
+        count = MULTIPLES[m.group(1).lower()] + bool(m.group(3))
+        if _background(sent, count, earlier):
+            continue
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        out.append(_statement(doc, start, end, "killed", count, m.group(0)))
     return out
 
 
@@ -902,8 +994,12 @@ def _vague_plural(casualty: Casualty) -> bool:
 
 
 def _body_count(casualty: Casualty) -> bool:
-    """ "four people were found dead", "all three were dead": a count of the dead that
-    takes in the attacker too (unlike "he killed four people", which counts his victims)."""
+    """ "four people were found dead", "all three were dead", "a double murder-suicide": a
+    count of the dead that takes in the attacker too (unlike "he killed four people",
+    which counts his victims)."""
+    who = casualty.who or ""
+    if MULTIPLE_HOMICIDE.fullmatch(who) and who.lower().endswith("suicide"):
+        return True  # "a double murder-suicide"
     words = re.findall(r"[\w'-]+", casualty.who or "")
     if not words or not casualty.text.startswith(words[0]):
         return False
