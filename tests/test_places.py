@@ -599,3 +599,72 @@ def test_the_suburb_not_the_city_it_is_a_suburb_of(nlp, gaz):
 )
 def test_town_whose_police_handle_the_case_is_the_scene(nlp, gaz, text, city):
     assert event_city(nlp, gaz, text)[0] == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (  # "Stone Mountain" tagged an organisation, "Ringgold" left untagged
+            "Georgia police said a 9-month-old was killed during a robbery. Stuffed animals "
+            "have been left outside the Stone Mountain home where the baby died.",
+            "Stone Mountain",
+        ),
+        (
+            "A man was shot Friday night at 385 Edgemond Circle in Ringgold, the Catoosa "
+            "County Sheriff's Office said.",
+            "Ringgold",
+        ),
+    ],
+)
+def test_town_framed_as_one_is_a_place_however_tagged(nlp, gaz, text, city):
+    assert event_city(nlp, gaz, text)[0] == city
+
+
+def test_framed_common_word_is_no_town_without_its_state(nlp, gaz):
+    # Hope, Ark. is a small town, but nothing here puts the story in Arkansas
+    doc = nlp("Police said the family lost all hope on Friday. They live in Hope now.")
+    assert all(m.place.city != "Hope" for m in extract_places(doc, gaz))
+
+
+def test_big_city_keeps_its_state_over_a_small_namesake_of_the_outlet(nlp, gaz):
+    text = "Five people were shot at a home in Newark on Monday night, police said."
+    # Newark, N.Y. is a village of 9,000; Newark, N.J. a city of 280,000
+    assert event_city(nlp, gaz, text, outlet="nbcnewyork.com") == ("Newark", "New Jersey")
+
+
+def test_town_of_a_named_county_keeps_its_state_over_the_outlet(nlp, gaz):
+    text = (
+        "Police were called to a home in Highland Heights on Tuesday after a 2-year-old was "
+        "shot, Campbell County police said."
+    )
+    assert event_city(nlp, gaz, text, outlet="cincinnati.com") == (
+        "Highland Heights",
+        "Kentucky",
+    )
+
+
+def test_american_police_story_places_names_in_the_us(nlp, gaz):
+    text = (
+        "Birmingham police are investigating after a juvenile was shot in the 1500 block of "
+        "Avenue F on Thursday."
+    )
+    assert event_city(nlp, gaz, text) == ("Birmingham", "Alabama")
+    assert event_city(nlp, gaz, "Fighting broke out in Birmingham on Thursday.")[1] is None
+
+
+def test_part_of_a_city_named_with_its_possessive_is_no_actor(nlp, gaz):
+    text = (
+        "Four people were shot overnight in Miami's Overtown neighborhood. Hialeah police are "
+        "helping."
+    )
+    assert event_city(nlp, gaz, text) == ("Miami", "Florida")
+
+
+def test_state_named_in_passing_gives_way_to_names_that_tell_theirs(nlp, gaz):
+    # Calumet City lies in Illinois and in Indiana; "Chicago" tells Illinois, twice
+    text = (
+        "A man was killed and eight others were wounded at a party in Calumet City early "
+        "Sunday. Chicago police are assisting, a Chicago police spokesman said. The suspect "
+        "was arrested in Indiana."
+    )
+    assert event_city(nlp, gaz, text) == ("Calumet City", "Illinois")

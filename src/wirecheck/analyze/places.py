@@ -713,6 +713,10 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             if len(span) == n and all(t.is_title for t in span) and _fold(span.text) in towns:
                 spans.append((span.start_char, span.end_char, "GPE", False, 3))
                 break
+    taken = [(s, e) for s, e, _, _, _ in spans]
+    for span in _framed_towns(doc, gazetteer):
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            spans.append(span)
     spans.sort(key=lambda s: (s[4], s[0]))
     kept: list[tuple[int, int, str, bool]] = []
     for start, end, label, dateline, _ in spans:
@@ -720,6 +724,48 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             continue
         kept.append((start, end, label, dateline))
     return sorted(kept)
+
+
+# Nouns after a name that frame it as a town, however the tagger took it: "the Stone
+# Mountain home", "his Glen Flora residence", "the Chelsea shooting".
+TOWN_FRAME_NOUNS = RESIDENT_NOUNS | {"residence", "shooting"}
+# Label of a span framed as a town: kept only as a known town of the story's state.
+FRAMED = "TOWN"
+
+
+def _framed_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool, int]]:
+    """Known US town names the tagger missed or mistook for a person or building, framed as
+    towns: right after "in" ("in Cedar Grove on Friday") or before a home or resident noun
+    ("the Stone Mountain home"). extract_places keeps it only as a town of the story's
+    state."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    spans = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run, i = doc[i:j], j
+        before = doc[run.start - 1].lower_ if run.start else ""
+        after = doc[run.end] if run.end < len(doc) else None
+        framed = (before == "in" and (after is None or not after.is_title)) or (
+            after is not None and after.lemma_.lower() in TOWN_FRAME_NOUNS
+        )
+        if (
+            framed
+            and not run[0].is_sent_start
+            # "the Jackson home": the family's, when a person of the story bears the name
+            and not any(e.text != run.text and e[-1].text == run[-1].text for e in people)
+            and any(
+                p.precision == "city" and p.geonameid is not None
+                for p in gazetteer.lookup(run.text, country="US")
+            )
+        ):
+            spans.append((run.start_char, run.end_char, FRAMED, False, 3))
+    return spans
 
 
 # Last words of town streets ("Chicago Avenue", "Washington Blvd."), which may lie anywhere.
@@ -768,13 +814,21 @@ def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 def _context_state(
     found: list[tuple[str, list[Place], str | None]], named: Counter[str], gazetteer: Gazetteer
 ) -> str | None:
-    """The article's US state: named states first, else the state most mentions fit in.
+    """The article's US state: named states first (names that tell their state alone vote
+    with them), else the state most mentions fit in.
 
     A name fits a state by a small town there only a little (most names have a hamlet in
     some other state: "Dayton" and "Montgomery County" fit Indiana as well as Ohio).
     """
     named = named + Counter(hint for _, _, hint in found if hint)
     if named:
+        # Names that tell their state alone ("Chicago") vote too, so that a state named in
+        # passing ("a gun bought in Indiana") does not place the story's other names.
+        named += Counter(
+            c[0].admin1
+            for _, c, hint in found
+            if c and not hint and c[0].admin1 and gazetteer.name_settles_state(c[0])
+        )
         return named.most_common(1)[0][0]
     fits: dict[str, float] = defaultdict(float)
     distinct = {_fold(t): c for t, c, _ in found}  # each name votes once
@@ -798,6 +852,11 @@ def _context_state(
         if fits[state] >= 2:
             return state
     return None
+
+
+# Phrases of American police news: street blocks, sheriffs and their deputies, police
+# departments (British, Irish and most Canadian forces are services or constabularies).
+US_IDIOM = re.compile(r"\b\d+ block of\b|\b[Ss]heriff|\bdeputies\b|\b[Pp]olice [Dd]epartment\b")
 
 
 # "neighborhood" right after a name: "the Washington Park neighborhood".
@@ -845,12 +904,16 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         )
     # A name once paired with its state keeps it ("HUNTSVILLE, Ala. -- ... Huntsville police").
     paired = {_fold(r[3]): r[6] for r in raw if r[6]}
-    found = [(r[3], r[7], r[6]) for r in raw]
+    # Framed towns are kept only in the state the other names set: they do not vote for it.
+    found = [(r[3], r[7], r[6]) for r in raw if r[4] != FRAMED]
     named = _named_states(doc, gazetteer)
     named.update({r[6]: DATELINE_STATE_WEIGHT for r in raw if r[5] and r[6]})
     state = _context_state(found, named, gazetteer)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
+    # A story that names no country nor state but reads as American places its names in the
+    # US: "Birmingham police ... the 700 block" is Birmingham, Ala., not England's.
+    lean = country or ("US" if US_IDIOM.search(doc_text(doc)) else None)
     # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
     # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
     quarters = {_fold(r[3]) for r in raw if _names_quarter(doc, r[1])}
@@ -858,7 +921,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
         admin1 = hint or state
-        cands = gazetteer.lookup(text, country="US" if admin1 else country, admin1=admin1)
+        cands = gazetteer.lookup(text, country="US" if admin1 else lean, admin1=admin1)
         place = cands[0] if cands else None
         if (
             place is not None
@@ -867,6 +930,18 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             and place.admin1 != admin1
         ):
             place = None  # "Laurel" in a Mississippi story: a town there, not Laurel, Md.
+        if label == FRAMED and not (
+            place is not None
+            and place.precision == "city"
+            and place.geonameid is not None
+            and (
+                place.admin1 == state
+                if state
+                # with no state in sight, only a town whose name tells its state alone
+                else gazetteer.name_settles_state(place) and not gazetteer.is_small_town(place)
+            )
+        ):
+            continue  # "in Hope", "the Justice home": a town only if one lies where the story is
         if (
             place is not None
             and place.precision == "city"
@@ -912,11 +987,24 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     return mentions
 
 
+# What follows "X's" when it names a part of X: "Chicago's South Side", "Miami's Overtown
+# neighborhood", "Detroit's east side", "the city's downtown".
+PART_OF_PLACE = re.compile(
+    r"\s+(?:(?i:(?:far\s+)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+"
+    r"(?:side|end|suburbs?)|downtown)|(?:[A-Z][a-z]+\s+){1,3}(?:neighbou?rhood|section|district))"
+    r"\b"
+)
+
+
 def _as_actor(span: Span) -> bool:
-    """ "Kenya's military", "Kenya has sent": the place names an actor, not a location."""
+    """ "Kenya's military", "Kenya has sent": the place names an actor, not a location; not
+    so "Detroit's east side", which names a part of it."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (after is not None and after.tag_ == "POS") or root.dep_ in ("nsubj", "nsubjpass")
+    if after is not None and after.tag_ == "POS":
+        # "on Saginaw's southeast side", "Chicago's Englewood neighborhood": a part of it
+        return not PART_OF_PLACE.match(span.doc.text, after.idx + len(after))
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _where_arrested(span: Span) -> bool:
@@ -950,12 +1038,18 @@ def _apply_outlet_state(places: list[PlaceMention], state: str, gazetteer: Gazet
     Only called when the text names no US state: "Columbia" in a Tennessee paper is
     Columbia, Tennessee, not the largest Columbia.
     """
-    for mention in places:
+    # Counties first: a town in a county the story names stays in the county's state, as
+    # re-placed ("Highland Heights ... Campbell County" in a Cincinnati paper: Kentucky).
+    for mention in sorted(places, key=lambda m: m.place.precision != "county"):
         place = mention.place
         if place.country not in ("US", None) or place.precision not in ("city", "county"):
             continue
+        if any(gazetteer.in_county(place, m.place) for m in places):
+            continue
         cands = gazetteer.lookup(mention.text, country="US", admin1=state)
         if cands and cands[0].admin1 == state and cands[0].precision in ("city", "county"):
+            if gazetteer.population(place) >= BIG_CITY and gazetteer.is_small_town(cands[0]):
+                continue  # "Newark" in a New York station's story is Newark, N.J.
             mention.place = cands[0]
         elif place.precision == "city" and gazetteer.population(place) < BIG_CITY:
             # A town of the outlet's area the gazetteer lacks, not a namesake far away.
