@@ -74,7 +74,9 @@ def main() -> None:
     if homes is not None and args.homes == "all":
         for row, doc in zip(rows, docs, strict=True):
             places = extract_places(doc, gazetteer)
-            event_place = pick_event_place(places, doc, row.get("outlet"))
+            event_place = pick_event_place(
+                places, doc, row.get("outlet"), headline=row.get("title")
+            )
             homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
     start = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
@@ -84,7 +86,7 @@ def main() -> None:
         dates = extract_dates(doc, published)
         event_date = pick_or_infer_date(dates, doc, published)
         places = extract_places(doc, gazetteer)
-        event_place = pick_event_place(places, doc, row.get("outlet"), homes)
+        event_place = pick_event_place(places, doc, row.get("outlet"), homes, row.get("title"))
         if homes is not None and args.homes == "stream":
             homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
         start = time.perf_counter()

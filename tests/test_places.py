@@ -22,10 +22,10 @@ def gaz() -> Gazetteer:
     return Gazetteer()
 
 
-def event_city(nlp, gaz, text, outlet=None, homes=None):
+def event_city(nlp, gaz, text, outlet=None, homes=None, headline=None):
     """(city, state) of the place the picker gives the text, or None."""
     doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, outlet, homes)
+    picked = pick_event_place(extract_places(doc, gaz), doc, outlet, homes, headline)
     return (picked.place.city, picked.place.admin1) if picked else None
 
 
@@ -668,3 +668,70 @@ def test_state_named_in_passing_gives_way_to_names_that_tell_theirs(nlp, gaz):
         "was arrested in Indiana."
     )
     assert event_city(nlp, gaz, text) == ("Calumet City", "Illinois")
+
+
+def test_town_the_headline_names_beats_a_neighbouring_dateline(nlp, gaz):
+    text = (
+        "STERLING, Ill. -- A jury found a gun owner was not liable for the death of a "
+        "teenager. The teen was shot at a home in Rock Falls in 2012."
+    )
+    assert event_city(nlp, gaz, text) == ("Sterling", "Illinois")
+    headline = "Gun owner not liable in Rock Falls teen's death"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Rock Falls", "Illinois")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Man shot at home - WAFF-TV: News, Weather and Sports for Huntsville, AL",
+        "Man shot at home - WAFF 48 - Huntsville, AL",
+    ],
+)
+def test_headline_site_name_names_the_outlets_town_not_the_scene(nlp, gaz, headline):
+    text = (
+        "A man was shot and wounded Sunday night at a home in Madison, police said. He was "
+        "taken to a hospital in Huntsville."
+    )
+    assert event_city(nlp, gaz, text, "waff.com", headline=headline) == ("Madison", "Alabama")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "city"),
+    [
+        (
+            "A man was killed and four others were hurt in a shooting at a club in Latta "
+            "early Saturday. The club is on a road to Dillon, S.C.",
+            "One killed, four injured in Dillon County shooting",  # the county, not its town
+            ("Latta", "South Carolina"),
+        ),
+        (
+            "Four people were hurt in a shooting at a hotel in Wheat Ridge on Saturday. One "
+            "victim was later moved to a hospital in Denver.",
+            "4 injured in suburban Denver hotel shooting",  # a town near the city
+            ("Wheat Ridge", "Colorado"),
+        ),
+        (
+            "Four people were hurt in a shooting at a hotel in Wheat Ridge on Saturday. One "
+            "victim was later moved to a hospital in Denver.",
+            "4 injured in Denver-area hotel shooting",
+            ("Wheat Ridge", "Colorado"),
+        ),
+        (
+            "Two people were shot outside a bar in Savannah on Sunday. The suspect had lived "
+            "in Aurora.",
+            "Aurora man charged in bar shooting",  # a namesake of a state the story lacks
+            ("Savannah", "Georgia"),
+        ),
+    ],
+)
+def test_headline_names_that_are_no_evidence_for_a_town(nlp, gaz, text, headline, city):
+    assert event_city(nlp, gaz, text, headline=headline) == city
+
+
+def test_headline_township_abbreviation_names_the_township(nlp, gaz):
+    text = (
+        "Five people were hurt in a shooting at a birthday party in Hamilton Township, New "
+        "Jersey, on Saturday. A Trenton man was charged."
+    )
+    headline = "1 Dead, 4 Injured In Hamilton Twp. Birthday Party Shooting"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Hamilton Township", "New Jersey")

@@ -26,7 +26,7 @@ from wirecheck.models import Analysis, Article, DateMention, Entity
 __all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "event_date"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 10
+ANALYSIS_VERSION = 11
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -76,7 +76,7 @@ class Analyzer:
             casualties=casualties,
             people=people,
             event_date=event_date(dates, doc, article.published),
-            event_place=pick_event_place(places, doc, article.outlet, homes),
+            event_place=pick_event_place(places, doc, article.outlet, homes, article.title),
             killed=summarize_casualties(casualties, "killed"),
             injured=summarize_casualties(casualties, "injured"),
             type=kind.label,

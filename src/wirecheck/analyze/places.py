@@ -1205,8 +1205,68 @@ def _outlet_fallback(
     return PlaceMention(0, 0, OUTLET_HOME, home, role="event") if home else None
 
 
+# What a place the headline names adds to its score: the headline says where the story
+# happened more often than a dateline of a neighbouring town or a big city nearby does.
+HEADLINE_BONUS = 4.0
+# The separator before a headline's site-name tail ("... - WAFF-TV: News, Weather and
+# Sports for Huntsville, AL", "... | Fox News"), and what makes a tail a site's name: its
+# words, a call sign, a host. The tail names the outlet's town, not the incident's.
+HEADLINE_SEPARATOR = re.compile(r"\s+[-–—|«»]+(?=\s|$)|\|")
+SITE_NAME = re.compile(
+    r"(?i:\b(news|weather|sports|tv|channel|radio|fox|cbs|nbc|abc|cnn|headlines|report|"
+    r"examiner|times|post|herald|tribune|journal|gazette|daily|press|today|online)\d*\b|"
+    r"\.com\b)|\b[KW][A-Z]{2,3}\d*\b"
+)
+
+
+def _site_name(part: str, outlet_key: str) -> bool:
+    """Whether a part of a headline names the site: its words, a call sign, its host."""
+    host_key = re.sub(r"[^a-z]", "", part.split(",")[0].lower())
+    return bool(SITE_NAME.search(part)) or (len(host_key) > 3 and host_key in outlet_key)
+
+
+def _headline_body(title: str, outlet: str | None) -> str:
+    """The headline without the site's name and what follows it ("- WMC Action News 5 -
+    Memphis, Tennessee": the site's town)."""
+    outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
+    parts = [p.strip() for p in HEADLINE_SEPARATOR.split(title)]
+    parts = [p for p in parts if p]
+    cut = next((i for i in range(1, len(parts)) if _site_name(parts[i], outlet_key)), None)
+    return " - ".join(parts[:cut])
+
+
+def _township(name: str) -> str:
+    """A folded name with "Twp." spelt out, as towns are in text ("Hamilton Township")."""
+    return re.sub(r"\btwp\b\.?", "township", name)
+
+
+def _headline_keys(places: list[PlaceMention], headline: str) -> set[tuple]:
+    """Keys of the mentions of towns the headline names, as a whole word."""
+    folded = _township(_fold(headline))
+    keys = set()
+    for mention in places:
+        place = mention.place
+        if place.precision != "city":
+            continue  # a county headlines a story of its small town, which the text names
+        for name in {_township(_fold(n)) for n in (mention.text, place.name, place.city or "")}:
+            # Not "suburban Denver", "a Denver-area hotel" (a town near the city) or "Dillon
+            # County" (the county, not its town).
+            pattern = (
+                rf"(?<![a-z])(?<!suburban ){re.escape(name)}"
+                r"(?![a-z]|[- ](area|suburbs?|county|co\b|parish)\b)"
+            )
+            if len(name) > 2 and re.search(pattern, folded):
+                keys.add(_key(place))
+                break
+    return keys
+
+
 def pick_event_place(
-    places: list[PlaceMention], doc: Doc, outlet: str | None, homes: OutletHomes | None = None
+    places: list[PlaceMention],
+    doc: Doc,
+    outlet: str | None,
+    homes: OutletHomes | None = None,
+    headline: str | None = None,
 ) -> PlaceMention | None:
     """Where the event happened: datelines, locative mentions in incident sentences, early.
 
@@ -1221,10 +1281,12 @@ def pick_event_place(
     names within a county), and a name the
     gazetteer lacks gives way to a known city of its state (a neighbourhood of it). A
     dateline city gives way to another town of its state, outside the city, that the lede
-    puts the incident in (not an arrest's, hospital's or police force's town). A story with
-    no place of its own gets the outlet's home city or state, if its host names one, else
-    its learnt home town or state; so does one that names only the state of its learnt home
-    town.
+    puts the incident in (not an arrest's, hospital's or police force's town). A town of
+    the text that the ``headline`` names (past its site-name tail) counts for, over a
+    neighbouring dateline or the big city nearby; the headline adds no place of its own,
+    as a mention must index the text. A story with no place of its own gets the outlet's
+    home city or state, if its host names one, else its learnt home town or state; so does
+    one that names only the state of its learnt home town.
     """
     gazetteer = Gazetteer()
     if not places:
@@ -1326,6 +1388,20 @@ def pick_event_place(
         by_key.setdefault(key, mention)
     if not scores:
         return _outlet_fallback(outlet, gazetteer, homes)
+    if headline:
+        named = _headline_keys(places, _headline_body(headline, outlet)) & set(scores)
+        # A town of a state the story neither names nor leads in may be a namesake placed
+        # wrongly ("Aurora" in a Savannah story is no Colorado town): it gets no credit.
+        leader = by_key[max(scores, key=scores.__getitem__)].place
+        states = _states_named(places) | {leader.admin1}
+        for key in named:
+            place = by_key[key].place
+            if (
+                place.country != "US"
+                or place.admin1 in states
+                or gazetteer.name_settles_state(place)
+            ):
+                scores[key] += HEADLINE_BONUS
     filed_from = [
         k
         for k, state in lede_towns.items()
