@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
-from wirecheck.cluster.index import Move, _cosine, _cosine_without, _Event, _norm
+from wirecheck.cluster.index import Move, Refinement, _cosine, _cosine_without, _Event, _norm
 from wirecheck.models import Analysis, Article, DateMention, Entity, Place, PlaceMention
 
 SHOOTING = (
@@ -385,11 +385,62 @@ def _two_events_and_a_misplaced_report():
 
 def test_refine_moves_an_early_report_to_the_event_it_fits_better():
     index, sigs = _two_events_and_a_misplaced_report()
-    moves = index.refine(["ev-b"], sigs.__getitem__, _split_id)
+    moves = index.refine(["ev-b"], sigs.__getitem__, _split_id).moves
     assert moves == [Move("p", "ev-b", "ev-a")]
     assert index.article_event["p"] == "ev-a"
     assert sorted(index.events["ev-b"].articles) == ["b1", "b2"]
-    assert index.refine(["ev-a", "ev-b"], sigs.__getitem__, _split_id) == []  # settled
+    assert not index.refine(["ev-a", "ev-b"], sigs.__getitem__, _split_id)  # settled
+
+
+def test_refine_parts_an_event_built_of_two_stories():
+    sigs = _shooting_and_fire_reports()
+    # Named like the other shooting reports: a report sharing no name and no text with an
+    # event is never offered it (``candidates``), so it would stand alone.
+    s3 = make("s3", "Shots on Salem Avenue.", dt.date(2024, 5, 4), names=["Marcus Reed"])
+    sigs["s3"] = signature(*s3)
+    index = _one_event(sigs, ("s1", "f1", "s2", "f2", "s3"))
+    refinement = index.refine(["ev-x"], sigs.__getitem__, _split_id)
+    # The rebuilt event sharing most articles with the old one keeps its id; the other is
+    # new, named after its first report, and counts as split off.
+    assert refinement == Refinement(
+        [Move(a, "ev-x", "ev-split-f1", split=True) for a in ("f1", "f2")]
+    )
+    assert sorted(index.events["ev-x"].articles) == ["s1", "s2", "s3"]
+    assert not index.refine(["ev-x", "ev-split-f1"], sigs.__getitem__, _split_id)  # settled
+
+
+def test_refine_records_an_event_it_empties_as_merged():
+    index, sigs = _two_events_and_a_misplaced_report()
+    index.move(sigs["a2"], "ev-c")  # a report of A alone in an event of its own
+    refinement = index.refine(["ev-c"], sigs.__getitem__, _split_id)
+    assert refinement.merged == [("ev-a", "ev-c")]
+    assert {m.article: m.target for m in refinement.moves} == {"a2": "ev-a", "p": "ev-a"}
+    assert "ev-c" not in index.events
+    assert sorted(index.events["ev-a"].articles) == ["a1", "a2", "p"]
+
+
+def test_refine_ends_in_the_same_events_whatever_order_the_reports_came_in():
+    index, sigs = _two_events_and_a_misplaced_report()
+    partitions = set()
+    for order in (("p", "b1", "b2", "a1", "a2"), ("a2", "b2", "a1", "p", "b1")):
+        index = EventIndex()
+        for aid in order:
+            placement = index.place(sigs[aid])
+            event_id = placement.event or f"ev-{aid}"
+            for other in placement.merge:
+                index.merge(event_id, other)
+            index.add(event_id, sigs[aid])
+        index.refine(set(index.events), sigs.__getitem__, _split_id)
+        partitions.add(frozenset(frozenset(e.articles) for e in index.events.values()))
+    assert partitions == {frozenset({frozenset({"p", "a1", "a2"}), frozenset({"b1", "b2"})})}
+
+
+def test_re_placing_moves_a_lone_report_to_an_event_it_fits():
+    index, sigs = _two_events_and_a_misplaced_report()
+    index.move(sigs["a2"], "ev-c")
+    # Placed first, a report is alone; by the end of the pass it has an event to join.
+    assert index._replace({"ev-c"}, sigs.__getitem__) == [Move("a2", "ev-c", "ev-a")]
+    assert "ev-c" not in index.events
 
 
 def test_a_move_leaves_the_index_as_if_built_with_the_final_events():
@@ -440,12 +491,12 @@ def _one_event(sigs, order):
 def test_refine_splits_an_event_holding_two_unlike_groups():
     sigs = _shooting_and_fire_reports()
     index = _one_event(sigs, ("s1", "f1", "s2", "f2", "s3"))
-    moves = index.refine(["ev-x"], sigs.__getitem__, _split_id)
+    moves = index._split("ev-x", sigs.__getitem__, _split_id)
     # The smaller group leaves, for an event named after its first report.
     assert moves == [Move(a, "ev-x", "ev-split-f1", split=True) for a in ("f1", "f2")]
     assert sorted(index.events["ev-x"].articles) == ["s1", "s2", "s3"]
     assert index.article_event["f2"] == "ev-split-f1"
-    assert index.refine(["ev-x", "ev-split-f1"], sigs.__getitem__, _split_id) == []  # settled
+    assert not index._split("ev-x", sigs.__getitem__, _split_id)  # settled
 
 
 def test_which_group_a_split_moves_does_not_depend_on_arrival_order():
@@ -453,7 +504,7 @@ def test_which_group_a_split_moves_does_not_depend_on_arrival_order():
     del sigs["s3"]  # two and two: the group without the smallest article id leaves
     for order in (("s1", "s2", "f1", "f2"), ("f2", "f1", "s2", "s1")):
         index = _one_event(sigs, order)
-        moves = index.refine(["ev-x"], sigs.__getitem__, _split_id)
+        moves = index._split("ev-x", sigs.__getitem__, _split_id)
         assert moves == [Move(a, "ev-x", "ev-split-s1", split=True) for a in ("s1", "s2")]
 
 
@@ -462,13 +513,13 @@ def test_refine_keeps_an_event_whose_reports_are_alike():
     day, words = dt.date(2024, 5, 4), ["salem", "avenue", "porch"]
     sigs["s4"] = signature(*make("s4", "Salem Avenue gunfire.", day, keywords=words))
     index = _one_event(sigs, ("s1", "s2", "s3", "s4"))
-    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
+    assert not index._split("ev-x", sigs.__getitem__, _split_id)
 
 
 def test_an_article_fitting_both_halves_of_a_split_does_not_join_them_again():
     sigs = _shooting_and_fire_reports()
     index = _one_event(sigs, sigs)
-    index.refine(["ev-x"], sigs.__getitem__, _split_id)
+    index._split("ev-x", sigs.__getitem__, _split_id)
     both = make(
         "b",
         "Gunfire on Salem Avenue and a warehouse fire.",
@@ -483,7 +534,7 @@ def test_refine_splits_off_no_lone_report():
     sigs = _shooting_and_fire_reports()
     # Three shooting reports and one fire report: the fire report is for re-placing alone.
     index = _one_event(sigs, ("s1", "s2", "f1", "s3"))
-    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
+    assert not index._split("ev-x", sigs.__getitem__, _split_id)
     assert len(index.events["ev-x"].articles) == 4
 
 
@@ -492,4 +543,4 @@ def test_reports_without_terms_are_not_split_off():
     day = dt.date(2024, 5, 4)
     sigs |= {aid: signature(*make(aid, "It is.", day)) for aid in ("z1", "z2")}  # no terms
     index = _one_event(sigs, ("s1", "s2", "z1", "z2"))
-    assert index.refine(["ev-x"], sigs.__getitem__, _split_id) == []
+    assert not index._split("ev-x", sigs.__getitem__, _split_id)

@@ -11,7 +11,7 @@ import pytest
 
 from wirecheck import pipeline as pipeline_module
 from wirecheck.analyze.analyzer import Analyzer
-from wirecheck.cluster import Move, source_groups
+from wirecheck.cluster import Move, Refinement, source_groups
 from wirecheck.ingest import read_paths
 from wirecheck.models import Analysis, DateMention, Entity, Place, PlaceMention, to_dict
 from wirecheck.pipeline import Pipeline
@@ -397,7 +397,7 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
     def move_the_vigil(event_ids, signature_of, new_event_id):
         # Stand-in for EventIndex.refine: what the pipeline must do with a move it returns.
         pipeline.index.move(signature_of(ids[1]), target)
-        return [Move(ids[1], source, target)]
+        return Refinement([Move(ids[1], source, target)])
 
     monkeypatch.setattr(pipeline.index, "refine", move_the_vigil)
     report = pipeline.ingest(read_paths(paths[-1:]))
@@ -409,6 +409,34 @@ def test_articles_the_index_moves_are_moved_in_the_store_and_both_events_reconci
     assert_events_as_if_reconciled_from_scratch(store)
     # A restart rebuilds the index from the store: the article is where it was moved.
     assert Pipeline(store, NamesOnlyAnalyzer()).index.article_event[ids[1]] == target
+
+
+def test_an_event_the_index_empties_is_stored_as_merged_into_the_one_that_took_it(
+    tmp_path, monkeypatch
+):
+    texts = [
+        "Shooting\n\nGunfire on Salem Avenue left Marcus Reed dead.",
+        "Arrest\n\nDevon Price was arrested downtown on Saturday.",
+        "Court\n\nDevon Price appeared in court on Monday.",
+    ]
+    store, pipeline, paths, ids = _ingest_all_but_the_last(tmp_path, texts)
+    emptied, kept = store.event_of(ids[0]), store.event_of(ids[1])
+    assert emptied != kept
+    store.mark_stale(emptied)  # as if a batch had grown it
+
+    def fold_the_shooting_in(event_ids, signature_of, new_event_id):
+        # Stand-in for EventIndex.refine finding that the lone report belongs elsewhere.
+        pipeline.index.move(signature_of(ids[0]), kept)
+        return Refinement([Move(ids[0], emptied, kept)], [(kept, emptied)])
+
+    monkeypatch.setattr(pipeline.index, "refine", fold_the_shooting_in)
+    report = pipeline.ingest(read_paths(paths[-1:]))
+    assert (kept, emptied) in report.merges
+    assert emptied not in report.events_touched
+    assert store.event_of(ids[0]) == kept
+    assert store.get_event(emptied).id == kept  # the old id still finds the event
+    assert emptied not in store.stale_events()  # no record left to bring up to date
+    assert_events_as_if_reconciled_from_scratch(store)
 
 
 def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, monkeypatch):
@@ -432,7 +460,7 @@ def test_a_group_split_off_an_event_becomes_a_new_reconciled_event(tmp_path, mon
         target = new_event_id(ids[2])
         for article in ids[2:4]:
             pipeline.index.move(signature_of(article), target)
-        return [Move(article, source, target, split=True) for article in ids[2:4]]
+        return Refinement([Move(article, source, target, split=True) for article in ids[2:4]])
 
     monkeypatch.setattr(pipeline.index, "refine", split_off_the_funeral)
     report = pipeline.ingest(read_paths(paths[-1:]))

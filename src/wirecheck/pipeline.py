@@ -259,32 +259,38 @@ class Pipeline:
         return event_id, placement.merge
 
     def _refine(self, event_ids: set[str], report: IngestReport) -> None:
-        """Re-place the members of the events a batch grew and split those that hold two
-        unlike groups (``EventIndex.refine``); store the moves, in one transaction. An event
-        split off is reconciled at once, like any new event."""
+        """Cluster the neighbourhood of the events a batch grew again, in a fixed order
+        (``EventIndex.refine``); store the moves and the events it leaves empty (as merged
+        into the event that took their articles), in one transaction. An event split off is
+        reconciled at once, like any new event."""
         try:
-            moves = self.index.refine(
+            refinement = self.index.refine(
                 event_ids,
                 lambda article_id: Signature.from_dict(self.store.get_signature(article_id)),
                 self._new_event_id,
             )
-            if not moves:
+            if not refinement:
                 return
             with self.store.transaction():
-                for move in moves:
+                for move in refinement.moves:
                     self.store.move_article(move.article, move.source, move.target)
-                for event_id in dict.fromkeys(move.target for move in moves if move.split):
+                for kept, absorbed in refinement.merged:
+                    why = next(m.article for m in refinement.moves if m.source == absorbed)
+                    self.store.merge_events(kept, absorbed, why)
+                for event_id in dict.fromkeys(m.target for m in refinement.moves if m.split):
                     self._save_reconciled(event_id, None)
         except BaseException:
             # The index may have moved articles (even if stopped half-way) and the store
             # has not: start the index again from the store.
             self.index = load_index(self.store)
             raise
-        for move in moves:
+        for move in refinement.moves:
             self._uncache(move.source)
             self._uncache(move.target)
             report.events_touched |= {move.source, move.target}
-        report.moves += moves
+        report.events_touched -= {absorbed for _, absorbed in refinement.merged}
+        report.moves += refinement.moves
+        report.merges += refinement.merged
 
     def _new_event_id(self, article_id: str) -> str:
         """An id for an event split off another: from its first article, as for any event,

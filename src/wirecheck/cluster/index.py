@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
 
-__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Move", "Placement"]
+__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Move", "Placement", "Refinement"]
 
 # Chosen on the dev sets with bench/sweep_cluster.py (best mean B-cubed F1 over gva, gvc,
 # ecbplus and basil, averaged over file order and five seeded shuffles; BENCHMARKS.md). It
@@ -44,6 +45,13 @@ LONE_ALIKE = 0.2
 EVENTS_UNLIKE = 0.2
 SPLIT_MIN_ARTICLES = 2  # on each side of a split: a lone misfit is for re-placing, not a split
 BISECT_ROUNDS = 10  # 2-means rounds at most (a dozen articles settle in two or three)
+# How many steps of "an article of this event fits that event" `refine` follows out from the
+# events a batch touched. On ecbplus replays (bench/sweep_cluster.py, 3 orders), 1 step left
+# B-cubed F1 as order-dependent as no re-clustering (spread 0.013), 2 steps 0.010, 3 steps
+# 0.001; 4 changed nothing on 4 orders. Twin sub-topics pull each other in through a report
+# or two they share.
+REGION_HOPS = 3
+PROVISIONAL = "\x00"  # prefix of ids no stored event has (event ids are printable)
 # Two events merge only if together their reports' date ranges fit in this many days: reports
 # of one event date it within weeks, and merging step by step past that chains look-alike
 # stories (on PolNeAR's election coverage, into one event of 598 articles without it, 116 with
@@ -125,6 +133,25 @@ class Move:
 
 
 @dataclass(frozen=True)
+class Refinement:
+    """What ``EventIndex.refine`` changed: articles moved, and events left without
+    articles, each recorded as merged into the event that took most of them."""
+
+    moves: list[Move] = field(default_factory=list)
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (kept, absorbed)
+
+    def __bool__(self) -> bool:
+        return bool(self.moves or self.merged)
+
+
+def _arrival_key(sig: Signature) -> tuple[dt.date, str]:
+    """The order ``refine`` places a neighbourhood's articles in: by the day they block on
+    (undated ones last), then by id, so the result depends on the articles, not on the order
+    they came in. Day order is also the order a live stream mostly comes in."""
+    return (_block_day(sig) or dt.date.max, sig.article_id)
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where a new article goes: an existing event (or None for a new one), and the other
     events it shows to be the same event as that one."""
@@ -180,6 +207,16 @@ def _total(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
     for vector in vectors:
         total.update(vector)
     return dict(total)
+
+
+def _provisional_ids() -> Callable[[], str]:
+    """Ids for events ``refine`` builds before it knows which old event each one is."""
+    counter = itertools.count()
+    return lambda: f"{PROVISIONAL}{next(counter)}"
+
+
+def _is_provisional(event_id: str) -> bool:
+    return event_id.startswith(PROVISIONAL)
 
 
 def _block_day(sig: Signature) -> dt.date | None:
@@ -284,13 +321,17 @@ class EventIndex:
         self.article_event[sig.article_id] = event_id
 
     def move(self, sig: Signature, target: str) -> None:
-        """Move ``sig``'s article out of its event into event ``target``."""
+        """Move ``sig``'s article out of its event into event ``target`` (an event left
+        without articles is gone)."""
         source = self.article_event[sig.article_id]
         rest = self.events[source].without(sig)
         for term in sig.terms():
             if term not in rest.terms:
                 self.term_events[term] -= 1
-        self.events[source] = rest
+        if rest.articles:
+            self.events[source] = rest
+        else:
+            del self.events[source]
         self.add(target, sig)
 
     def refine(
@@ -298,26 +339,132 @@ class EventIndex:
         event_ids: Iterable[str],
         signature_of: Callable[[str], Signature],
         new_event_id: Callable[[str], str],
-    ) -> list[Move]:
-        """Re-place the articles of the given events, moving each to another event it fits
-        better than it fits the rest of its own; then split those events (and the ones that
-        gained articles) whose articles fall into two unlike groups. A split-off group
-        becomes the event ``new_event_id(its first article)``.
+    ) -> Refinement:
+        """Cluster the neighbourhood of the given events again from scratch, in a fixed
+        order, so where its articles end up depends on which articles the index holds and
+        not on the order they came in.
 
-        An article placed early is placed against the events that existed then: a report
-        that came before the reports of its own event can sit in a look-alike one and pull
-        more in after it. Checking again once more of the stream has arrived makes where an
-        article ends up depend less on the order the stream came in. Articles are visited
-        in id order, so the moves do not depend on the order ``event_ids`` come in either.
+        The neighbourhood is the given events and the events their articles fit, followed
+        ``REGION_HOPS`` steps out. Its articles are taken out and placed again by
+        ``_arrival_key`` (day, then id), as ``place`` would place new ones; then each
+        article is re-placed once against the rebuilt events, and events holding two unlike
+        groups are split (``_split``). Rebuilt events take the ids of the old events they
+        share most articles with; the others get ``new_event_id(their first article)`` and
+        count as split off (``Move.split``). An old event left with none of its articles is
+        recorded as merged into the event that took most of them.
         """
-        # Both steps read the members' signatures, which may come from a store.
+        # Every step reads the members' signatures, which may come from a store.
         signature_of = functools.cache(signature_of)
-        event_ids = set(event_ids)
-        moves = self._replace(event_ids, signature_of)
-        event_ids |= {move.target for move in moves}
-        for event_id in sorted(event_ids & self.events.keys()):
-            moves += self._split(event_id, signature_of, new_event_id)
-        return moves
+        region = self._region({e for e in event_ids if e in self.events}, signature_of)
+        before = {a: e for e in sorted(region) for a in self.events[e].articles}
+        for event_id in region:
+            self._drop(event_id)
+        provisional = _provisional_ids()
+        for article in sorted(before, key=lambda a: _arrival_key(signature_of(a))):
+            sig = signature_of(article)
+            placement = self.place(sig)
+            event_id = placement.event or provisional()
+            for other in placement.merge:
+                if not _is_provisional(other):  # an event outside the region joins in
+                    before.update(dict.fromkeys(self.events[other].articles, other))
+                self.merge(event_id, other)
+            self.add(event_id, sig)
+        rebuilt = {self.article_event[a] for a in before}
+        targets = {move.target for move in self._replace(rebuilt, signature_of)}
+        for event_id in sorted(rebuilt | targets):
+            if event_id in self.events:
+                # An event outside the region that gained an article may split too.
+                for article in self.events[event_id].articles:
+                    before.setdefault(article, event_id)
+                self._split(event_id, signature_of, lambda _: provisional())
+        return self._settle_ids(before, new_event_id, signature_of)
+
+    def _region(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> set[str]:
+        """``event_ids`` and the events their articles fit, ``REGION_HOPS`` steps out."""
+        region, frontier = set(event_ids), set(event_ids)
+        for _ in range(REGION_HOPS):
+            reached = set()
+            for event_id in sorted(frontier):
+                for article in self.events[event_id].articles:
+                    sig = signature_of(article)
+                    reached |= {
+                        other
+                        for other in self.candidates(sig) - region - reached
+                        if self.score(sig, other) >= self.threshold
+                    }
+            if not reached:
+                break
+            region |= reached
+            frontier = reached
+        return region
+
+    def _drop(self, event_id: str) -> None:
+        """Take an event and its articles out of the index."""
+        event = self.events.pop(event_id)
+        for term in event.terms:
+            self.term_events[term] -= 1
+            if term.startswith("n:"):
+                for events in self.by_term_day[term[2:]].values():
+                    events.discard(event_id)
+        for article in event.articles:
+            del self.article_event[article]
+            if article in self.lsh:
+                self.lsh.remove(article)
+
+    def _settle_ids(
+        self,
+        before: dict[str, str],
+        new_event_id: Callable[[str], str],
+        signature_of: Callable[[str], Signature],
+    ) -> Refinement:
+        """Give the rebuilt events ids (see ``refine``) and say what moved."""
+        overlap: Counter = Counter(
+            (self.article_event[a], old)
+            for a, old in before.items()
+            if _is_provisional(self.article_event[a])
+        )
+        free = set(before.values()) - self.events.keys()
+        named: dict[str, str] = {}
+        for (event_id, old), _ in sorted(overlap.items(), key=lambda item: (-item[1], item[0][1])):
+            if event_id not in named and old in free:
+                named[event_id] = old
+                free.discard(old)
+        new_ids = set()
+        for event_id in sorted({e for e, _ in overlap}):
+            if event_id not in named:
+                articles = self.events[event_id].articles
+                named[event_id] = new_event_id(
+                    min(articles, key=lambda a: _arrival_key(signature_of(a)))
+                )
+                new_ids.add(named[event_id])
+            self._rename(event_id, named[event_id])
+        moves = [
+            Move(a, old, self.article_event[a], split=self.article_event[a] in new_ids)
+            for a, old in sorted(before.items())
+            if self.article_event[a] != old
+        ]
+        took: dict[str, Counter] = defaultdict(Counter)
+        for move in moves:
+            took[move.source][move.target] += 1
+        merged = [(min(took[old], key=lambda e: (-took[old][e], e)), old) for old in sorted(free)]
+        return Refinement(moves, merged)
+
+    def _rename(self, old: str, new: str) -> None:
+        """Give an event another id."""
+        event = self.events.pop(old)
+        self.events[new] = event
+        for article in event.articles:
+            self.article_event[article] = new
+        self._refile_names(event, old, new)
+
+    def _refile_names(self, event: _Event, old: str, new: str) -> None:
+        """File an event's names under id ``new`` instead of ``old``."""
+        for term in event.terms:
+            if term.startswith("n:"):
+                for events in self.by_term_day[term[2:]].values():
+                    if old in events:
+                        events.discard(old)
+                        events.add(new)
 
     def _replace(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> list[Move]:
         """The re-placing step of ``refine``."""
@@ -338,13 +485,13 @@ class EventIndex:
         for article in members:
             source = self.article_event[article]
             event = self.events[source]
-            if len(event.articles) == 1:
-                continue  # nothing to compare with; a lone report is joined by `place`
             sig = signature_of(article)
             probe = _Event.of(sig)
             mine = self._vector(sig)
-            cosine = _cosine_without(mine, *centroid(source), len(event.articles))
-            own = self._fit(probe, event.without(sig), cosine)
+            own = 0.0  # a lone report: an event it fits at all is better
+            if len(event.articles) > 1:
+                cosine = _cosine_without(mine, *centroid(source), len(event.articles))
+                own = self._fit(probe, event.without(sig), cosine)
             best, best_fit = None, max(own, self.threshold)
             for candidate in sorted(self.candidates(sig) - {source}):
                 cosine = _cosine_normed(mine, *centroid(candidate))
@@ -354,7 +501,7 @@ class EventIndex:
             if best is not None:
                 self.move(sig, best)
                 moves.append(Move(article, source, best))
-                centroids.pop(source)
+                centroids.pop(source, None)  # a lone report's was never needed
                 centroids.pop(best)
         return moves
 
@@ -396,11 +543,7 @@ class EventIndex:
         for term in gone.terms:
             if term in kept.terms:
                 self.term_events[term] -= 1
-            if term.startswith("n:"):
-                for events in self.by_term_day[term[2:]].values():
-                    if absorbed in events:
-                        events.discard(absorbed)
-                        events.add(keep)
+        self._refile_names(gone, absorbed, keep)
         kept.absorb(gone)
         for article in gone.articles:
             self.article_event[article] = keep
