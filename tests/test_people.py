@@ -120,6 +120,21 @@ def test_affiliation_from_title_or_from_the_organisation_a_name_is_given_with(nl
     assert people["Paul Duarte"].affiliation is None  # a place of origin is no affiliation
 
 
+def test_a_party_marker_after_a_name_gives_the_party(nlp):
+    text = (
+        "Sen. Chris Coons (D-Del.) said the shutdown hurt millions. Rep. Steve Scalise, "
+        "R-La., blamed Democrats. Sen. Bernie Sanders (I) agreed with Coons. "
+        "Dana Cole, the mayor, and Mark Price, R, spoke later."
+    )
+    people = {p.name: p for p in extract_people(nlp(text))}
+    coons = people["Chris Coons"]
+    assert coons.party == "Democratic Party"
+    assert text[slice(*coons.party_span)] == "D"
+    assert people["Steve Scalise"].party == "Republican Party"
+    assert people["Bernie Sanders"].party == "independent"
+    assert people["Mark Price"].party is None  # ", R," is too rarely a party
+
+
 def test_a_one_word_name_after_the_is_no_person(nlp):
     doc = nlp(
         "Troops clashed with the Islamic State of Iraq and the Levant group near the border, "

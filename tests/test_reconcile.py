@@ -307,6 +307,23 @@ def test_affiliations_are_facts_disputed_when_they_conflict():
     assert by_speaker["Ann Lowe"].status == "corroborated"
 
 
+def test_parties_are_facts_of_their_own_disputed_only_against_another_party():
+    coons, cole = "Chris Coons", "Dana Cole"
+    record = reconcile(
+        "ev",
+        [
+            member("a", "a", people=[Person(coons, 0, 11, party="Democratic Party")]),
+            member("b", "b", people=[Person(coons, 0, 11, affiliation="Senate")]),
+            member("c", "c", people=[Person(coons, 0, 11, party="Democratic Party")]),
+            member("d", "d", people=[Person(cole, 0, 9, party="Republican Party")]),
+            member("e", "e", people=[Person(cole, 0, 9, party="Democratic Party")]),
+        ],
+    )
+    by_speaker = {f.speaker: f for f in facts(record, "party")}
+    assert by_speaker[coons].status == "corroborated"  # "Senate" is no party
+    assert by_speaker[cole].status == "disputed"
+
+
 def test_a_place_inferred_from_the_outlet_is_no_claim_and_yields_to_the_text():
     texted, inferred = member("a", "a", city="Gao"), member("b", "b")
     home = Place("Timbuktu", city="Timbuktu", country="ML", precision="city")

@@ -110,6 +110,7 @@ def article_to_dict(
                 "span": _span(p.start, p.end),
                 "title": p.title,
                 "affiliation": p.affiliation,
+                "party": p.party,
                 "role": p.role,
                 "age": p.age,
                 "gender": p.gender,

@@ -20,7 +20,16 @@ T = TypeVar("T")
 DatePrecision = Literal["day", "week", "month", "year", "range", "unknown"]
 PlacePrecision = Literal["address", "city", "county", "admin1", "country", "region", "unknown"]
 FactKind = Literal[
-    "quote", "number", "casualty", "date", "place", "actor", "title", "affiliation", "other"
+    "quote",
+    "number",
+    "casualty",
+    "date",
+    "place",
+    "actor",
+    "title",
+    "affiliation",
+    "party",
+    "other",
 ]
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 CasualtyKind = Literal["killed", "injured"]
@@ -229,6 +238,8 @@ class Person:
     title_span: tuple[int, int] | None = None
     affiliation: str | None = None  # "Kenya's Coast Guard Service"
     affiliation_span: tuple[int, int] | None = None
+    party: str | None = None  # "Democratic Party", spelt out from "Sen. Chris Coons (D-Del.)"
+    party_span: tuple[int, int] | None = None  # the party's letter
     role: str | None = None  # victim | suspect | official | other
     age: int | None = None
     gender: str | None = None

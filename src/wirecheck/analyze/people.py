@@ -364,6 +364,14 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     if affiliation is not None:
         person.affiliation = affiliation.text
         person.affiliation_span = (affiliation.start_char, affiliation.end_char)
+    for ent in own:
+        marker = PARTY_AFTER.match(doc_text(doc), ent.end_char)
+        if marker:
+            letter = "alone" if marker.group("alone") else "party"
+            # Spelt out, with the letter as its evidence in the text.
+            person.party = PARTIES[marker.group(letter)]
+            person.party_span = marker.span(letter)
+            break
 
 
 def _honorific_gender(doc: Doc, ent: Span) -> str | None:
@@ -386,6 +394,14 @@ def _organisation_after(doc: Doc, ent: Span) -> Span | None:
 
 
 AFFILIATION_LABELS = ("ORG", "NORP", "GPE")  # in this order of preference
+# American news marks a politician's party and state after the name: "Sen. Chris Coons
+# (D-Del.)", "Rep. Steve Scalise, R-La., said", "Bernie Sanders (I-Vt.)", or the party alone,
+# "(D)". A letter without the state only in brackets: ", R," is too rarely a party.
+PARTY_AFTER = re.compile(
+    r"\s*(?:\(\s*(?P<alone>[DRI])\s*\)|[(,]\s*(?P<party>[DRI])\s*[-\u2013\u2014]\s*"
+    r"[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),])"
+)
+PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 
 
 def _affiliation(doc: Doc, titles: list[tuple[int, int]]) -> Span | None:

@@ -154,6 +154,7 @@ def _people(members: list[Member]) -> list[Person]:
             existing.role = existing.role or person.role
             existing.title = existing.title or person.title
             existing.affiliation = existing.affiliation or person.affiliation
+            existing.party = existing.party or person.party
     return merged
 
 

@@ -21,7 +21,7 @@ __all__ = ["Claim", "claims_of", "head_noun", "reconcile_facts"]
 
 ROUNDING = 0.1  # numbers within 10 % of each other, one of them approximate, agree
 SMALL_NUMBER = 10  # below this, equal numbers are one fact only when they count the same noun
-DISPUTABLE = {"number", "casualty", "date", "place", "title", "affiliation"}
+DISPUTABLE = {"number", "casualty", "date", "place", "title", "affiliation", "party"}
 
 
 @dataclass
@@ -151,6 +151,10 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
             span = person.affiliation_span or (person.start, person.end)
             value = person.affiliation
             out.append(Claim("affiliation", name, value, value, aid, group, span, speaker=name))
+        if person.party:
+            span = person.party_span or (person.start, person.end)
+            value = person.party
+            out.append(Claim("party", name, value, value, aid, group, span, speaker=name))
     return out
 
 

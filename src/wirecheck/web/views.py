@@ -168,7 +168,9 @@ def article_spans(exported: dict[str, Any]) -> list[Span]:
         spans.append(Span(*c["span"], "casualty", label=f"{c['kind']}: {c['best']}"))
     for p in exported["people"]:
         about = ", ".join(
-            x for x in (p["title"], p.get("affiliation"), p["role"], p["status"]) if x
+            x
+            for x in (p["title"], p.get("affiliation"), p.get("party"), p["role"], p["status"])
+            if x
         )
         spans.append(Span(*p["span"], "person", label=f"person{': ' + about if about else ''}"))
     return spans
