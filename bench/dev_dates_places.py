@@ -84,7 +84,7 @@ def main() -> None:
         t_nlp += t1 - start
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
         dates = extract_dates(doc, published)
-        event_date = pick_or_infer_date(dates, doc, published)
+        event_date = pick_or_infer_date(dates, doc, published, row.get("title"))
         places = extract_places(doc, gazetteer)
         event_place = pick_event_place(places, doc, row.get("outlet"), homes, row.get("title"))
         if homes is not None and args.homes == "stream":

@@ -468,3 +468,17 @@ def test_bare_weekday_of_the_day_after_publication_is_weak_evidence(nlp):
     )
     picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
     assert picked is not None and picked.best == dt.date(2015, 1, 18)
+
+
+def test_the_day_the_headline_names_wins_a_close_call(nlp):
+    doc = nlp(
+        "Police were called to a home on Elm Street at 11:50 p.m. Sunday. "
+        "A girl was shot while she slept early Monday, police said."
+    )
+    dates = extract_dates(doc, PUB)
+    assert pick_event_date(dates, doc, PUB).text == "Sunday"
+    headline = "Girl shot early Monday while sleeping - KXYZ News"
+    assert pick_event_date(dates, doc, PUB, headline).text == "early Monday"
+    assert event_date(dates, doc, PUB, headline).text == "early Monday"
+    # A calendar date in a headline is the report's, not the incident's.
+    assert pick_event_date(dates, doc, PUB, "Patrol Report 01/19/2015").text == "Sunday"

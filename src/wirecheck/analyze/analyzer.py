@@ -26,7 +26,7 @@ from wirecheck.models import Analysis, Article, DateMention, Entity
 __all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "event_date"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -75,7 +75,7 @@ class Analyzer:
             quotes=extract_quotes(doc, people),
             casualties=casualties,
             people=people,
-            event_date=event_date(dates, doc, article.published),
+            event_date=event_date(dates, doc, article.published, article.title),
             event_place=pick_event_place(places, doc, article.outlet, homes, article.title),
             killed=summarize_casualties(casualties, "killed"),
             injured=summarize_casualties(casualties, "injured"),
@@ -86,9 +86,12 @@ class Analyzer:
         )
 
 
-def event_date(dates: list[DateMention], doc: Doc, published: dt.date | None) -> DateMention | None:
-    """The incident date the text gives, else one inferred from the publication date."""
-    picked = pick_event_date(dates, doc, published)
+def event_date(
+    dates: list[DateMention], doc: Doc, published: dt.date | None, headline: str | None = None
+) -> DateMention | None:
+    """The incident date the text gives (a day the headline names counts for its mentions),
+    else one inferred from the publication date."""
+    picked = pick_event_date(dates, doc, published, headline)
     if picked is None and published is not None:
         return publication_date(doc, published)
     return picked

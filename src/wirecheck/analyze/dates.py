@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.numbers import UNITS
+from wirecheck.analyze.places import headline_body
 from wirecheck.models import DateMention
 
 __all__ = ["extract_dates", "normalise", "pick_event_date", "publication_date"]
@@ -455,6 +456,10 @@ MIN_EVENT_SCORE = 1.0
 # two adjacent days the later is mostly the aftermath (a death, an arrest, "police said
 # Monday"), so a close call goes to the earlier day (chosen on GVA dev articles 0..1499).
 EARLIER_MARGIN = 1.5
+# What a day mention gains when the headline names its day ("Man shot Sunday night"): the
+# headline states the incident's day, the text may lead with the evening before or the
+# morning after (chosen on GVA dev articles 0..1499).
+HEADLINE_DATE_BONUS = 2.0
 # What happens to people after an incident: the day it names is not the incident's.
 AFTERMATH_VERBS = {
     "die",
@@ -530,7 +535,7 @@ def _rank(pair: tuple[DateMention, float]) -> tuple[float, bool, int]:
 
 
 def pick_event_date(
-    dates: list[DateMention], doc: Doc, published: dt.date | None
+    dates: list[DateMention], doc: Doc, published: dt.date | None, headline: str | None = None
 ) -> DateMention | None:
     """The date of the reported incident, or None when no date has incident evidence.
 
@@ -540,9 +545,16 @@ def pick_event_date(
     "July 25"): the vague phrase sums up, the day pins it down. A day winner gives way to
     the day before when a mention of it scores within ``EARLIER_MARGIN``. Of equal scores the
     day beats a vague date and the earlier day the later one. A winning year that holds the
-    publication day ("this year") dates nothing: None.
+    publication day ("this year") dates nothing: None. A day the ``headline`` names ("Man
+    shot Sunday night") adds ``HEADLINE_DATE_BONUS`` to the text's mentions of that day; the
+    headline gives no mention of its own.
     """
-    scored = [(m, s) for m, s in score_mentions(dates, doc, published) if s >= MIN_EVENT_SCORE]
+    named = _headline_days(headline, doc, published) if headline else set()
+    scored = [
+        (m, s + (HEADLINE_DATE_BONUS if m.best in named and m.precision == "day" else 0))
+        for m, s in score_mentions(dates, doc, published)
+    ]
+    scored = [(m, s) for m, s in scored if s >= MIN_EVENT_SCORE]
     if not scored:
         return None
     best, best_score = max(scored, key=_rank)
@@ -569,6 +581,26 @@ def pick_event_date(
     if day_before:
         return max(day_before, key=lambda pair: pair[1])[0]
     return best
+
+
+def _headline_days(headline: str, doc: Doc, published: dt.date | None) -> set[dt.date]:
+    """Days the headline names with a weekday or a relative word ("shot Sunday night",
+    "killed in overnight shooting"), resolved like the text's own mentions.
+
+    Calendar dates and holidays are left out: a headline's date is mostly the report's
+    ("Patrol Report 09/29/2015", "Police blotter, Sept. 29") and a holiday the occasion
+    ("open fire on Father's Day block party" the night before). The headline's site-name tail
+    is cut first: it may hold "Today".
+    """
+    body = headline_body(headline, None)
+    published = stamp_date(doc_text(doc), published) or published
+    days = set()
+    for pattern in (RE_WEEKDAY, TODAY, YESTERDAY):
+        for m in pattern.finditer(body):
+            resolved = normalise(m.group(0), published)
+            if resolved and resolved[3]:
+                days.add(resolved[3])
+    return days
 
 
 def score_mentions(

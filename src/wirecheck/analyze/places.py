@@ -24,6 +24,7 @@ __all__ = [
     "OutletHomes",
     "SettledPlace",
     "extract_places",
+    "headline_body",
     "pick_event_place",
     "settled_place",
 ]
@@ -1225,7 +1226,7 @@ def _site_name(part: str, outlet_key: str) -> bool:
     return bool(SITE_NAME.search(part)) or (len(host_key) > 3 and host_key in outlet_key)
 
 
-def _headline_body(title: str, outlet: str | None) -> str:
+def headline_body(title: str, outlet: str | None) -> str:
     """The headline without the site's name and what follows it ("- WMC Action News 5 -
     Memphis, Tennessee": the site's town)."""
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
@@ -1389,7 +1390,7 @@ def pick_event_place(
     if not scores:
         return _outlet_fallback(outlet, gazetteer, homes)
     if headline:
-        named = _headline_keys(places, _headline_body(headline, outlet)) & set(scores)
+        named = _headline_keys(places, headline_body(headline, outlet)) & set(scores)
         # A town of a state the story neither names nor leads in may be a namesake placed
         # wrongly ("Aurora" in a Savannah story is no Colorado town): it gets no credit.
         leader = by_key[max(scores, key=scores.__getitem__)].place
