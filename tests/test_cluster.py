@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import random
 
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
 from wirecheck.cluster.index import Move, Refinement, _cosine, _cosine_without, _Event, _norm
@@ -441,6 +443,111 @@ def test_re_placing_moves_a_lone_report_to_an_event_it_fits():
     # Placed first, a report is alone; by the end of the pass it has an event to join.
     assert index._replace({"ev-c"}, sigs.__getitem__) == [Move("a2", "ev-c", "ev-a")]
     assert "ev-c" not in index.events
+
+
+def _random_stream(seed, n=60):
+    """Look-alike reports: names, words, towns and days drawn from small pools, so events
+    overlap, chain and pull articles out of one another."""
+    rng = random.Random(seed)
+    names = ["Marcus Reed", "Dana Cole", "Ava Hart", "Luis Ortiz", "Kim Park", "Omar Said"]
+    words = ["porch", "casing", "sedan", "fire", "smoke", "vigil", "school", "bus", "river"]
+    pairs = []
+    for i in range(n):
+        day = dt.date(2024, 5, 1) + dt.timedelta(days=rng.randrange(12))
+        pairs.append(
+            make(
+                f"r{i:02d}",
+                f"Report {i}.",
+                day,
+                city=rng.choice(["Dayton", "Kettering"]),
+                names=rng.sample(names, rng.randint(1, 2)),
+                keywords=rng.sample(words, 3),
+            )
+        )
+    return {
+        aid: signature(article, analysis)
+        for aid, (article, analysis) in zip((a.id for a, _ in pairs), pairs, strict=True)
+    }
+
+
+def test_refine_reports_every_change_it_makes():
+    for seed in range(4):
+        sigs = _random_stream(seed)
+        index, touched = EventIndex(), set()
+        fresh = itertools.count()  # new ids are unique, as the pipeline's are
+        for n, aid in enumerate(sigs, start=1):
+            placement = index.place(sigs[aid])
+            event_id = placement.event or f"ev-{aid}"
+            for other in placement.merge:
+                index.merge(event_id, other)
+            index.add(event_id, sigs[aid])
+            touched.add(event_id)
+            if n % 5:
+                continue
+            before = dict(index.article_event)
+            refinement = index.refine(
+                touched, sigs.__getitem__, lambda _, fresh=fresh: f"ev-new-{next(fresh)}"
+            )
+            touched = set()
+            moved = {m.article: (m.source, m.target) for m in refinement.moves}
+            changed = {
+                a: (old, index.article_event[a])
+                for a, old in before.items()
+                if index.article_event[a] != old
+            }
+            assert moved == changed
+            gone = set(before.values()) - index.events.keys()
+            assert {absorbed for _, absorbed in refinement.merged} == gone
+            assert all(kept in index.events for kept, _ in refinement.merged)
+            assert not any(e.startswith("\x00") for e in index.events)
+            assert all(index.events[e].articles for e in index.events)
+
+
+def test_refine_reports_the_moves_of_events_outside_the_neighbourhood_it_draws_in():
+    """A flood story (ev-t) reaches a fire report inside a shooting event three steps out;
+    re-clustering draws in ev-a, just past the neighbourhood, and merges it."""
+    day = dt.date(2024, 5, 4)
+    shots, fire, flood = (
+        ["salem", "avenue", "porch", "casing", "shoot"],
+        ["warehouse", "fire", "smoke"],
+        ["flood", "river", "levee", "rain"],
+    )
+    pairs = {
+        "a1": make("a1", "Shots on Salem Avenue.", day, names=["Marcus Reed"], keywords=shots),
+        "a2": make("a2", "Salem Avenue shooting.", day, names=["Marcus Reed"], keywords=shots),
+        "b1": make("b1", "Porch gunfire, police say.", day, names=["Lee Park"], keywords=shots),
+        "b2": make("b2", "Gunfire on Salem Avenue.", day, names=["Marcus Reed"], keywords=shots),
+        "b3": make(
+            "b3", "Casings near a porch.", day, names=["Marcus Reed", "Lee Park"], keywords=shots
+        ),
+        "f1": make("f1", "A warehouse fire.", day, names=["Dana Cole"], keywords=fire),
+        "f2": make("f2", "The fire again.", day, names=["Dana Cole"], keywords=fire),
+        "t1": make("t1", "River flood warning.", day, names=["Ann Ash"], keywords=flood),
+        "h1": make("h1", "The levee held.", day, names=["Ann Ash", "Bo Birch"], keywords=flood),
+        "h2": make(
+            "h2",
+            "Rain and a fire.",
+            day,
+            names=["Bo Birch", "Dana Cole"],
+            keywords=flood[:2] + fire,
+        ),
+    }
+    sigs = {aid: signature(*pair) for aid, pair in pairs.items()}
+    members = [("t1", "ev-t"), ("h1", "ev-h1"), ("h2", "ev-h2"), ("a1", "ev-a"), ("a2", "ev-a")]
+    members += [(aid, "ev-b") for aid in ("b1", "b2", "b3", "f1", "f2")]
+    index = _index_of(sigs, members)
+    before = dict(index.article_event)
+    refinement = index.refine(["ev-t"], sigs.__getitem__, _split_id)
+    changed = {
+        a: (old, index.article_event[a])
+        for a, old in before.items()
+        if index.article_event[a] != old
+    }
+    assert {m.article: (m.source, m.target) for m in refinement.moves} == changed
+    assert "a1" in changed  # ev-a, outside the neighbourhood, was drawn in
+    assert {absorbed for _, absorbed in refinement.merged} == set(
+        before.values()
+    ) - index.events.keys()
 
 
 def test_a_move_leaves_the_index_as_if_built_with_the_final_events():

@@ -79,6 +79,9 @@ class _Event:
     places: Counter = field(default_factory=Counter)
     killed: Counter = field(default_factory=Counter)  # count -> articles giving it
     articles: list[str] = field(default_factory=list)
+    # The days its members' names are filed under in the name index (date.min: no day), so
+    # refiling an event's names visits those days, not every day a name was ever seen.
+    days: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, sig: Signature) -> _Event:
@@ -91,6 +94,7 @@ class _Event:
             event.places[(sig.country, sig.admin1, sig.city)] += 1
         if sig.killed is not None:
             event.killed[sig.killed] += 1
+        event.days[_block_day(sig) or dt.date.min] += 1
         return event
 
     def absorb(self, other: _Event) -> None:
@@ -101,6 +105,7 @@ class _Event:
         self.places.update(other.places)
         self.killed.update(other.killed)
         self.articles += other.articles
+        self.days.update(other.days)
 
     def without(self, sig: Signature) -> _Event:
         """A copy of this event without one of its articles."""
@@ -118,6 +123,7 @@ class _Event:
             places=self.places - alone.places,
             killed=self.killed - alone.killed,
             articles=self.articles[:at] + self.articles[at + 1 :],
+            days=self.days - alone.days,
         )
 
 
@@ -209,12 +215,6 @@ def _total(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
     return dict(total)
 
 
-def _provisional_ids() -> Callable[[], str]:
-    """Ids for events ``refine`` builds before it knows which old event each one is."""
-    counter = itertools.count()
-    return lambda: f"{PROVISIONAL}{next(counter)}"
-
-
 def _is_provisional(event_id: str) -> bool:
     return event_id.startswith(PROVISIONAL)
 
@@ -293,6 +293,9 @@ class EventIndex:
         self.by_term_day: dict[str, dict[dt.date, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.term_events: Counter = Counter()  # how many events use each term (for idf)
         self._last_probe: tuple[Signature, _Event] | None = None
+        # Ids of events `refine` builds before it knows which old event each one is; never
+        # reused, so a name filed under one and left behind by a move finds no later event.
+        self._provisional = (f"{PROVISIONAL}{n}" for n in itertools.count())
 
     def __len__(self) -> int:
         return len(self.events)
@@ -356,27 +359,33 @@ class EventIndex:
         # Every step reads the members' signatures, which may come from a store.
         signature_of = functools.cache(signature_of)
         region = self._region({e for e in event_ids if e in self.events}, signature_of)
+        # Where each article touched was before, for the moves: the region's articles, and
+        # those of any event outside it that joins in, gains one of them or a re-placed one.
         before = {a: e for e in sorted(region) for a in self.events[e].articles}
+
+        def note_members(event_ids: Iterable[str]) -> None:
+            for event_id in event_ids:
+                if event_id in self.events and not _is_provisional(event_id):
+                    for article in self.events[event_id].articles:
+                        before.setdefault(article, event_id)
+
         for event_id in region:
             self._drop(event_id)
-        provisional = _provisional_ids()
         for article in sorted(before, key=lambda a: _arrival_key(signature_of(a))):
             sig = signature_of(article)
             placement = self.place(sig)
-            event_id = placement.event or provisional()
+            event_id = placement.event or next(self._provisional)
+            note_members(placement.merge)
             for other in placement.merge:
-                if not _is_provisional(other):  # an event outside the region joins in
-                    before.update(dict.fromkeys(self.events[other].articles, other))
                 self.merge(event_id, other)
             self.add(event_id, sig)
         rebuilt = {self.article_event[a] for a in before}
+        note_members(rebuilt)
         targets = {move.target for move in self._replace(rebuilt, signature_of)}
+        note_members(targets)
         for event_id in sorted(rebuilt | targets):
             if event_id in self.events:
-                # An event outside the region that gained an article may split too.
-                for article in self.events[event_id].articles:
-                    before.setdefault(article, event_id)
-                self._split(event_id, signature_of, lambda _: provisional())
+                self._split(event_id, signature_of, lambda _: next(self._provisional))
         return self._settle_ids(before, new_event_id, signature_of)
 
     def _region(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> set[str]:
@@ -403,9 +412,7 @@ class EventIndex:
         event = self.events.pop(event_id)
         for term in event.terms:
             self.term_events[term] -= 1
-            if term.startswith("n:"):
-                for events in self.by_term_day[term[2:]].values():
-                    events.discard(event_id)
+        self._refile_names(event, event_id, None)
         for article in event.articles:
             del self.article_event[article]
             if article in self.lsh:
@@ -424,18 +431,23 @@ class EventIndex:
             if _is_provisional(self.article_event[a])
         )
         free = set(before.values()) - self.events.keys()
+        first = {
+            e: min(_arrival_key(signature_of(a)) for a in self.events[e].articles)
+            for e, _ in overlap
+        }
         named: dict[str, str] = {}
-        for (event_id, old), _ in sorted(overlap.items(), key=lambda item: (-item[1], item[0][1])):
+        # Most shared articles first; ties by old id, then by the rebuilt event's first
+        # article, so the ids do not depend on arrival order either.
+        for (event_id, old), _ in sorted(
+            overlap.items(), key=lambda item: (-item[1], item[0][1], first[item[0][0]])
+        ):
             if event_id not in named and old in free:
                 named[event_id] = old
                 free.discard(old)
         new_ids = set()
-        for event_id in sorted({e for e, _ in overlap}):
+        for event_id in sorted(first, key=first.__getitem__):
             if event_id not in named:
-                articles = self.events[event_id].articles
-                named[event_id] = new_event_id(
-                    min(articles, key=lambda a: _arrival_key(signature_of(a)))
-                )
+                named[event_id] = new_event_id(first[event_id][1])
                 new_ids.add(named[event_id])
             self._rename(event_id, named[event_id])
         moves = [
@@ -457,13 +469,17 @@ class EventIndex:
             self.article_event[article] = new
         self._refile_names(event, old, new)
 
-    def _refile_names(self, event: _Event, old: str, new: str) -> None:
-        """File an event's names under id ``new`` instead of ``old``."""
+    def _refile_names(self, event: _Event, old: str, new: str | None) -> None:
+        """File an event's names under id ``new`` instead of ``old`` (None: unfile them)."""
         for term in event.terms:
-            if term.startswith("n:"):
-                for events in self.by_term_day[term[2:]].values():
-                    if old in events:
-                        events.discard(old)
+            if not term.startswith("n:"):
+                continue
+            days = self.by_term_day.get(term[2:], {})
+            for day in event.days:
+                events = days.get(day)
+                if events and old in events:
+                    events.discard(old)
+                    if new is not None:
                         events.add(new)
 
     def _replace(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> list[Move]:
