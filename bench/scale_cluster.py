@@ -45,11 +45,19 @@ MASK32 = (1 << 32) - 1
 
 
 def load(dbs: list[Path]) -> list[Signature]:
-    """Stored signatures in the order they were ingested, one set after another."""
+    """Stored signatures in the order they were ingested, one set after another. An id
+    another store used already gets the store's name: the harness hashes the sets' own ids,
+    and gvc's articles carry the ids of the gva articles they come from."""
     signatures: list[Signature] = []
+    seen: set[str] = set()
     for db in dbs:
         store = open_store(db)
-        signatures += [Signature.from_dict(data) for _, _, data in store.iter_signatures()]
+        for _, _, data in store.iter_signatures():
+            sig = Signature.from_dict(data)
+            if sig.article_id in seen:
+                sig = dataclasses.replace(sig, article_id=f"{sig.article_id}@{db.stem}")
+            seen.add(sig.article_id)
+            signatures.append(sig)
         store.close()
     return signatures
 
