@@ -777,3 +777,25 @@ def test_a_related_story_headline_is_not_the_report(nlp):
         "The man is expected to recover."
     )
     assert figures(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 13-year-old boy shot his 6-year-old brother to death, wounded an older brother "
+        "and then killed himself, the sheriff said.",
+        "The boy shot his 6-year-old brother to death and wounded his older brother in the leg.",
+    ],
+)
+def test_a_victim_the_attacker_wounded_is_not_one_he_killed(nlp, text):
+    assert figures(nlp, text)[1] == 1
+
+
+def test_a_victim_told_of_who_died_past_the_opening_is_dead(nlp):
+    filler = "Neighbors said the street is usually quiet and families walk there at night. " * 16
+    text = (
+        "Four people were shot on Frederick Douglas Road on Saturday evening. "
+        + filler
+        + "The man was taken to a hospital, where he was pronounced dead."
+    )
+    assert figures(nlp, text) == (1, 3)

@@ -202,6 +202,7 @@ CARRIED = re.compile(  # "all three were taken to a hospital": the dead among th
 MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
 STATED_TWO = re.compile(r"\b(two|2|both|pair|couple|and|others?)\b", re.I)
+WOUNDED_OBJECT = re.compile(r"(wound|injur)\w*\s", re.I)  # "wounded a boy": active, its object
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -1170,6 +1171,10 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
         # "the gunman was also killed": not one of the dead already stated ("his brother, who
         # was also shot" is often the wounded victim told again).
         fitting = [r for r in fitting if casualty.kind not in r.kinds]
+    if casualty.kind == "injured" and WOUNDED_OBJECT.match(casualty.text) and mention.how != "pron":
+        # "shot his brother to death, wounded an older brother": a victim an attacker wounded
+        # is not one of those he killed.
+        fitting = [r for r in fitting if r.kinds != {"killed"}]
     # Of the fitting victims, those already stated with the same outcome come first.
     fitting.sort(key=lambda r: casualty.kind not in r.kinds)
     if mention.how == "name":
@@ -1297,11 +1302,12 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     "shot himself" is not an injury). A later plural figure above every figure of the
     report's opening is taken as background (another incident, a yearly tally), and so
     are singular victims first told after the first statement of their kind unless told
-    as further ones (see :func:`_lead_victims`). A plural with no number ("they were
-    shot") only counts when nothing but an attacker's suicide states that kind. A victim
-    told by its place ("a fifth was struck", "the second victim") means at least that many
-    were hit, and "a second teen has died" that many dead. A zero ("no injuries") only
-    stands when nothing in the article counts someone.
+    as further ones (see :func:`_lead_victims`), but a report's first death told past its
+    opening counts when it is of a victim told of before ("he was pronounced dead"). A
+    plural with no number ("they were shot") only counts when nothing but an attacker's
+    suicide states that kind. A victim told by its place ("a fifth was struck", "the second
+    victim") means at least that many were hit, and "a second teen has died" that many dead.
+    A zero ("no injuries") only stands when nothing in the article counts someone.
     """
     positive = sorted((c for c in casualties if c.best > 0), key=lambda c: c.start)
     # A plural without a number only stands for a kind no other statement counts.
@@ -1321,6 +1327,17 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     lead_end = positive[0].start + LEAD_CHARS if positive else 0
     killed = [r for r in refs if "killed" in r.kinds]
     killed_refs = _lead_victims(killed, positive, "killed", lead_end)
+    deaths = [c for c in positive if c.kind == "killed"]
+    if (
+        deaths
+        and deaths[0].start >= lead_end
+        and deaths[0].best == 1
+        and _reference(deaths[0].who or "").how in ("pron", "def")
+    ):
+        # No death in the opening, and the first one told later is of a victim told of
+        # before ("four people were shot … the man … he was pronounced dead"): the report's
+        # own victim died, not one of another incident.
+        killed_refs = [r for c, r in singular if c is deaths[0]]
     plural_killed = _lead_bound(
         [c for c in positive if c.kind == "killed" and c.best > 1], lead_end
     )
