@@ -26,7 +26,7 @@ from wirecheck.models import Analysis, Article, DateMention, Entity
 __all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "event_date"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
