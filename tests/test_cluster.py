@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import random
 
-import wirecheck.cluster.index as index_module
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
 from wirecheck.cluster.index import Move, Refinement, _cosine, _cosine_without, _Event, _norm
 from wirecheck.models import Analysis, Article, DateMention, Entity, Place, PlaceMention
@@ -410,14 +409,6 @@ def test_refine_parts_an_event_built_of_two_stories():
     )
     assert sorted(index.events["ev-x"].articles) == ["s1", "s2", "s3"]
     assert not index.refine(["ev-x", "ev-split-f1"], sigs.__getitem__, _split_id)  # settled
-
-
-def test_events_too_large_to_cluster_again_are_repaired_in_place(monkeypatch):
-    monkeypatch.setattr(index_module, "REGION_MAX_ARTICLES", 2)
-    index, sigs = _two_events_and_a_misplaced_report()
-    refinement = index.refine(["ev-b"], sigs.__getitem__, _split_id)
-    assert refinement == Refinement([Move("p", "ev-b", "ev-a")])
-    assert sorted(index.events["ev-b"].articles) == ["b1", "b2"]
 
 
 def test_refine_records_an_event_it_empties_as_merged():

@@ -51,12 +51,6 @@ BISECT_ROUNDS = 10  # 2-means rounds at most (a dozen articles settle in two or 
 # 0.001; 4 changed nothing on 4 orders. Twin sub-topics pull each other in through a report
 # or two they share.
 REGION_HOPS = 3
-# A step that would take the neighbourhood past this many articles is not taken, and events
-# that hold more already are repaired in place rather than clustered again: on a topical
-# corpus (PolNeAR's 2016 campaign stories, events of 100+ articles) three steps reach most of
-# the store, and re-clustering it after every batch made ingest several times slower. The
-# largest neighbourhoods of the dev sets' replays: ecbplus 109 articles, gva 30, basil 18.
-REGION_MAX_ARTICLES = 150
 PROVISIONAL = "\x00"  # prefix of ids no stored event has (event ids are printable)
 # Two events merge only if together their reports' date ranges fit in this many days: reports
 # of one event date it within weeks, and merging step by step past that chains look-alike
@@ -360,9 +354,7 @@ class EventIndex:
         groups are split (``_split``). Rebuilt events take the ids of the old events they
         share most articles with; the others get ``new_event_id(their first article)`` and
         count as split off (``Move.split``). An old event left with none of its articles is
-        recorded as merged into the event that took most of them. Events holding more than
-        ``REGION_MAX_ARTICLES`` articles between them are not clustered again, only re-placed
-        and split.
+        recorded as merged into the event that took most of them.
         """
         # Every step reads the members' signatures, which may come from a store.
         signature_of = functools.cache(signature_of)
@@ -377,15 +369,16 @@ class EventIndex:
                     for article in self.events[event_id].articles:
                         before.setdefault(article, event_id)
 
-        # Events too large to cluster again after every batch (the events a batch grew hold
-        # more than REGION_MAX_ARTICLES articles) are only repaired in place, as below.
-        if len(before) <= REGION_MAX_ARTICLES:
-            self._rebuild(
-                region,
-                sorted(before, key=lambda a: _arrival_key(signature_of(a))),
-                signature_of,
-                note_members,
-            )
+        for event_id in region:
+            self._drop(event_id)
+        for article in sorted(before, key=lambda a: _arrival_key(signature_of(a))):
+            sig = signature_of(article)
+            placement = self.place(sig)
+            event_id = placement.event or next(self._provisional)
+            note_members(placement.merge)
+            for other in placement.merge:
+                self.merge(event_id, other)
+            self.add(event_id, sig)
         rebuilt = {self.article_event[a] for a in before}
         note_members(rebuilt)
         targets = {move.target for move in self._replace(rebuilt, signature_of)}
@@ -395,32 +388,10 @@ class EventIndex:
                 self._split(event_id, signature_of, lambda _: next(self._provisional))
         return self._settle_ids(before, new_event_id, signature_of)
 
-    def _rebuild(
-        self,
-        region: set[str],
-        articles: list[str],
-        signature_of: Callable[[str], Signature],
-        note_members: Callable[[Iterable[str]], None],
-    ) -> None:
-        """Take the region's events out and place their ``articles`` again in that order,
-        under provisional ids; ``note_members`` hears of outside events about to merge in."""
-        for event_id in region:
-            self._drop(event_id)
-        for article in articles:
-            sig = signature_of(article)
-            placement = self.place(sig)
-            event_id = placement.event or next(self._provisional)
-            note_members(placement.merge)
-            for other in placement.merge:
-                self.merge(event_id, other)
-            self.add(event_id, sig)
-
     def _region(self, event_ids: set[str], signature_of: Callable[[str], Signature]) -> set[str]:
-        """``event_ids`` and the events their articles fit, ``REGION_HOPS`` steps out, as
-        long as a whole step keeps it within ``REGION_MAX_ARTICLES``."""
+        """``event_ids`` and the events their articles fit, ``REGION_HOPS`` steps out."""
         region, frontier = set(event_ids), set(event_ids)
-        size = sum(len(self.events[e].articles) for e in region)
-        for _ in range(REGION_HOPS if size <= REGION_MAX_ARTICLES else 0):
+        for _ in range(REGION_HOPS):
             reached = set()
             for event_id in sorted(frontier):
                 for article in self.events[event_id].articles:
@@ -430,8 +401,7 @@ class EventIndex:
                         for other in self.candidates(sig) - region - reached
                         if self.score(sig, other) >= self.threshold
                     }
-            size += sum(len(self.events[e].articles) for e in reached)
-            if not reached or size > REGION_MAX_ARTICLES:
+            if not reached:
                 break
             region |= reached
             frontier = reached
