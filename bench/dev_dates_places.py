@@ -25,6 +25,7 @@ from pathlib import Path
 
 from metrics import place_matches
 
+from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.analyzer import event_date as pick_or_infer_date
 from wirecheck.analyze.dates import extract_dates
 from wirecheck.analyze.nlp import load_nlp, mask
@@ -36,6 +37,7 @@ from wirecheck.analyze.places import (
     settled_place,
 )
 from wirecheck.ingest import find_boilerplate
+from wirecheck.models import Article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
 
@@ -70,23 +72,32 @@ def main() -> None:
             from spacy.tokens import DocBin
 
             DocBin(store_user_data=True, docs=docs).to_disk(args.cache)
+    analyzer = Analyzer(nlp, gazetteer)
+    headlines = [
+        analyzer.read_headline(
+            Article(text="", origin="", title=r.get("title"), outlet=r.get("outlet"))
+        ).places
+        for r in rows
+    ]
     homes = OutletHomes() if args.homes else None
     if homes is not None and args.homes == "all":
-        for row, doc in zip(rows, docs, strict=True):
+        for row, doc, title_places in zip(rows, docs, headlines, strict=True):
             places = extract_places(doc, gazetteer)
             event_place = pick_event_place(
-                places, doc, row.get("outlet"), headline=row.get("title")
+                places, doc, row.get("outlet"), None, row.get("title"), title_places
             )
             homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
     start = time.perf_counter()
-    for row, doc in zip(rows, docs, strict=True):
+    for row, doc, title_places in zip(rows, docs, headlines, strict=True):
         t1 = time.perf_counter()
         t_nlp += t1 - start
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
         dates = extract_dates(doc, published)
         event_date = pick_or_infer_date(dates, doc, published, row.get("title"))
         places = extract_places(doc, gazetteer)
-        event_place = pick_event_place(places, doc, row.get("outlet"), homes, row.get("title"))
+        event_place = pick_event_place(
+            places, doc, row.get("outlet"), homes, row.get("title"), title_places
+        )
         if homes is not None and args.homes == "stream":
             homes.observe(row.get("outlet"), settled_place(event_place, places, gazetteer))
         start = time.perf_counter()

@@ -159,3 +159,27 @@ def test_clauses_and_datelines_do_not_inflate_counts(nlp):
     assert summarize_casualties(extract_casualties(doc), "injured").best == 2
     doc = nlp("GAO, Mali — Five soldiers were killed when gunmen ambushed a convoy.")
     assert all(c.best != 1 for c in extract_casualties(doc))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # The text gives no count: the headline's stands in, with offsets into the title.
+        ("One killed, six injured in Old Town shooting", "Police are investigating.", 1, 6),
+        # A death reported: "shot himself" is the death, not another injured.
+        ("Boy, 3, who accidentally shot himself has died", "The boy died Sunday.", 1, 0),
+        ("Boy, 3, accidentally shot himself", "Police are investigating.", 0, 1),
+        # The text's own statement wins over the headline's.
+        ("3 shot in Old Town", "Two men were wounded in the shooting, police said.", 0, 2),
+    ],
+)
+def test_headline_casualties_when_the_text_gives_none(nlp, title, text, killed, injured):
+    from wirecheck.analyze.analyzer import Analyzer
+    from wirecheck.models import Article
+
+    analysis = Analyzer(nlp).analyze(Article(text=text, origin="t", title=title, id="a"))
+    got = [analysis.killed, analysis.injured]
+    assert [c.best if c else 0 for c in got] == [killed, injured]
+    for c in got:
+        if c is not None and c.in_title:
+            assert title[c.start : c.end] == c.text

@@ -6,15 +6,17 @@ import time
 
 import pytest
 
+from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.places import (
     Gazetteer,
     OutletHomes,
     SettledPlace,
     extract_places,
+    headline_body,
     pick_event_place,
     settled_place,
 )
-from wirecheck.models import Place
+from wirecheck.models import Article, Place
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +24,17 @@ def gaz() -> Gazetteer:
     return Gazetteer()
 
 
+def pick(nlp, gaz, text, outlet=None, homes=None, headline=None):
+    """The place the picker gives the text and headline (read as the analyzer reads it)."""
+    doc = nlp(text)
+    title = Article(text=text, origin="test", title=headline, outlet=outlet)
+    title_places = Analyzer(nlp, gaz).read_headline(title).places
+    return pick_event_place(extract_places(doc, gaz), doc, outlet, homes, headline, title_places)
+
+
 def event_city(nlp, gaz, text, outlet=None, homes=None, headline=None):
     """(city, state) of the place the picker gives the text, or None."""
-    doc = nlp(text)
-    picked = pick_event_place(extract_places(doc, gaz), doc, outlet, homes, headline)
+    picked = pick(nlp, gaz, text, outlet, homes, headline)
     return (picked.place.city, picked.place.admin1) if picked else None
 
 
@@ -735,3 +744,47 @@ def test_headline_township_abbreviation_names_the_township(nlp, gaz):
     )
     headline = "1 Dead, 4 Injured In Hamilton Twp. Birthday Party Shooting"
     assert event_city(nlp, gaz, text, headline=headline) == ("Hamilton Township", "New Jersey")
+
+
+def test_headline_town_the_text_never_names_is_the_event_place(nlp, gaz):
+    text = (
+        "Detroit police said two men were arrested Monday in the shooting death of a man "
+        "outside a party store. The victim, 24, died at the scene."
+    )
+    headline = "Two arrested following deadly Oak Park shooting"
+    assert event_city(nlp, gaz, text) == ("Detroit", "Michigan")
+    picked = pick(nlp, gaz, text, headline=headline)
+    # Placed in the text's state (the largest Oak Park is in Illinois), offsets into the title.
+    assert (picked.place.city, picked.place.admin1) == ("Oak Park", "Michigan")
+    assert picked.in_title and headline[picked.start : picked.end] == "Oak Park"
+
+
+def test_headline_town_stands_in_for_a_text_without_places(nlp, gaz):
+    text = "A man was shot and wounded late Tuesday outside a gas station, police said."
+    assert event_city(nlp, gaz, text, headline="Shooting reported in Fort Myers") == (
+        "Fort Myers",
+        "Florida",
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "4 wounded in daylight shooting in Germantown",  # a part of the text's city
+        "Winchester, Decherd, Tullahoma, Manchester news",  # the site's list of towns
+        "1 Dead, 4 Injured In Taunton Shooting",  # no known town: a word of the headline
+    ],
+)
+def test_headline_places_that_do_not_move_the_event(nlp, gaz, headline):
+    text = (
+        "PHILADELPHIA -- Four people were wounded in a shooting in Philadelphia early "
+        "Saturday, police said."
+    )
+    picked = pick(nlp, gaz, text, headline=headline)
+    assert (picked.place.city, picked.in_title) == ("Philadelphia", False)
+
+
+def test_headline_body_is_a_prefix_of_the_title():
+    title = "Man shot at home | WAFF 48 - Huntsville, AL"
+    assert headline_body(title, "waff.com") == "Man shot at home"
+    assert headline_body("A - B - C", None) == "A - B - C"

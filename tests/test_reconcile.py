@@ -388,3 +388,18 @@ def test_quote_clustering_matches_the_pairwise_comparison():
         ]
         expected = [[id(c) for c in cluster] for cluster in _pairwise_clusters(claims)]
         assert [[id(c) for c in cluster] for cluster in _cluster_quotes(claims)] == expected
+
+
+def test_a_fact_stated_in_a_headline_keeps_its_span_in_the_title():
+    a, b = member("a", "a"), member("b", "b")
+    b.analysis.event_place = PlaceMention(
+        0, 3, "Gao", Place("Gao", city="Gao", country="ML", precision="city"), in_title=True
+    )
+    b.analysis.killed = Casualty(4, 12, "2 killed", "killed", 2, 2, 2, in_title=True)
+    a.analysis.killed = Casualty(70, 84, "two were killed", "killed", 2, 2, 2)
+    record = reconcile("ev", [a, b])
+    [place] = facts(record, "place")
+    [toll] = facts(record, "casualty")
+    assert place.status == toll.status == "corroborated"
+    assert place.spans == {"a": [100, 103]} and place.title_spans == {"b": [0, 3]}
+    assert toll.spans == {"a": [70, 84]} and toll.title_spans == {"b": [4, 12]}

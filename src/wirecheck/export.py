@@ -14,7 +14,15 @@ from typing import Any, TextIO
 import pycountry
 
 from wirecheck.analyze.event_types import ACLED_SUB_EVENT, DISORDER_TYPE, OTHER, TAXONOMY
-from wirecheck.models import Analysis, Article, EventRecord, Source, to_dict
+from wirecheck.models import (
+    Analysis,
+    Article,
+    Casualty,
+    EventRecord,
+    PlaceMention,
+    Source,
+    to_dict,
+)
 from wirecheck.report import summary
 from wirecheck.store import Store
 
@@ -35,6 +43,22 @@ def event_to_dict(record: EventRecord) -> dict[str, Any]:
 
 def _span(start: int, end: int) -> list[int]:
     return [start, end]
+
+
+def _place(p: PlaceMention) -> dict[str, Any]:
+    return {"text": p.text, "span": _span(p.start, p.end), "role": p.role, **to_dict(p.place)}
+
+
+def _casualty(c: Casualty) -> dict[str, Any]:
+    return {
+        "text": c.text,
+        "span": _span(c.start, c.end),
+        "kind": c.kind,
+        "low": c.low,
+        "best": c.best,
+        "high": c.high,
+        "who": c.who,
+    }
 
 
 def article_to_dict(
@@ -67,10 +91,7 @@ def article_to_dict(
             }
             for q in a.quotes
         ],
-        "places": [
-            {"text": p.text, "span": _span(p.start, p.end), "role": p.role, **to_dict(p.place)}
-            for p in a.places
-        ],
+        "places": [_place(p) for p in a.places],
         "dates": [
             {
                 "text": d.text,
@@ -92,18 +113,10 @@ def article_to_dict(
             }
             for n in a.numbers
         ],
-        "casualties": [
-            {
-                "text": c.text,
-                "span": _span(c.start, c.end),
-                "kind": c.kind,
-                "low": c.low,
-                "best": c.best,
-                "high": c.high,
-                "who": c.who,
-            }
-            for c in a.casualties
-        ],
+        "casualties": [_casualty(c) for c in a.casualties],
+        # What the headline states; spans index ``title``.
+        "title_places": [_place(p) for p in a.title_places],
+        "title_casualties": [_casualty(c) for c in a.title_casualties],
         "people": [
             {
                 "name": p.name,

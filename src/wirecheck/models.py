@@ -178,6 +178,7 @@ class PlaceMention:
     text: str
     place: Place
     role: Literal["event", "background", "unknown"] = "unknown"
+    in_title: bool = False  # the offsets index the article's title, not its text
 
     @property
     def from_text(self) -> bool:
@@ -225,6 +226,7 @@ class Casualty:
     best: int
     high: int
     who: str | None = None
+    in_title: bool = False  # the offsets index the article's title, not its text
 
 
 @dataclass
@@ -248,7 +250,8 @@ class Person:
 
 @dataclass
 class Analysis:
-    """Everything extracted from one article; all offsets index the stored article text."""
+    """Everything extracted from one article; all offsets index the stored article text,
+    except those of the ``title_*`` mentions (``in_title``), which index its title."""
 
     article_id: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -259,7 +262,12 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
-    # Article-level conclusions drawn from the mentions above.
+    # What the headline (the title without the site's name) states: evidence for the
+    # conclusions below when the text is silent ("Two arrested after Oak Park shooting").
+    title_places: list[PlaceMention] = field(default_factory=list)
+    title_casualties: list[Casualty] = field(default_factory=list)
+    # Article-level conclusions drawn from the mentions above (a headline mention when the
+    # text gives none: check ``in_title`` before reading its offsets).
     event_date: DateMention | None = None
     event_place: PlaceMention | None = None
     killed: Casualty | None = None
@@ -321,6 +329,8 @@ class Fact:
     speaker: str | None = None
     alternatives: list[Alternative] = field(default_factory=list)
     spans: dict[str, list[int]] = field(default_factory=dict)  # article id -> [start, end]
+    # Where an article states the fact in its title rather than its text: id -> [start, end]
+    title_spans: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -249,3 +249,28 @@ def test_serve_command_binds_to_loopback_and_reads_the_token_from_the_environmen
     )
     assert result.exit_code == 0, result.output
     assert calls == [((db,), {"host": "127.0.0.1", "port": 8123, "token": "from-env"})]
+
+
+def test_a_place_only_the_headline_names_is_marked_in_the_title(client, token):
+    record = {
+        "id": "headline-only-place",
+        "outlet": "example-news.test",
+        "title": "Man shot and wounded in Fort Myers",
+        "published": "2025-05-06",
+        "text": "A man was shot and wounded late Tuesday outside a gas station, police said. "
+        "He was taken to a hospital with injuries that were not life-threatening.",
+    }
+    auth = {"authorization": f"Bearer {token}".encode()}
+    (added,) = client.post("/api/articles", json=record, headers=auth).json()["added"]
+    exported = client.get("/api/articles/headline-only-place").json()
+    place = exported["event_place"]
+    assert (place["place"]["city"], place["in_title"]) == ("Fort Myers", True)
+    assert record["title"][place["start"] : place["end"]] == "Fort Myers"
+    page = client.get("/articles/headline-only-place").text
+    [heading] = re.findall(r'<h1 class="article-text">.*?</h1>', page)
+    assert re.search(
+        r'<mark class="place" title="place: Fort Myers[^>]*>Fort Myers</mark>', heading
+    )
+    event_page = client.get(f"/events/{added['event_id']}").text
+    [headline] = re.findall(r'<p class="headline">.*?</p>', event_page)
+    assert re.search(r'<mark class="fact place single_source"[^>]*>Fort Myers</mark>', headline)

@@ -25,6 +25,7 @@ from wirecheck.web.views import (
     map_point,
     segments,
     timeline,
+    title_spans,
 )
 
 TEXT = 'Officials said "the bridge is closed" in Porto.'
@@ -98,6 +99,7 @@ def event_record() -> EventRecord:
         facts=[
             Fact("number", "3 lanes", "3", "single_source", ["a2"], spans={"a2": [5, 12]}),
             Fact("quote", "closed", "closed", "corroborated", ["a1", "a2"], spans={"a1": [0, 6]}),
+            Fact("place", "Porto", "Porto", "single_source", ["a3"], title_spans={"a3": [0, 5]}),
         ],
     )
 
@@ -105,11 +107,25 @@ def event_record() -> EventRecord:
 def test_fact_groups_follow_the_status_order_and_key_every_fact():
     groups = fact_groups(event_record())
     assert [g[0] for g in groups] == ["corroborated", "single_source"]
-    assert [k for _, _, _, facts in groups for k, _ in facts] == ["f1", "f0"]
+    assert [k for _, _, _, facts in groups for k, _ in facts] == ["f1", "f0", "f2"]
     assert fact_spans(event_record(), "a2") == [
         Span(5, 12, "fact number single_source", "f0", "3 lanes")
     ]
     assert [s.key for s in fact_spans(event_record(), "a1")] == ["f1"]
+    # A fact a headline states is marked in the title, not in the text.
+    assert fact_spans(event_record(), "a3") == []
+    assert [s.key for s in fact_spans(event_record(), "a3", in_title=True)] == ["f2"]
+
+
+def test_title_spans_mark_what_the_headline_states():
+    title = "2 dead in Porto shooting"
+    article = Article(text=TEXT, origin="t", id="a1", title=title)
+    porto = PlaceMention(10, 15, "Porto", Place("Porto", country="PT"), "event", in_title=True)
+    analysis = Analysis(article_id="a1", title_places=[porto], event_place=porto)
+    exported = article_to_dict(article, analysis, None)
+    assert exported["event_place"]["in_title"] is True
+    assert [(s.kind, title[s.start : s.end]) for s in title_spans(exported)] == [("place", "Porto")]
+    assert article_spans(exported) == []  # nothing indexes the text
 
 
 def test_map_point_is_equirectangular():

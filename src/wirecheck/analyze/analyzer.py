@@ -7,8 +7,10 @@ offset the extractors produce indexes the stored article text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,17 +21,36 @@ from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
 from wirecheck.analyze.nlp import load_nlp, mask, sentences
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
-from wirecheck.analyze.places import Gazetteer, OutletHomes, extract_places, pick_event_place
+from wirecheck.analyze.places import (
+    Gazetteer,
+    OutletHomes,
+    extract_places,
+    headline_end,
+    pick_event_place,
+)
 from wirecheck.analyze.quotes import extract_quotes
-from wirecheck.models import Analysis, Article, DateMention, Entity
+from wirecheck.models import (
+    Analysis,
+    Article,
+    Casualty,
+    CasualtyKind,
+    DateMention,
+    Entity,
+    PlaceMention,
+)
 
-__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "event_date"]
+__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "Headline", "event_date"]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 13
+ANALYSIS_VERSION = 14
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
+# Headlines run to about 150 characters; a longer "title" is page furniture or a lede
+# pasted in, of which the start is read (a prefix, so offsets hold).
+MAX_HEADLINE_CHARS = 300
+# Words that report an injury outright, unlike "shot", which a death may have followed.
+INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
 KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
 MAX_KEYWORDS = 40
 
@@ -57,12 +78,27 @@ class Analyzer:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.analyze_doc(article, doc, homes)
 
+    def read_headline(self, article: Article) -> Headline:
+        """What the article's headline names: places and casualty statements, with offsets
+        into its title."""
+        if not article.title:
+            return Headline()
+        end = min(headline_end(article.title, article.outlet), MAX_HEADLINE_CHARS)
+        if not article.title[:end].strip():
+            return Headline()
+        doc = self.nlp(article.title[:end])
+        return Headline(
+            places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
+            casualties=[replace(c, in_title=True) for c in extract_casualties(doc)],
+        )
+
     def analyze_doc(self, article: Article, doc: Doc, homes: OutletHomes | None = None) -> Analysis:
-        """Run the extractors over a Doc of the article's masked text."""
+        """Run the extractors over a Doc of the article's masked text, and its headline."""
         people = extract_people(doc)
         dates = extract_dates(doc, article.published)
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)
+        headline = self.read_headline(article)
         sents = [s for s in sentences(doc) if s.text.strip()]
         kind = classify(lead_text(article.title, [s.text for s in sents[: LEAD_SENTENCES + 1]]))
         return Analysis(
@@ -75,15 +111,44 @@ class Analyzer:
             quotes=extract_quotes(doc, people),
             casualties=casualties,
             people=people,
+            title_places=headline.places,
+            title_casualties=headline.casualties,
             event_date=event_date(dates, doc, article.published, article.title),
-            event_place=pick_event_place(places, doc, article.outlet, homes, article.title),
-            killed=summarize_casualties(casualties, "killed"),
-            injured=summarize_casualties(casualties, "injured"),
+            event_place=pick_event_place(
+                places, doc, article.outlet, homes, article.title, headline.places
+            ),
+            killed=headline.casualty(casualties, "killed"),
+            injured=headline.casualty(casualties, "injured"),
             type=kind.label,
             type_confidence=kind.confidence,
             event_type=kind.event_type,
             keywords=keywords(doc),
         )
+
+
+@dataclass
+class Headline:
+    """The mentions of an article's headline (offsets into its title, ``in_title``)."""
+
+    places: list[PlaceMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+
+    def casualty(self, text: list[Casualty], kind: CasualtyKind) -> Casualty | None:
+        """The text's summary of killed or injured, else the headline's: "2 dead in Oak
+        Park shooting" over a text that gives no count.
+
+        Where the text or headline reports a death, the headline's injured count needs an
+        injury word: in "Boy, 7, dies after accidentally shooting himself" the one shot died.
+        """
+        summary = summarize_casualties(text, kind)
+        if summary is not None:
+            return summary
+        stated = self.casualties
+        if kind == "injured" and (
+            summarize_casualties(text, "killed") or summarize_casualties(stated, "killed")
+        ):
+            stated = [c for c in stated if INJURY_WORD.search(c.text)]
+        return summarize_casualties(stated, kind)
 
 
 def event_date(

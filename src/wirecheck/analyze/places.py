@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +25,7 @@ __all__ = [
     "SettledPlace",
     "extract_places",
     "headline_body",
+    "headline_end",
     "pick_event_place",
     "settled_place",
 ]
@@ -1226,14 +1227,24 @@ def _site_name(part: str, outlet_key: str) -> bool:
     return bool(SITE_NAME.search(part)) or (len(host_key) > 3 and host_key in outlet_key)
 
 
-def headline_body(title: str, outlet: str | None) -> str:
-    """The headline without the site's name and what follows it ("- WMC Action News 5 -
-    Memphis, Tennessee": the site's town)."""
+def headline_end(title: str, outlet: str | None) -> int:
+    """Where the headline ends in a title: before the site's name and what follows it
+    ("- WMC Action News 5 - Memphis, Tennessee": the site's town)."""
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
-    parts = [p.strip() for p in HEADLINE_SEPARATOR.split(title)]
-    parts = [p for p in parts if p]
-    cut = next((i for i in range(1, len(parts)) if _site_name(parts[i], outlet_key)), None)
-    return " - ".join(parts[:cut])
+    parts: list[tuple[int, str]] = []  # (where the separator before it starts, the part)
+    start = part_start = 0
+    for sep in HEADLINE_SEPARATOR.finditer(title):
+        parts.append((start, title[part_start : sep.start()]))
+        start, part_start = sep.start(), sep.end()
+    parts.append((start, title[part_start:]))
+    parts = [(at, part.strip()) for at, part in parts if part.strip()]
+    cut = next((at for at, part in parts[1:] if _site_name(part, outlet_key)), len(title))
+    return len(title[:cut].rstrip())
+
+
+def headline_body(title: str, outlet: str | None) -> str:
+    """The headline: the title up to :func:`headline_end` (a prefix, so offsets hold)."""
+    return title[: headline_end(title, outlet)]
 
 
 def _township(name: str) -> str:
@@ -1263,6 +1274,73 @@ def _headline_keys(places: list[PlaceMention], headline: str) -> set[tuple]:
 
 
 def pick_event_place(
+    places: list[PlaceMention],
+    doc: Doc,
+    outlet: str | None,
+    homes: OutletHomes | None = None,
+    headline: str | None = None,
+    title_places: Sequence[PlaceMention] = (),
+) -> PlaceMention | None:
+    """Where the event happened, from the text (:func:`_pick_text_place`), unless the
+    headline names a town the text never does (``title_places``: the headline's mentions,
+    offsets into the title): then that town, placed in the state the text gives, or in
+    the outlet's home state when the text names no place ("Two arrested following deadly
+    Oak Park shooting" over a story that only names Detroit's police).
+    """
+    picked = _pick_text_place(places, doc, outlet, homes, headline)
+    town = _headline_town(picked, places, title_places)
+    if town is None:
+        return picked
+    for mention in [*places, *title_places]:
+        mention.role = "event" if mention.in_title and mention.start == town.start else "background"
+    return town
+
+
+def _headline_town(
+    picked: PlaceMention | None, places: list[PlaceMention], title_places: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The one known town or county the headline names, if the text names it nowhere and
+    it says more than the text's pick: placed in the state of that pick (or of the outlet's
+    home), else in the state its name alone settles."""
+    named = {_key(m.place): m for m in title_places if m.place.precision in ("city", "county")}
+    if len(named) != 1:
+        return None  # none, or a list of the site's towns ("Winchester, Decherd, Sewanee")
+    mention = next(iter(named.values()))
+    names = {_fold(n) for m in places for n in (m.text, m.place.name) if m.from_text}
+    if _fold(mention.text) in names or _fold(mention.place.name) in names:
+        return None  # the text names it: the headline only weighs for it
+    gazetteer = Gazetteer()
+    context = picked.place if picked is not None else None
+    place: Place | None = mention.place
+    if context is not None and context.country == "US" and context.admin1:
+        cands = gazetteer.lookup(mention.text, country="US", admin1=context.admin1)
+        place = cands[0] if cands and cands[0].admin1 == context.admin1 else None
+        if place is None and not picked.from_text and gazetteer.name_settles_state(mention.place):
+            place = mention.place  # "Fort Worth" over the home state of an outlet elsewhere
+    elif context is not None and context.country not in ("US", None):
+        place = mention.place if mention.place.country == context.country else None
+    elif not gazetteer.name_settles_state(mention.place):
+        place = None
+    # A name the gazetteer lacks is as often a word of the headline ("Taunton Shooting").
+    if place is None or place.geonameid is None or place.precision not in ("city", "county"):
+        return None
+    if picked is not None and picked.from_text:
+        if context.precision == "county":
+            if place.precision != "city" or gazetteer.in_other_county(place, context):
+                return None
+        elif context.precision == "city":
+            # A part of the text's city ("Germantown" in Philadelphia) says nothing new.
+            near = _km(place, context) <= CITY_RADIUS_KM
+            if place.precision != "city" or place.city == context.city or near:
+                return None
+        elif context.precision not in ("admin1", "country"):
+            return None
+    return PlaceMention(
+        mention.start, mention.end, mention.text, place, role="event", in_title=True
+    )
+
+
+def _pick_text_place(
     places: list[PlaceMention],
     doc: Doc,
     outlet: str | None,

@@ -43,6 +43,7 @@ class Claim:
     counted: str | None = None  # numbers: the whole counted phrase
     low: float | None = None  # casualties: the range a vague statement allows
     high: float | None = None
+    in_title: bool = False  # ``span`` indexes the article's title, not its text
 
 
 def _place_key(analysis: Analysis) -> tuple[str | None, str | None, str | None] | None:
@@ -106,6 +107,7 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
                     number=summary.best,
                     low=summary.low,
                     high=summary.high,
+                    in_title=summary.in_title,
                 )
             )
     if analysis.event_date is not None and analysis.event_date.from_text:
@@ -127,7 +129,19 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
         p = analysis.event_place  # a place inferred from the outlet is no source's claim
         key = _place_key(analysis)
         value = ", ".join(x for x in (key[2], key[1], key[0]) if x) if key else p.text
-        out.append(Claim("place", "event", value, p.text, aid, group, (p.start, p.end), place=key))
+        out.append(
+            Claim(
+                "place",
+                "event",
+                value,
+                p.text,
+                aid,
+                group,
+                (p.start, p.end),
+                place=key,
+                in_title=p.in_title,
+            )
+        )
     for person in analysis.people:
         name = person_name(person.name) or person.name
         out.append(
@@ -320,8 +334,9 @@ def _groups(cluster: list[Claim]) -> set[str]:
 def _fact(cluster: list[Claim], status: str, alternatives: list[list[Claim]]) -> Fact:
     rep = _representative(cluster)
     spans: dict[str, list[int]] = {}
+    title_spans: dict[str, list[int]] = {}
     for claim in cluster:
-        spans.setdefault(claim.article_id, list(claim.span))
+        (title_spans if claim.in_title else spans).setdefault(claim.article_id, list(claim.span))
     return Fact(
         kind=rep.kind,  # type: ignore[arg-type]
         text=rep.text,
@@ -331,6 +346,7 @@ def _fact(cluster: list[Claim], status: str, alternatives: list[list[Claim]]) ->
         speaker=rep.speaker,
         alternatives=[Alternative(_representative(a).value, _support(a)) for a in alternatives],
         spans=spans,
+        title_spans=title_spans,
     )
 
 

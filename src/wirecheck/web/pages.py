@@ -67,7 +67,11 @@ def event_page(request: Request, event_id: Id) -> str:
             spans = views.boilerplate_spans(article.boilerplate) + views.fact_spans(
                 record, article.id
             )
-            columns.append(views.Annotated(source, article, views.segments(article.text, spans)))
+            title = views.segments(
+                article.title or "", views.fact_spans(record, article.id, in_title=True)
+            )
+            text = views.segments(article.text, spans)
+            columns.append(views.Annotated(source, article, text, title))
     loc = record.location
     return render(
         "event.html.j2",
@@ -87,11 +91,13 @@ def event_page(request: Request, event_id: Id) -> str:
 def article_page(request: Request, article_id: Id) -> str:
     exported = article_detail(store_of(request), article_id)
     spans = views.article_spans(exported)
+    headline = views.title_spans(exported)
     return render(
         "article.html.j2",
         article=exported,
         segments=views.segments(exported["text"], spans),
-        kinds=sorted({s.kind for s in spans}),
+        title_segments=views.segments(exported["title"] or "", headline),
+        kinds=sorted({s.kind for s in spans + headline}),
     )
 
 

@@ -76,6 +76,7 @@ class Annotated:
     source: Source | None
     article: Article
     segments: list[Segment]
+    title_segments: list[Segment]
 
 
 def segments(text: str, spans: list[Span]) -> list[Segment]:
@@ -131,12 +132,17 @@ def fact_groups(record: EventRecord) -> list[tuple[str, str, str, list[tuple[str
     return [g for g in groups if g[3]]
 
 
-def fact_spans(record: EventRecord, article_id: str) -> list[Span]:
-    """Each fact's span in one article (from the fact's per-article offsets)."""
-    return [
-        Span(*fact.spans[article_id], f"fact {fact.kind} {fact.status}", f"f{i}", fact.text)
+def fact_spans(record: EventRecord, article_id: str, in_title: bool = False) -> list[Span]:
+    """Each fact's span in one article's text, or with ``in_title`` in its title (from the
+    fact's per-article offsets)."""
+    spans = [
+        (i, fact, fact.title_spans if in_title else fact.spans)
         for i, fact in enumerate(record.facts)
-        if article_id in fact.spans
+    ]
+    return [
+        Span(*where[article_id], f"fact {fact.kind} {fact.status}", f"f{i}", fact.text)
+        for i, fact, where in spans
+        if article_id in where
     ]
 
 
@@ -155,17 +161,14 @@ def article_spans(exported: dict[str, Any]) -> list[Span]:
             spans.append(Span(*q["speaker_span"], "speaker", f"q{i}", "speaker"))
         if q["cue_span"]:
             spans.append(Span(*q["cue_span"], "cue", f"q{i}", "speech verb"))
-    for p in exported["places"]:
-        where = ", ".join(x for x in (p["name"], p["admin1"], p["country"]) if x)
-        spans.append(Span(*p["span"], "place", label=f"place: {where} ({p['role']})"))
+    spans += place_spans(exported["places"])
     for d in exported["dates"]:
         when = d["best"] or f"{d['start']}…{d['end']}"
         spans.append(Span(*d["span"], "date", label=f"date: {when} ({d['precision']})"))
     for n in exported["numbers"]:
         what = f" {n['counts']}" if n["counts"] else ""
         spans.append(Span(*n["span"], "number", label=f"number: {n['value']:g}{what}"))
-    for c in exported["casualties"]:
-        spans.append(Span(*c["span"], "casualty", label=f"{c['kind']}: {c['best']}"))
+    spans += casualty_spans(exported["casualties"])
     for p in exported["people"]:
         about = ", ".join(
             x
@@ -174,6 +177,28 @@ def article_spans(exported: dict[str, Any]) -> list[Span]:
         )
         spans.append(Span(*p["span"], "person", label=f"person{': ' + about if about else ''}"))
     return spans
+
+
+def title_spans(exported: dict[str, Any]) -> list[Span]:
+    """The annotations of an exported article's headline, as spans into its title."""
+    return place_spans(exported["title_places"]) + casualty_spans(exported["title_casualties"])
+
+
+def place_spans(places: list[dict[str, Any]]) -> list[Span]:
+    """Exported place mentions as spans."""
+    return [
+        Span(
+            *p["span"],
+            "place",
+            label=f"place: {place_label(p['name'], p['admin1'], p['country'])} ({p['role']})",
+        )
+        for p in places
+    ]
+
+
+def casualty_spans(casualties: list[dict[str, Any]]) -> list[Span]:
+    """Exported casualty statements as spans."""
+    return [Span(*c["span"], "casualty", label=f"{c['kind']}: {c['best']}") for c in casualties]
 
 
 def map_point(lat: float, lon: float) -> dict[str, float]:

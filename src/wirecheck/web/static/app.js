@@ -21,11 +21,11 @@ document.addEventListener("DOMContentLoaded", () => {
       if (first) first.scrollIntoView({ block: "center", inline: "nearest", behavior: "smooth" });
     });
   });
-  const text = document.querySelector(".article-text");
+  const texts = document.querySelectorAll(".article-text");  // the headline and the text
   document.querySelectorAll("input[data-kind]").forEach((box) => {
     box.addEventListener("change", () => {
       box.dataset.kind.split(" ").forEach((kind) => {
-        text.classList.toggle("hide-" + kind, !box.checked);
+        texts.forEach((text) => text.classList.toggle("hide-" + kind, !box.checked));
       });
     });
   });
