@@ -18,6 +18,14 @@ group, e.g. ``Republican_lawmakers``), and for the gold speakers named in full i
 sharing half the gold words, split by whether the gold label is one person or a group) is
 reported too. Also reports how many quotes we extract per article and
 the share with any speaker. Gold is only read to score.
+
+Group-aware speaker accuracy (a second measure; the strict ones above are unchanged): a gold
+group label (not one person's name) is also credited when our speaker's group
+(``speaker_group``: the group speaker itself, the speaker's party, whom an agent speaks for, or
+the speaker's organisation, all from the text) matches it. Both are normalised first: lower
+case, "the" and "'s" dropped, "lawmakers"/"members" dropped, Democrats/Democratic/Dem ->
+democrat, Republicans/Republican/GOP -> republican; they match when one's words contain the
+other's ("House_Democrats" and our "Democrats"; "Tea_Party" and our "St. Louis Tea Party").
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from harness import (
     polnear_attributions,
     polnear_scores,
 )
+from metrics import group_match
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.analyze.people import extract_people
@@ -104,6 +113,8 @@ def basil(rows: list[dict], errors: str | None) -> None:
     total = found = named = right = extracted = with_speaker = direct = 0
     mentioned = right_mentioned = full_named = right_full = 0
     by_kind = {"person": [0, 0], "group": [0, 0]}  # harness rule: kind -> [named, right]
+    right_grouped = 0  # named-speaker quotes right, group labels also by speaker group
+    group_right = 0  # harness rule, group labels right by name or by speaker group
     t_ext = 0.0
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16), strict=True):
         s = time.perf_counter()
@@ -115,13 +126,20 @@ def basil(rows: list[dict], errors: str | None) -> None:
         direct += sum(1 for q in quotes if q.direct)
         ours = [(" ".join(words(q.text)), set(words(q.text)), q) for q in quotes]
         harness_ours = [(set(_words(q.text)), q.speaker or "") for q in quotes]
+        groups = {id(q): q.speaker_group for q in quotes}
+        harness_groups = [(set(_words(q.text)), groups[id(q)] or "") for q in quotes]
         for gq in row["gold"]["quotes"]:
             hw = set(_words(gq["text"]))
             hit = matching_quote(hw, harness_ours)
             if hw and hit is not None and not gq["speaker"].startswith("other_"):
-                kind = by_kind["person" if _person_label(gq["speaker"]) else "group"]
+                person = _person_label(gq["speaker"])
+                kind = by_kind["person" if person else "group"]
                 kind[0] += 1
                 kind[1] += gq["speaker"].split("_")[-1].lower() in hit.lower()
+                if not person:
+                    group_right += gq["speaker"].split("_")[-1].lower() in hit.lower() or (
+                        group_match(gq["speaker"], matching_quote(hw, harness_groups))
+                    )
             gw = words(gq["text"])
             if not gw:
                 continue
@@ -141,6 +159,10 @@ def basil(rows: list[dict], errors: str | None) -> None:
             surname = gq["speaker"].split("_")[-1].lower()
             ok = surname in (match.speaker or "").lower()
             right += ok
+            grouped = ok or (
+                not _person_label(gq["speaker"]) and group_match(gq["speaker"], groups[id(match)])
+            )
+            right_grouped += grouped
             # Group labels ("Republican_lawmakers") cannot match a name: also score only
             # speakers whose surname the article text contains.
             if re.search(rf"\b{re.escape(surname)}\b", row["text"], re.I):
@@ -152,7 +174,8 @@ def basil(rows: list[dict], errors: str | None) -> None:
                 right_full += ok
             if errors == "speaker" and not ok:
                 print(
-                    f"--- {row['id']} gold={gq['speaker']} got={match.speaker!r}: "
+                    f"--- {row['id']} gold={gq['speaker']} got={match.speaker!r} "
+                    f"group={groups[id(match)]!r}{' (group credit)' if grouped else ''}: "
                     f"{match.text[:90]!r}"
                 )
     n = len(rows)
@@ -171,6 +194,12 @@ def basil(rows: list[dict], errors: str | None) -> None:
     print(
         f"harness rule: speaker accuracy {(pr + gr) / max(pn + gn, 1):.3f} ({pn + gn}), "
         f"person {pr / max(pn, 1):.3f} ({pn}), group {gr / max(gn, 1):.3f} ({gn})"
+    )
+    print(
+        f"group-aware (group labels also by our speaker group): speaker accuracy "
+        f"{right_grouped / max(named, 1):.3f} ({named}); harness rule "
+        f"{(pr + group_right) / max(pn + gn, 1):.3f} ({pn + gn}), "
+        f"group {group_right / max(gn, 1):.3f} ({gn})"
     )
     print(
         f"extracted {extracted} ({extracted / n:.1f}/article), direct {direct}, "

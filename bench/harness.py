@@ -25,9 +25,9 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from metrics import accuracy, ari, bcubed, place_matches, prf
+from metrics import accuracy, ari, bcubed, group_match, place_matches, prf
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.export import export_articles, export_events
@@ -38,6 +38,7 @@ from wirecheck.store import open_store
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
 KEEP = ("url", "outlet", "title", "published", "text")
 Scores = dict[str, Any]
+T = TypeVar("T")
 
 
 def opaque(original: str, salt: str) -> str:
@@ -230,10 +231,11 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def matching_quote(words: set[str], quotes: list[tuple[set[str], str]]) -> str | None:
-    """The speaker of our quote sharing the most words with a gold quote's ``words``, if it
-    shares at least half of them (a quote split in two or overlapping another is matched
-    with the piece that holds the gold span, not with the first piece that touches it)."""
+def matching_quote(words: set[str], quotes: list[tuple[set[str], T]]) -> T | None:
+    """What goes with our quote (its speaker) sharing the most words with a gold quote's
+    ``words``, if it shares at least half of them (a quote split in two or overlapping
+    another is matched with the piece that holds the gold span, not with the first piece
+    that touches it)."""
     shared, speaker = max(
         ((len(words & qw), sp) for qw, sp in quotes), key=lambda pair: pair[0], default=(0, None)
     )
@@ -255,15 +257,20 @@ def score_basil(
     Speaker accuracy is also split by the kind of gold label: one person's name
     ("Nancy_Pelosi"), or a group ("House_Democrats", "Obama_campaign"), which a speaker
     named as one person never matches. A label is a person's name when spaCy's NER reads the
-    whole label as one PERSON entity.
+    whole label as one PERSON entity. The group-aware figures also credit a group label
+    that our quote's ``speaker_group`` matches (``metrics.group_match``): the group the
+    text says the speaker speaks for ("Sen. Chris Coons (D-Del.)" for Democratic_lawmakers).
     """
-    found = total = named = right = 0
-    by_kind = {"person": [0, 0], "group": [0, 0]}  # kind -> [named, right]
+    found = total = named = right = grouped = 0
+    by_kind = {"person": [0, 0], "group": [0, 0, 0]}  # kind -> [named, right, right by group]
     for article in articles:
         g = gold.get(article["id"])
         if g is None:
             continue
-        quotes = [(set(_words(q["text"])), q["speaker"] or "") for q in article["quotes"]]
+        quotes = [
+            (set(_words(q["text"])), (q["speaker"] or "", q.get("speaker_group")))
+            for q in article["quotes"]
+        ]
         for gq in g["quotes"]:
             words = set(_words(gq["text"]))
             if not words:
@@ -275,12 +282,18 @@ def score_basil(
             found += 1
             if not gq["speaker"].startswith("other_"):
                 named += 1
+                speaker, group = match
                 surname = gq["speaker"].split("_")[-1].lower()
-                hit = surname in match.lower()
+                hit = surname in speaker.lower()
                 right += hit
-                kind = by_kind["person" if _person_label(gq["speaker"]) else "group"]
+                person = _person_label(gq["speaker"])
+                kind = by_kind["person" if person else "group"]
                 kind[0] += 1
                 kind[1] += hit
+                by_group = hit or (not person and group_match(gq["speaker"], group))
+                grouped += by_group
+                if not person:
+                    kind[2] += by_group
     return {
         "gold_quotes": total,
         "quote_recall": accuracy(found, total),
@@ -290,6 +303,8 @@ def score_basil(
         "speaker_accuracy_person": accuracy(by_kind["person"][1], by_kind["person"][0]),
         "quotes_with_group_speaker_found": by_kind["group"][0],
         "speaker_accuracy_group": accuracy(by_kind["group"][1], by_kind["group"][0]),
+        "speaker_accuracy_group_aware": accuracy(grouped, named),
+        "speaker_accuracy_group_by_group": accuracy(by_kind["group"][2], by_kind["group"][0]),
         **clustering(articles, {i: g["event_id"] for i, g in gold.items()}, texts),
     }
 

@@ -87,3 +87,23 @@ def place_matches(gold: str | None, *ours: str | None) -> bool:
         names = {m[1]} if m[2].lower() == "county" else {m[1], m[2]}
     wanted = {norm_place(n) for n in names} - {""}
     return bool(wanted & {norm_place(n) for n in ours})
+
+
+# BASIL labels many quotes with the group the speaker speaks for ("House_Democrats" for a
+# quote by Nancy Pelosi); these normalise such labels and our ``speaker_group`` alike.
+GROUP_WORDS = {"democrats": "democrat", "democratic": "democrat", "dem": "democrat"}
+GROUP_WORDS |= {"dems": "democrat", "republicans": "republican", "gop": "republican"}
+GROUP_DROPPED = {"the", "s", "lawmakers", "members"}
+
+
+def group_words(label: str) -> set[str]:
+    """A group label or name as normalised words ("Republican_lawmakers" -> {republican})."""
+    found = re.findall(r"\w+", label.replace("_", " ").lower().replace("’", "'"))
+    return {GROUP_WORDS.get(w, w) for w in found if w not in GROUP_DROPPED}
+
+
+def group_match(label: str, group: str | None) -> bool:
+    """Whether our speaker group matches a gold group label: one's words hold the other's
+    ("House_Democrats" and "Democrats"; "Tea_Party" and "St. Louis Tea Party")."""
+    gold, ours = group_words(label), group_words(group or "")
+    return bool(gold and ours) and (gold <= ours or ours <= gold)

@@ -52,6 +52,7 @@ def test_basil_speaker_accuracy_is_split_by_kind_of_gold_label(monkeypatch):
             "quotes": [
                 {"text": "we will win this vote", "speaker": "Nancy Pelosi"},
                 {"text": "the bill is a disgrace", "speaker": "Nancy Pelosi"},
+                {"text": "no deal without the wall", "speaker": "Steve Scalise"},
             ],
         }
     ]
@@ -61,13 +62,32 @@ def test_basil_speaker_accuracy_is_split_by_kind_of_gold_label(monkeypatch):
             "quotes": [
                 {"text": "we will win this vote", "speaker": "Nancy_Pelosi"},
                 {"text": "the bill is a disgrace", "speaker": "House_Democrats"},
+                {"text": "no deal without the wall", "speaker": "Democratic_lawmakers"},
             ],
         }
     }
     scores = harness.score_basil(articles, [], gold, {"a": text})
-    assert scores["speaker_accuracy"] == 0.5
+    assert scores["speaker_accuracy"] == pytest.approx(1 / 3)
     assert scores["speaker_accuracy_person"] == 1.0
     assert scores["speaker_accuracy_group"] == 0.0
+    assert scores["speaker_accuracy_group_aware"] == pytest.approx(1 / 3)  # no groups given
+    # The group the text says the speaker speaks for is credited; a wrong group is not.
+    articles[0]["quotes"][1]["speaker_group"] = "Democrats"
+    articles[0]["quotes"][2]["speaker_group"] = "Republicans"
+    scores = harness.score_basil(articles, [], gold, {"a": text})
+    assert scores["speaker_accuracy_group_aware"] == pytest.approx(2 / 3)
+    assert scores["speaker_accuracy_group_by_group"] == 0.5
+
+
+def test_group_labels_match_the_group_our_speaker_speaks_for():
+    from metrics import group_match
+
+    assert group_match("House_Democrats", "Democrats")
+    assert group_match("Democratic_lawmakers", "House Democrats")
+    assert group_match("Republican_lawmakers", "GOP")
+    assert group_match("Obama_campaign", "the Obama campaign")
+    assert not group_match("Republican_lawmakers", "Democrats")
+    assert not group_match("Obama_campaign", None)
 
 
 def test_place_names_are_compared_folded_and_gva_localities_accept_either_name():

@@ -142,3 +142,36 @@ def test_a_one_word_name_after_the_is_no_person(nlp):
     )
     names = [p.name for p in extract_people(doc)]
     assert "Levant" not in names and "Anne Roy" in names
+
+
+def test_a_party_named_in_words_gives_the_party(nlp):
+    text = (
+        "Fellow Democratic Sen. Chris Coons of Delaware slammed the plan. Republican Whip "
+        "Steve Scalise called on Democrats to act. Another leading Dem, Sen. Kristen "
+        "Gillibrand of New York, tweeted. Senator Richard Blumenthal, Democrat of Connecticut, "
+        "said no. Representative Andy Harris, a conservative Republican who represents "
+        "Maryland, agreed. Jane Doe, a former Republican, left. Sen. Chuck Schumer, and "
+        "Republican Sen. John Thune spoke."
+    )
+    people = {p.name: p for p in extract_people(nlp(text))}
+    democrats = ("Chris Coons", "Kristen Gillibrand", "Richard Blumenthal")
+    assert all(people[name].party == "Democratic Party" for name in democrats)
+    assert text[slice(*people["Chris Coons"].party_span)] == "Democratic"
+    republicans = ("Steve Scalise", "Andy Harris", "John Thune")
+    assert all(people[name].party == "Republican Party" for name in republicans)
+    assert people["Jane Doe"].party is None  # a former member
+    assert people["Chuck Schumer"].party is None  # the next name's party
+
+
+def test_a_campaign_or_organisation_before_the_title_is_the_affiliation(nlp):
+    text = (
+        "The Romney campaign hit Sen. John Kerry on Monday. Obama campaign spokeswoman Lis "
+        "Smith described the new ad. Obama's current campaign press secretary, Ben Lane, "
+        "said so in an email. St. Louis Tea Party organizer Bill Hennessy wrote on the site."
+    )
+    people = {p.name: p for p in extract_people(nlp(text))}
+    assert people["Lis Smith"].affiliation == "Obama campaign"
+    assert text[slice(*people["Lis Smith"].affiliation_span)] == "Obama campaign"
+    assert people["Ben Lane"].affiliation == "Obama's current campaign"
+    assert people["Bill Hennessy"].affiliation == "St. Louis Tea Party"
+    assert people["John Kerry"].affiliation is None  # not his campaign

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wirecheck.analyze.people import extract_people
-from wirecheck.analyze.quotes import extract_quotes
+from wirecheck.analyze.quotes import extract_quotes, speaker_group
 from wirecheck.models import Quote, from_dict
 
 
@@ -385,3 +385,26 @@ def test_the_organisation_noun_goes_to_its_full_name(nlp):
     )
     speakers = {q.speaker for q in quotes_of(nlp, text)}
     assert speakers == {"the MedStar Washington Hospital Center"}
+
+
+def test_speaker_group_from_party_agent_organisation_or_group(nlp):
+    text = (
+        '"The shutdown hurts millions," said Sen. Chris Coons (D-Del.).\n\n'
+        '"The ad is dishonest," said Lis Brand, a spokeswoman for the Obama campaign.\n\n'
+        '"The findings are confirmed," said Ben Buck, spokesman for House Speaker John '
+        "Boehner (R-Ohio).\n\n"
+        '"We stand by our reporting," said Ben Smith, editor of BuzzFeed News.\n\n'
+        '"We will block the funding," Republican lawmakers said in a letter.\n\n'
+        '"The talks went well," said Helen Marsh.'
+    )
+    doc = nlp(text)
+    people = extract_people(doc)
+    quotes = [q for q in extract_quotes(doc, people) if q.direct]
+    assert [speaker_group(q, people) for q in quotes] == [
+        "Democrats",
+        "Obama campaign",
+        "Republicans",
+        "BuzzFeed News",
+        "Republican lawmakers",
+        None,
+    ]

@@ -84,6 +84,7 @@ def article_to_dict(
                 "text": q.text,
                 "speaker": q.speaker,
                 "speaker_kind": q.speaker_kind,
+                "speaker_group": q.speaker_group,
                 "content_span": _span(q.start, q.end),
                 "speaker_span": list(q.speaker_span) if q.speaker_span else None,
                 "cue_span": list(q.cue_span) if q.cue_span else None,

@@ -212,6 +212,9 @@ class Quote:
     # "person" (a name, "he", "the senator") or "group" ("House Democrats", "the Obama
     # campaign", "they"); None when the speaker is unknown or cannot be told apart.
     speaker_kind: SpeakerKind | None = None
+    # The group the speaker speaks for, as the text tells it: "Democrats" for "Sen. Chris
+    # Coons (D-Del.)", "Obama campaign" for its spokeswoman, the group speaker itself.
+    speaker_group: str | None = None
 
 
 @dataclass

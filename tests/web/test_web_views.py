@@ -71,7 +71,11 @@ def test_article_spans_come_from_the_exported_annotations():
     article = Article(text=TEXT, origin="t", id="a1", boilerplate=[(46, 47)])
     analysis = Analysis(
         article_id="a1",
-        quotes=[Quote(16, 36, "the bridge is closed", "Officials", (0, 9), (10, 14))],
+        quotes=[
+            Quote(
+                16, 36, "the bridge is closed", "Officials", (0, 9), (10, 14), speaker_group="DOT"
+            )
+        ],
         places=[PlaceMention(41, 46, "Porto", Place("Porto", country="PT"), "event")],
     )
     spans = article_spans(article_to_dict(article, analysis, None))
@@ -83,6 +87,7 @@ def test_article_spans_come_from_the_exported_annotations():
         ("cue", "said"),
         ("place", "Porto"),
     }
+    assert [s.label for s in spans if s.kind == "quote"] == ["quote — Officials (for DOT)"]
 
 
 def event_record() -> EventRecord:

@@ -358,9 +358,11 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
         person.title_span = (titles[0][0], titles[-1][1])
         person.role = person.role or "official"
     affiliation = _affiliation(doc, titles) if titles else None
-    for ent in mentions:
-        if affiliation is None and resolve_name(ent.text, [person]) is not None:
-            affiliation = _organisation_after(doc, ent)
+    for ent in own:
+        if affiliation is None:
+            affiliation = _organisation_after(doc, ent) or _organisation_before(doc, ent)
+    if affiliation is None:
+        affiliation = _campaign(doc, titles, own)
     if affiliation is not None:
         person.affiliation = affiliation.text
         person.affiliation_span = (affiliation.start_char, affiliation.end_char)
@@ -371,6 +373,12 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             # Spelt out, with the letter as its evidence in the text.
             person.party = PARTIES[marker.group(letter)]
             person.party_span = marker.span(letter)
+            break
+    for ent in own if person.party is None else []:
+        word = _party_word(doc, ent)
+        if word is not None:
+            person.party = PARTY_WORDS[word.group("word").lower()]
+            person.party_span = word.span("word")
             break
 
 
@@ -393,6 +401,43 @@ def _organisation_after(doc: Doc, ent: Span) -> Span | None:
     return next((e for e in doc.ents if e.start in starts and e.label_ == "ORG"), None)
 
 
+def _organisation_before(doc: Doc, ent: Span) -> Span | None:
+    """ "NAACP President Ben Jealous", "St. Louis Tea Party organizer Bill Hennessy": an
+    organisation right before the name's title or role noun."""
+    before = _title_tokens_before(ent)
+    i = before.start if before is not None else ent.start
+    roles = 0
+    while roles < 2 and i > 0 and doc[i - 1].is_lower and ROLE_NOUNS.fullmatch(doc[i - 1].text):
+        i, roles = i - 1, roles + 1
+    if before is None and not roles and strip_title(ent.text) == ent.text:
+        return None  # a bare name after an organisation ("told CNN Smith") has no title
+    return next((e for e in doc.ents if e.end == i and e.label_ == "ORG"), None)
+
+
+# A candidate's campaign or a named committee: "the Obama campaign", "Obama's current
+# campaign press secretary".
+CAMPAIGN = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*(?:\s+[a-z]+)?\s+(?i:campaign|committee|caucus)\b"
+)
+
+
+def _campaign(doc: Doc, titles: list[tuple[int, int]], own: list[Span]) -> Span | None:
+    """A campaign or committee named in a person's title ("a spokeswoman for the Obama
+    campaign"), or right before a mention with only role nouns between ("Obama campaign
+    spokeswoman Lis Smith", not "the Romney campaign hit Sen. Smith")."""
+    text = doc_text(doc)
+    found = [m for s, e in titles for m in CAMPAIGN.finditer(text, s, e)]
+    for ent in own:
+        start = max(sentence_of(doc, ent.start).start_char, ent.start_char - 80)
+        for m in CAMPAIGN.finditer(text, start, ent.start_char):
+            between = text[m.end() : ent.start_char].split()
+            if between and all(w.islower() for w in between) and ROLE_NOUNS.fullmatch(between[-1]):
+                found.append(m)
+    if not found:
+        return None
+    return doc.char_span(*found[0].span(), alignment_mode="expand")
+
+
 AFFILIATION_LABELS = ("ORG", "NORP", "GPE")  # in this order of preference
 # American news marks a politician's party and state after the name: "Sen. Chris Coons
 # (D-Del.)", "Rep. Steve Scalise, R-La., said", "Bernie Sanders (I-Vt.)", or the party alone,
@@ -402,6 +447,38 @@ PARTY_AFTER = re.compile(
     r"[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),])"
 )
 PARTIES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
+# Or names it in words: "Democratic Sen. Chris Coons", "Republican Whip Steve Scalise",
+# "Another leading Dem, Sen. Kristen Gillibrand", "Richard Blumenthal, Democrat of
+# Connecticut", "Raúl Labrador, a Republican of Idaho".
+PARTY_WORDS = {
+    "democratic": "Democratic Party",
+    "democrat": "Democratic Party",
+    "dem": "Democratic Party",
+    "republican": "Republican Party",
+    "gop": "Republican Party",
+}
+_PARTY = r"(?P<word>Democratic|Democrat|Dem|Republican|GOP)"
+# Before the name, with only capitalised titles or office words between ("Republican
+# presidential candidate Mitt Romney"); a party noun may stand in apposition ("a Dem, Sen. X").
+PARTY_BEFORE = re.compile(
+    rf"\b{_PARTY}(?:,\s+|\s+)(?:(?:[A-Z][\w.’'-]*|presidential|candidate|nominee|hopeful|"
+    r"leader|whip|senator|congressman|congresswoman|lawmaker|representative|governor)\s+){0,4}$"
+)
+# After it, as an appositive: "a (conservative) Republican", not "a former Republican", nor a
+# compound ("a Republican-led"); or the noun with a state ("Democrat of Connecticut").
+PARTY_APPOSITIVE = (
+    re.compile(rf",\s+(?:an?|the)\s+(?!former\b)(?:[a-z]+\s+)?{_PARTY}\b(?![-’'])"),
+    re.compile(rf",\s+{_PARTY}\s+(?:of|from)\b"),
+)
+
+
+def _party_word(doc: Doc, ent: Span) -> re.Match | None:
+    """The party word that names a person's party next to one of their mentions."""
+    text = doc_text(doc)
+    before = PARTY_BEFORE.search(text, max(0, ent.start_char - 80), ent.start_char)
+    if before is not None:
+        return before
+    return next(filter(None, (p.match(text, ent.end_char) for p in PARTY_APPOSITIVE)), None)
 
 
 def _affiliation(doc: Doc, titles: list[tuple[int, int]]) -> Span | None:

@@ -11,7 +11,7 @@ from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.analyze.people import resolve_name
 from wirecheck.models import Person, Quote, SpeakerKind
 
-__all__ = ["CUE_LEMMAS", "extract_quotes"]
+__all__ = ["CUE_LEMMAS", "extract_quotes", "speaker_group"]
 
 CUE_LEMMAS = {
     "say",
@@ -208,6 +208,55 @@ AUTHOR_PREPS = {"with", "in"}  # "X retorted with an ad", "X said in a statement
 MIN_WORDS_WITHOUT_CUE = 4
 # Entity labels that never hold a person's name, whatever a surname match says.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"}
+# The group a party member speaks for ("Sen. Chris Coons (D-Del.)" → Democrats).
+PARTY_GROUPS = {"Democratic Party": "Democrats", "Republican Party": "Republicans"}
+# "Google's spokesperson" as ``_agent_of`` writes it, and "spokesman for X" in a title.
+AGENT_SPEAKER = re.compile(rf"(?P<owner>.+)['’]s (?:{'|'.join(sorted(AGENT_NOUNS))})")
+AGENT_TITLE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|lawyer|attorney|press secretary)\s+(?:for|to)\s+"
+    r"(?:the\s+)?(?P<owner>[A-Z].*)$"
+)
+
+
+def speaker_group(quote: Quote, people: list[Person]) -> str | None:
+    """The group a quote's speaker speaks for, as the text tells it: a group speaker itself
+    ("House Democrats", "the Obama campaign" → "Obama campaign"), a person's party ("Sen. Chris
+    Coons (D-Del.)" → "Democrats"), the one an agent speaks for ("a spokeswoman for the Obama
+    campaign" → "Obama campaign", "a spokesman for Speaker John Boehner (R-Ohio)" →
+    "Republicans"), else the person's organisation ("BuzzFeed's editor" → "BuzzFeed")."""
+    speaker = quote.speaker
+    if not speaker:
+        return None
+    if quote.speaker_kind == "group":
+        if speaker.lower() in GROUP_PRONOUNS:
+            return None  # "they" with no group found for it
+        return re.sub(r"^(the|The) ", "", speaker)
+    agent = AGENT_SPEAKER.fullmatch(speaker)
+    if agent is not None:
+        return _owner_group(agent.group("owner"), people)
+    person = next((p for p in people if p.name == speaker), None)
+    if person is None:
+        return None
+    if person.party in PARTY_GROUPS:
+        return PARTY_GROUPS[person.party]
+    agent = AGENT_TITLE.search(person.title or "")
+    if agent is not None:
+        return _owner_group(agent.group("owner"), people)
+    return re.sub(r"^(the|The) ", "", person.affiliation) if person.affiliation else None
+
+
+def _owner_group(owner: str, people: list[Person]) -> str | None:
+    """The group behind whoever an agent speaks for: a named group ("the Obama campaign"),
+    else a person's party ("Speaker John Boehner (R-Ohio)" → Republicans), else the owner
+    as named ("Google")."""
+    owner = re.sub(r"^(the|The) ", "", owner).strip(" ,")
+    words = re.findall(r"[\w’']+", owner)
+    if words and words[-1].lower() in GROUP_NOUNS:
+        return owner
+    person = next((p for p in people if re.search(rf"\b{re.escape(p.name)}\b", owner)), None)
+    if person is not None:
+        return PARTY_GROUPS.get(person.party or "")
+    return owner
 
 
 def _speaker_token(cue: Token) -> Token | None:
@@ -772,6 +821,8 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     for sent in sentences(doc):
         inside = [(s, e) for s, e in quoted if s < sent.end_char and sent.start_char < e]
         quotes.extend(_indirect(doc, sent, people, mentions, inside))
+    for quote in quotes:
+        quote.speaker_group = speaker_group(quote, people)
     return sorted(quotes, key=lambda q: q.start)
 
 

@@ -156,6 +156,8 @@ def article_spans(exported: dict[str, Any]) -> list[Span]:
     spans = boilerplate_spans(exported["boilerplate"])
     for i, q in enumerate(exported["quotes"]):
         by = f" — {q['speaker']}" if q["speaker"] else ""
+        if q.get("speaker_group") and q["speaker_group"] != q["speaker"]:
+            by += f" (for {q['speaker_group']})"
         spans.append(Span(*q["content_span"], "quote", f"q{i}", f"quote{by}"))
         if q["speaker_span"]:
             spans.append(Span(*q["speaker_span"], "speaker", f"q{i}", "speaker"))
