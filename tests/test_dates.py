@@ -117,6 +117,17 @@ def test_page_stamp_anchors_weekdays_of_a_later_copy(nlp):
     assert picked is not None and picked.best == dt.date(2015, 1, 7)
 
 
+def test_old_video_caption_stamp_does_not_date_the_page():
+    text = (
+        "Four teens were shot in a park. (Published Thursday, Mar 14, 2013)\n\n"
+        "Four teenagers were shot at a park Wednesday, police said.\n\n"
+        "Two teens were slain in the same park. (Published Wednesday, May 4, 2011)\n"
+    )
+    # The page's own caption is a day after its date; the other is a related old video's.
+    assert stamp_date(text, dt.date(2013, 3, 13)) is None
+    assert stamp_date(text, dt.date(2013, 3, 15)) == dt.date(2013, 3, 14)
+
+
 def test_stamp_after_publication_is_ignored():
     assert stamp_date("Updated: Feb. 2, 2015 10:00 AM\nText.", PUB) is None
     assert stamp_date("No stamp here, just Feb. 2 in a sentence.", PUB) is None
@@ -350,6 +361,8 @@ def test_byline_with_the_clock_time_inside_the_date_is_no_incident_date(nlp):
         ("New Year’s Eve", "2016-01-02", "2015-12-31"),
         ("Labor Day", "2015-09-08", "2015-09-07"),
         ("Christmas Day", "2015-12-20", "2015-12-25"),  # upcoming, not last year's
+        ("Easter Sunday", "2015-04-14", "2015-04-05"),  # not the last Sunday
+        ("early Easter morning", "2016-03-30", "2016-03-27"),
     ],
 )
 def test_holidays_name_a_day(text, pub, best):
@@ -482,3 +495,12 @@ def test_the_day_the_headline_names_wins_a_close_call(nlp):
     assert event_date(dates, doc, PUB, headline).text == "early Monday"
     # A calendar date in a headline is the report's, not the incident's.
     assert pick_event_date(dates, doc, PUB, "Patrol Report 01/19/2015").text == "Sunday"
+
+
+def test_a_victim_fighting_for_his_life_is_a_condition_not_the_incident(nlp):
+    doc = nlp(
+        "A boy was fighting for his life Monday at a hospital. "
+        "Police said the boy was found Saturday at about 5:45 p.m. outside a townhome."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 
+from dateutil.easter import easter
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
@@ -75,7 +76,8 @@ TODAY = re.compile(
 HOLIDAY = re.compile(
     r"\b(?P<name>new year['’]?s (?:eve|day)|christmas (?:eve|day|night)|thanksgiving(?: day)?|"
     r"halloween|fourth of july|july (?:4th|fourth)|independence day|memorial day|labor day|"
-    r"mother['’]?s day|father['’]?s day)\b(?!(?:['’]?s)?(?:\s+day)?\s+weekend)",
+    r"mother['’]?s day|father['’]?s day|easter (?:sunday|morning|evening|night))\b"
+    r"(?!(?:['’]?s)?(?:\s+day)?\s+weekend)",
     re.I,
 )
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
@@ -90,7 +92,8 @@ INCIDENT = re.compile(
     r"\b(shot|shooting|shootings|killed|kill|killing|died|dead|wounded|injured|attack|attacked|"
     r"clash|clashed|clashes|fire|fired|firefight|gunfire|exploded|explosion|blast|bomb|"
     r"happened|occurred|erupted|struck|hit|stabbed|stabbing|crash|crashed|protest|protested|"
-    r"rally|raid|robbery|fighting|battle|ambush|collapsed|flood|flooded|began)\b",
+    r"rally|raid|robbery|fighting(?! for \w+ li(?:fe|ves))|battle|ambush|collapsed|flood|flooded|"
+    r"began)\b",  # a victim "fighting for his life" is a condition, not the fight
     re.I,
 )
 NOT_INCIDENT = re.compile(
@@ -103,7 +106,7 @@ NOT_INCIDENT = re.compile(
 AFTERMATH = re.compile(
     r"\b(condition|hospitali[sz]ed|remains|remained|charged|charges|arrested|arrest|booked|"
     r"arraign\w*|indicted|custody|jail|bond|autopsy|identified|released|turned himself|"
-    r"turned herself|press conference|update)\b",
+    r"turned herself|press conference|update|fighting for \w+ li(?:fe|ves))\b",
     re.I,
 )
 DURATION = re.compile(
@@ -122,6 +125,9 @@ TIMESTAMP = re.compile(
 # date an embedded tweet was sent ("— Jane Doe (@JaneDoe) May 30, 2016").
 INLINE_STAMP = re.compile(r"(?:\b(?:published|posted|updated):?(?:\s+on)?|\(@\w+\))\s*$", re.I)
 STAMP_WINDOW = 1500
+# How far before publication a video caption's "(Published ...)" stamp may date the page:
+# an older one belongs to a related video from an earlier story.
+CAPTION_WINDOW = dt.timedelta(days=7)
 STAMP_PREFIX = re.compile(r"\W{0,2}(?:[A-Z][a-z]+day,?\s*)?")
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -188,6 +194,8 @@ def _holiday(name: str, pub: dt.date) -> dt.date | None:
             day = _nth_weekday(year, 5, 6, 2)
         elif name.startswith("father"):
             day = _nth_weekday(year, 6, 6, 3)
+        elif name.startswith("easter"):
+            day = easter(year)
         else:  # the Fourth of July
             day = dt.date(year, 7, 4)
         if day - pub <= AHEAD_WINDOW:
@@ -332,14 +340,17 @@ def stamp_date(text: str, published: dt.date | None) -> dt.date | None:
     line, or a line opening with a full date ("June 24, 2014 at 10:19 PM", "(07/21/15) -").
 
     Archived copies often carry a later ``published`` date than the story itself; the
-    earliest stamped day not after it is when the story was written.
+    earliest stamped day not after it is when the story was written. A video caption's
+    "(Published ...)" stamp counts only within ``CAPTION_WINDOW`` before ``published``.
     """
     found = []
     for line in text[:STAMP_WINDOW].splitlines():
         line = line.strip()
         if len(line) >= 200:
             continue
-        stamped = bool(TIMESTAMP.search(line))
+        stamp = TIMESTAMP.search(line)
+        # A video caption's "... (Published Wednesday, May 4, 2011)"
+        captioned = stamp is not None and line[stamp.start() - 1 : stamp.start()] == "("
         for pattern in (RE_MONTH_DAY, RE_NUMERIC):
             m = pattern.search(line)
             if not m:
@@ -347,9 +358,13 @@ def stamp_date(text: str, published: dt.date | None) -> dt.date | None:
             opens_line = STAMP_PREFIX.fullmatch(line[: m.start()]) and (
                 pattern is RE_NUMERIC or m["year"]
             )
-            resolved = normalise(m.group(0), published) if stamped or opens_line else None
-            if resolved and resolved[3] and (published is None or resolved[3] <= published):
-                found.append(resolved[3])
+            resolved = normalise(m.group(0), published) if stamp or opens_line else None
+            day = resolved[3] if resolved else None
+            if day is None or (published is not None and day > published):
+                continue
+            if captioned and published is not None and published - day > CAPTION_WINDOW:
+                continue  # an older caption is a related video's, from an earlier story
+            found.append(day)
     return min(found) if found else None
 
 
