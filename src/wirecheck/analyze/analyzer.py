@@ -7,6 +7,7 @@ offset the extractors produce indexes the stored article text.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -39,7 +40,14 @@ from wirecheck.models import (
     PlaceMention,
 )
 
-__all__ = ["ANALYSIS_VERSION", "MAX_ANALYZED_CHARS", "Analyzer", "Headline", "event_date"]
+__all__ = [
+    "ANALYSIS_VERSION",
+    "MAX_ANALYZED_CHARS",
+    "Analyzer",
+    "Headline",
+    "event_date",
+    "headline_text",
+]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
 ANALYSIS_VERSION = 14
@@ -74,31 +82,40 @@ class Analyzer:
         ``homes`` (the outlets' learnt home states) is read as each article is analysed, so
         what the caller learns from one article serves the next.
         """
-        pairs = ((mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.analyze_doc(article, doc, homes)
+        for_text, for_title = itertools.tee(articles)
+        pairs = ((mask(a.text, a.boilerplate)[:MAX_ANALYZED_CHARS], a) for a in for_text)
+        docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+        # Headlines are parsed in batches of their own: one call each would cost more.
+        titles = self.nlp.pipe((headline_text(a) for a in for_title), batch_size=batch_size)
+        for (doc, article), title_doc in zip(docs, titles, strict=True):
+            yield self.analyze_doc(article, doc, homes, title_doc)
 
-    def read_headline(self, article: Article) -> Headline:
+    def read_headline(self, article: Article, doc: Doc | None = None) -> Headline:
         """What the article's headline names: places and casualty statements, with offsets
-        into its title."""
-        if not article.title:
+        into its title (``doc``: the headline already parsed)."""
+        text = headline_text(article)
+        if not text.strip():
             return Headline()
-        end = min(headline_end(article.title, article.outlet), MAX_HEADLINE_CHARS)
-        if not article.title[:end].strip():
-            return Headline()
-        doc = self.nlp(article.title[:end])
+        doc = doc if doc is not None else self.nlp(text)
         return Headline(
             places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
             casualties=[replace(c, in_title=True) for c in extract_casualties(doc)],
         )
 
-    def analyze_doc(self, article: Article, doc: Doc, homes: OutletHomes | None = None) -> Analysis:
-        """Run the extractors over a Doc of the article's masked text, and its headline."""
+    def analyze_doc(
+        self,
+        article: Article,
+        doc: Doc,
+        homes: OutletHomes | None = None,
+        title_doc: Doc | None = None,
+    ) -> Analysis:
+        """Run the extractors over a Doc of the article's masked text, and its headline
+        (``title_doc``: parsed from :func:`headline_text`, else parsed here)."""
         people = extract_people(doc)
         dates = extract_dates(doc, article.published)
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)
-        headline = self.read_headline(article)
+        headline = self.read_headline(article, title_doc)
         sents = [s for s in sentences(doc) if s.text.strip()]
         kind = classify(lead_text(article.title, [s.text for s in sents[: LEAD_SENTENCES + 1]]))
         return Analysis(
@@ -124,6 +141,13 @@ class Analyzer:
             event_type=kind.event_type,
             keywords=keywords(doc),
         )
+
+
+def headline_text(article: Article) -> str:
+    """The part of the title that is the headline (a prefix: its offsets are the title's)."""
+    if not article.title:
+        return ""
+    return article.title[: min(headline_end(article.title, article.outlet), MAX_HEADLINE_CHARS)]
 
 
 @dataclass
