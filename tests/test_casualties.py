@@ -799,3 +799,75 @@ def test_a_victim_told_of_who_died_past_the_opening_is_dead(nlp):
         + "The man was taken to a hospital, where he was pronounced dead."
     )
     assert figures(nlp, text) == (1, 3)
+
+
+def test_people_with_their_own_fate_clause_are_not_counted_with_the_next(nlp):
+    text = (
+        "Five people were shot on Saturday night, including two men who were killed and "
+        "two police officers who received non-life-threatening injuries."
+    )
+    assert figures(nlp, text) == (2, 3)
+
+
+def test_one_person_or_another_is_not_two(nlp):
+    text = (
+        "A 7-year-old girl was shot and killed on Friday. Investigators have not determined "
+        "if the shooter meant to shoot and kill the child or someone else at the home."
+    )
+    assert figures(nlp, text)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two Precinct 5 deputy constables were also hit by gunfire.", None, 2),
+        ("He is charged in the murder of an Eight Trey Crip last year.", 1, None),
+    ],
+)
+def test_a_number_in_a_name_is_not_a_count(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_multiple_people_are_as_many_as_several(nlp):
+    assert figures(nlp, "Police say multiple people were shot outside a bar.") == (None, 3)
+
+
+def test_they_are_the_people_counted_a_few_sentences_before(nlp):
+    text = (
+        "Police are looking for a shooter who opened fire on four men. "
+        "It happened just after 10 p.m. Sunday. "
+        "Police said the men range in age from their late teens to early 20s. "
+        "They were all shot in the foot and treated at a hospital."
+    )
+    assert figures(nlp, text) == (None, 4)
+
+
+def test_a_child_who_accidentally_killed_himself_is_the_victim(nlp):
+    text = (
+        "A 4-year-old boy accidentally shot and killed himself at his home on Sunday. "
+        "The boy died at the hospital, police said."
+    )
+    assert figures(nlp, text)[0] == 1
+
+
+def test_people_shot_to_death_are_the_victims_not_the_attacker_too(nlp):
+    text = (
+        "Four people were shot to death at a home on Friday. "
+        "The gunman then killed himself, deputies said."
+    )
+    assert figures(nlp, text)[0] == 5
+
+
+def test_another_death_told_well_after_the_first_is_another_case(nlp):
+    text = (
+        "A 6-year-old boy was shot and killed at his home on Friday. "
+        "Neighbors said the family had moved to the street in the spring and that the boy "
+        "loved to ride his bike along the sidewalk after school with his cousins. "
+        "Another boy died after a similar shooting in the county in March."
+    )
+    assert figures(nlp, text)[0] == 1
+
+
+def test_a_hope_to_kill_is_not_a_death(nlp):
+    text = "A gunman killed two people on Sunday. Police said he had hoped to kill hundreds."
+    assert figures(nlp, text)[0] == 2

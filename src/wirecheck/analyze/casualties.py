@@ -10,7 +10,7 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 * a list counts each name, however the parser hung it ("Jones, 37, Smith, 20, and Lee,
   33" 3), and a surname that is a count word ("Few was wounded") is one person;
 * vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
-  3, "hundreds" 100;
+  3 (and "multiple people" as many), "hundreds" 100;
 * "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say);
 * the name of a multiple homicide gives its toll: "a triple homicide" 3 dead, "a double
   murder-suicide" 3 (the attacker too).
@@ -53,6 +53,7 @@ KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "ma
 INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
 SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
 HIT_LEMMAS = {"shoot", "graze", "strike", "hit"}  # hit by gunfire: injured unless killed
+HARM_LEMMAS = KILL_LEMMAS | INJURE_LEMMAS | HIT_LEMMAS
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
 INJURED_ADJ = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
@@ -63,6 +64,9 @@ HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|clinic)s?\b", r
 CONDITION_VERBS = {"list", "be", "remain", "stay", "leave", "report", "believe"}
 CONDITION = {"critical", "serious", "stable", "fair", "grave", "guarded", "life-threatening"}
 UNKNOWN_PLURAL = 2
+THEY_REACH = 3  # sentences back a "they" may take its count from
+# "multiple people were shot": as many as "several", not the two of a bare plural.
+SEVERAL = {**VAGUE_COUNTS, "multiple": VAGUE_COUNTS["several"]}
 NEGATED = re.compile(
     r"\b(no|zero)\s+(\w+\s+){0,2}(casualties|deaths|fatalities|injuries|one (was|were)|"
     r"(one|body) (was )?(hurt|injured|killed|wounded|shot))\b|"
@@ -111,12 +115,16 @@ HARMED_OTHERS = re.compile(
 )
 ATTEMPTED = re.compile(r"\b(attempt(ed|ing)?|tried|survived)\b", re.I)
 THEN = re.compile(r"\b(before|then)\b", re.I)
+ACCIDENT = re.compile(r"\baccident", re.I)
 SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
 ATTACKER = "the attacker"
 BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "bodies"}
+# "tried to kill", "hoped to kill hundreds" (which the lemmatiser makes "hop").
 INTENT_LEMMAS = {"try", "attempt", "threaten", "plan", "want", "vow", "intend", "plot", "seek"}
+INTENT_LEMMAS |= {"hope", "hop", "aim"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can", "must", "could've", "might've"}
 SPEAKERS = ("i", "me", "we", "us", "you", "myself", "ourselves")
+ANOTHER_NEAR = 150  # chars past a report's first death where "another" death is one more
 LEAD_CHARS = 1200  # the opening of a report, counted from its first casualty statement
 AGE_UNITS = ("year", "month", "week", "day", "yr")
 OTHERS = re.compile(r"\bothers?\b", re.I)
@@ -526,10 +534,11 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
                 nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
                 if nxt is not None and (nxt.text == "-" or nxt.lower_.startswith(AGE_UNITS)):
                     continue  # "21-year-old", "24 year-old Zachary Cotton"
-                if _gallery_number(child):
+                if _gallery_number(child) or _named_number(child):
                     continue
                 value = number_value(child.text)
-                if value is not None:
+                if value is not None and count is None:
+                    # The first number counts: "two Precinct 5 deputy constables" are two.
                     count = int(value)
         if member.like_num and not _gallery_number(member):
             count = int(number_value(member.text) or 1)
@@ -538,9 +547,9 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         surname = member.tag_ == "NNP" and member.is_title and member.i != member.sent.start
         if count is None and member.lower_ in VAGUE_COUNTS and not surname:
             count = VAGUE_COUNTS[member.lower_]
-        vague = [c for c in member.lefts if c.dep_ == "amod" and c.lower_ in VAGUE_COUNTS]
+        vague = [c for c in member.lefts if c.dep_ == "amod" and c.lower_ in SEVERAL]
         if count is None and vague and member.tag_ == "NNS":
-            count = VAGUE_COUNTS[vague[0].lower_]  # "several people", tagged as an adjective
+            count = SEVERAL[vague[0].lower_]  # "several people", tagged as an adjective
         if count is None:
             plural = (member.tag_ == "NNS" and _plural_noun(member)) or member.lower_ in (
                 "they",
@@ -578,6 +587,15 @@ def _fellow_victim(token: Token, conjunct: Token) -> bool:
         return False
     between = token.doc[token.i + 1 : conjunct.left_edge.i]
     if any(t.lower_ in DEAD_WORDS | INJURED_ADJ for t in between):
+        return False
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct.head.children):
+        return False  # "the child or someone else": one of them, not both
+    # "two men who were killed and two officers who were hurt": the first people's own
+    # clause tells their fate, not the next ones'.
+    if any(
+        t.dep_ == "relcl" and t.head.i == token.i and (t.lemma_ in HARM_LEMMAS or _dies(t))
+        for t in between
+    ):
         return False
     return not any(c.lower_ in UNHARMED for c in conjunct.lefts)
 
@@ -627,6 +645,12 @@ def _gallery_number(token: Token) -> bool:
         len(after) == 2 and after[0] == "/" and doc[token.i + 2].like_num
     )
     return first or last or slash
+
+
+def _named_number(token: Token) -> bool:
+    """A number word inside a name, not a count: "an Eight Trey Crip" (not "Two men" at
+    the start of a sentence)."""
+    return token.tag_ == "NNP" and token.is_title and token.i != token.sent.start
 
 
 def _plural_noun(token: Token) -> bool:
@@ -845,6 +869,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     found: list[Casualty] = []
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     previous_start = 0
+    recent: list[Span] = []  # the last sentences with words, nearest last
     for sent in sentences(doc):
         found += _negations(doc, sent)
         earlier = bool(found)
@@ -852,6 +877,9 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
         # "they" are the group the sentence before counted.
         group = next((c for c in reversed(found) if c.start >= previous_start and c.best > 1), None)
         previous_start = sent.start_char
+        earlier_sents = recent
+        if any(t.is_alpha for t in sent):  # not the blank left where boilerplate was cut
+            recent = [*recent[-(THEY_REACH - 1) :], sent]
         for token in sent:
             kind = _kind(token, text, sent)
             weak = kind is None and (_carried(token) or _condition(token))
@@ -880,6 +908,11 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 continue  # "would hurt the poorest families": harm, not injury
             if kind == "injured" and PRONOUNCED.search(sent.text) and token.lemma_ == "shoot":
                 kind = "killed"
+            if kind == "killed" and victims.lower_ in SELF and ACCIDENT.search(sent.text):
+                # "a boy accidentally shot and killed himself": the boy, the victim, not an
+                # attacker who killed himself besides his victims.
+                subject = _subject(token, ("nsubj",))
+                victims = _relative_head(subject) if subject is not None else victims
             if victims.lower_ in REFLEXIVE:
                 counted: tuple[int, str] | None = (1, victims.text)
             else:
@@ -889,6 +922,9 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             count, who = counted
             if victims.lower_ == "they" and group is not None and group.start < sent.start_char:
                 count, who = group.best, f"they ({group.who})"
+            elif victims.lower_ == "they" and group is None:
+                # "opened fire on four men. … They were all shot": the people counted before.
+                count, who = _counted_people(earlier_sents, found) or (count, who)
             if _background(sent, count, earlier):
                 continue
             if weak and count > 1 and not _numbered(victims):
@@ -921,6 +957,23 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
         found += _multiple_homicide(doc, sent, earlier)
     found = [c for c in found if not _link_line(text, c.start)]
     return sorted(found, key=lambda c: (c.start, c.kind))
+
+
+def _counted_people(sents: list[Span], found: list[Casualty]) -> tuple[int, str] | None:
+    """The last people the sentences before count with a number ("opened fire on four
+    men. … the men … They were all shot"): whom a "they" most often means. Not people
+    already said to be killed or hurt: "they" may be some of those ("four women suffering
+    from gunshot wounds … they were pronounced dead")."""
+    people = [
+        t
+        for sent in sents
+        for t in sent
+        if t.tag_ == "NNS"
+        and _counted(t)
+        and _is_person(t)
+        and not any(c.start <= t.idx < c.end for c in found)
+    ]
+    return _phrase_count(people[-1]) if people else None
 
 
 def _link_line(text: str, at: int) -> bool:
@@ -996,20 +1049,25 @@ def _vague_plural(casualty: Casualty) -> bool:
 
 def _body_count(casualty: Casualty) -> bool:
     """ "four people were found dead", "all three were dead", "a double murder-suicide": a
-    count of the dead that takes in the attacker too (unlike "he killed four people",
-    which counts his victims)."""
+    count of the dead that takes in the attacker too (unlike "he killed four people" or
+    "four people were shot to death", which count his victims)."""
     who = casualty.who or ""
     if MULTIPLE_HOMICIDE.fullmatch(who) and who.lower().endswith("suicide"):
         return True  # "a double murder-suicide"
     words = re.findall(r"[\w'-]+", casualty.who or "")
     if not words or not casualty.text.startswith(words[0]):
         return False
+    if re.search(r"\bshot\b", casualty.text, re.I):
+        return False  # "four people were shot to death": the gunman's victims
     return words[-1].lower() in BODY_COUNT_HEADS or number_value(words[-1]) is not None
 
 
 def _suicide(casualty: Casualty) -> bool:
     """An attacker's suicide: "killed himself", "turned the gun on himself"."""
-    return SUICIDE.search(casualty.text) is not None or (casualty.who or "").startswith(ATTACKER)
+    who = casualty.who or ""
+    # Not "a boy accidentally shot and killed himself", told of the boy: a victim.
+    reflexive = who.lower() in REFLEXIVE
+    return (reflexive and SUICIDE.search(casualty.text) is not None) or who.startswith(ATTACKER)
 
 
 def _background(sent: Span, count: int, earlier: bool) -> bool:
@@ -1061,6 +1119,7 @@ class _Referent:
     stages: frozenset[str] = ALL_STAGES
     first: int = 0  # where the article first states this victim
     further: bool = False  # told as one more victim: "another man", "X also died"
+    another: bool = False  # first told as "another man", "a fifth victim"
 
 
 @dataclass
@@ -1204,18 +1263,20 @@ def _resolve(refs: list[_Referent], casualty: Casualty) -> _Referent:
         mention.stages,
         casualty.start,
         _further(mention, casualty),
+        mention.how == "another",
     )
     refs.append(ref)
     return ref
 
 
 def _further(mention: _Mention, casualty: Casualty) -> bool:
-    """A victim told as one more: "another man died", "X was also killed", or a wounded
-    victim given by name and age ("Dwayne Miles, 19, was wounded": reports list their
-    wounded one by one, while a death told that way later is most often one told of before
-    or one from another case)."""
+    """A victim told as one more: "X was also killed", or a wounded victim told as
+    "another man was wounded" or given by name and age ("Dwayne Miles, 19, was wounded"):
+    reports list their wounded one by one, while a death told that way later ("another
+    child died", "Jaylin Miller, 15, died") is most often one told of before or one from
+    another case ("the second child in the county to die this month")."""
     return (
-        mention.how == "another"
+        (mention.how == "another" and casualty.kind == "injured")
         or ALSO.search(casualty.text) is not None
         or (casualty.kind == "injured" and mention.how == "name" and mention.age is not None)
     )
@@ -1258,16 +1319,24 @@ def _lead_victims(
     of before ("a man was shot … he died"), and its wounded likewise; a victim told later
     with a description of its own ("Jaylin Miller died", "the teen was wounded") is most
     often the same one again or a victim of another incident, unless it is told as one
-    more ("another man died", "X was also killed"). A victim first told past the report's
-    opening is left out even then, as later plural figures are (see :func:`_lead_bound`):
-    "five protesters were shot" and, further down, "the shooting of a 24-year-old man" by
-    police that the protest was about. Plural figures are not affected.
+    more ("X was also killed", "another man was wounded"; "another man died" only right
+    after the first death, as later it is most often another case). A victim first told
+    past the report's opening is left out even then, as later plural figures are (see
+    :func:`_lead_bound`): "five protesters were shot" and, further down, "the shooting of
+    a 24-year-old man" by police that the protest was about. Plural figures are not
+    affected.
     """
     victims = [r for r in victims if r.first < lead_end]
     first = min((c.start for c in positive if c.kind == kind), default=None)
     if first is None or not any(r.first <= first for r in victims):
         return victims
-    return [r for r in victims if r.first <= first or r.further]
+    # "A man was killed on Elm Street. Another man died at a hospital": one more death
+    # told right after the first is of the same report.
+    return [
+        r
+        for r in victims
+        if r.first <= first or r.further or (r.another and r.first - first <= ANOTHER_NEAR)
+    ]
 
 
 def _besides_told(casualty: Casualty) -> bool:
