@@ -4,10 +4,12 @@
         [--offset N] [--limit N] [--cache FILE.spacy] [--errors killed|injured|names]
 
 Articles are read as the pipeline reads them: boilerplate found by ``find_boilerplate`` is
-blanked before parsing. Per article: exact accuracy of ``summarize_casualties(..., kind).best``
-against the gold ``num_killed`` / ``num_injured`` (no statement counts as 0, as in the harness
-export), and precision / recall of ``extract_people`` names against the gold participant names
-(matched by surname and first initial, as the harness does). GVA's participants are victims
+blanked before parsing. Per article: exact accuracy of the analyzer's figure
+(``summarize_casualties(..., kind).best`` over the text, else over the headline, as
+``Headline.casualty`` gives it) against the gold ``num_killed`` / ``num_injured`` (no
+statement counts as 0, as in the harness export), and precision / recall of
+``extract_people`` names against the gold participant names (matched by surname and first
+initial, as the harness does). GVA's participants are victims
 and suspects, so the participant score counts the people the text marks as victim or suspect;
 the score over all people (officials, relatives, witnesses too) is printed for comparison. An
 article may not mention every victim the incident had; misses of that kind are counted as
@@ -24,10 +26,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
+from wirecheck.analyze.analyzer import Analyzer
+from wirecheck.analyze.casualties import extract_casualties
 from wirecheck.analyze.nlp import load_nlp, mask
 from wirecheck.analyze.people import extract_people
 from wirecheck.ingest import find_boilerplate
+from wirecheck.models import Article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
 
@@ -71,6 +75,7 @@ def main() -> None:
     with args.path.open() as fh:
         rows = [json.loads(line) for line in fh][args.offset : args.offset + args.limit]
     nlp = load_nlp()
+    analyzer = Analyzer(nlp)
     t0 = time.perf_counter()
     docs = load_docs(nlp, rows, args.cache)
     t1 = time.perf_counter()
@@ -81,8 +86,11 @@ def main() -> None:
         gold = row["gold"]
         s = time.perf_counter()
         casualties = extract_casualties(doc)
-        killed = summarize_casualties(casualties, "killed")
-        injured = summarize_casualties(casualties, "injured")
+        headline = analyzer.read_headline(
+            Article(text="", origin="", title=row.get("title"), outlet=row.get("outlet"))
+        )
+        killed = headline.casualty(casualties, "killed")
+        injured = headline.casualty(casualties, "injured")
         people = extract_people(doc)
         t_ext += time.perf_counter() - s
         got = {"killed": killed.best if killed else 0, "injured": injured.best if injured else 0}
@@ -93,7 +101,11 @@ def main() -> None:
             hits[f"{kind}_over"] += got[kind] > want
             hits[f"{kind}_under"] += got[kind] < want
             if args.errors == kind and got[kind] != want:
-                stated = [f"{c.best}:{c.text!r}" for c in casualties if c.kind == kind]
+                stated = [
+                    f"{c.best}:{c.text!r}"
+                    for c in casualties + headline.casualties
+                    if c.kind == kind
+                ]
                 print(f"--- {row['id']} gold={want} got={got[kind]} {stated}")
         predicted = {name_key(p.name) for p in people}
         involved = {name_key(p.name) for p in people if p.role in ("victim", "suspect")}
