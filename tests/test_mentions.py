@@ -116,6 +116,8 @@ def test_dates_money_and_ages_are_not_counts(nlp):
         ("A man was shot dead outside the bar.", 1, None),
         ("Dozens of people were injured in the blast.", None, 12),
         ("The army did not say how many attackers had been killed.", None, None),
+        ("Two dead in Dayton shooting", 2, None),  # a headline: the bare number is the people
+        ("4 wounded after gunfire at party", None, 4),
     ],
 )
 def test_casualty_statements(nlp, text, killed, injured):

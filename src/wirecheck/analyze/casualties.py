@@ -385,6 +385,8 @@ def _victims(trigger: Token) -> Token | None:
         subject = _subject(head if trigger.dep_ != "ROOT" else trigger)
         if subject is not None:
             return _relative_head(subject)
+    if trigger.dep_ == "amod" and head.pos_ == "NUM" and head.i == trigger.i - 1:
+        return head  # a headline's "Two dead in Dayton", "4 wounded": the number is the people
     if trigger.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
         if trigger.lower_ in DEAD_WORDS and not _is_person(head):
             # "a 4-year-old shot dead" with "shot" read as a noun: the person before it.
