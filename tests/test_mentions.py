@@ -171,6 +171,8 @@ def test_clauses_and_datelines_do_not_inflate_counts(nlp):
         # A death reported: "shot himself" is the death, not another injured.
         ("Boy, 3, who accidentally shot himself has died", "The boy died Sunday.", 1, 0),
         ("Boy, 3, accidentally shot himself", "Police are investigating.", 0, 1),
+        # Title Case is read in lower case: "Injured" is no name.
+        ("Four Injured In Miami Gardens Shooting", "Police are investigating.", 0, 4),
         # The text's own statement wins over the headline's.
         ("3 shot in Old Town", "Two men were wounded in the shooting, police said.", 0, 2),
     ],

@@ -57,6 +57,9 @@ MAX_ANALYZED_CHARS = 100_000
 # Headlines run to about 150 characters; a longer "title" is page furniture or a lede
 # pasted in, of which the start is read (a prefix, so offsets hold).
 MAX_HEADLINE_CHARS = 300
+# The share of a headline's longer words that are capitalised in Title Case ("Teen Killed, 3
+# Hurt In Drive-By Shooting"); a sentence-case headline capitalises only its names.
+TITLE_CASE_SHARE = 0.8
 # Words that report an injury outright, unlike "shot", which a death may have followed.
 INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
 KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
@@ -97,9 +100,19 @@ class Analyzer:
         if not text.strip():
             return Headline()
         doc = doc if doc is not None else self.nlp(text)
+        # In Title Case ("Four Injured In Miami Gardens Shooting") the tagger reads the words
+        # of a count as names: casualties are read from the headline in lower case (of the
+        # same length, so offsets hold), places from it as written.
+        lowered = text.lower()
+        counted = doc
+        if title_cased(text) and len(lowered) == len(text):
+            counted = self.nlp(lowered)
         return Headline(
             places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
-            casualties=[replace(c, in_title=True) for c in extract_casualties(doc)],
+            casualties=[
+                replace(c, text=text[c.start : c.end], in_title=True)
+                for c in extract_casualties(counted)
+            ],
         )
 
     def analyze_doc(
@@ -148,6 +161,12 @@ def headline_text(article: Article) -> str:
     if not article.title:
         return ""
     return article.title[: min(headline_end(article.title, article.outlet), MAX_HEADLINE_CHARS)]
+
+
+def title_cased(text: str) -> bool:
+    """Whether a headline is in Title Case: nearly all its longer words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 @dataclass
