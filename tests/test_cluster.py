@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import random
 
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
-from wirecheck.cluster.index import Move, Refinement, _cosine, _cosine_without, _Event, _norm
+from wirecheck.cluster.index import (
+    NAME_WEIGHT,
+    Move,
+    Refinement,
+    _cosine,
+    _cosine_without,
+    _Event,
+    _norm,
+    _Packed,
+)
 from wirecheck.models import Analysis, Article, DateMention, Entity, Place, PlaceMention
 
 SHOOTING = (
@@ -651,3 +661,47 @@ def test_reports_without_terms_are_not_split_off():
     sigs |= {aid: signature(*make(aid, "It is.", day)) for aid in ("z1", "z2")}  # no terms
     index = _one_event(sigs, ("s1", "s2", "z1", "z2"))
     assert not index._split("ev-x", sigs.__getitem__, _split_id)
+
+
+def _fresh_centroid(index, event):
+    """An event's centroid computed from the index's counts, with no cache."""
+    size = len(event.articles)
+    return {
+        t: (math.log((len(index.events) + 1) / (index.term_events[t] + 1)) + 1)
+        * (NAME_WEIGHT if t.startswith("n:") else 1.0)
+        * w
+        / size
+        for t, w in event.terms.items()
+    }
+
+
+def test_cached_weights_and_centroids_follow_every_change_to_the_index():
+    sigs = _shooting_and_fire_reports()
+    index = _index_of(sigs, [("s1", "ev-s"), ("f1", "ev-f")])
+    changes = [
+        lambda: index.add("ev-f", sigs["s2"]),  # new terms for ev-f, as many events
+        lambda: index.add("ev-x", sigs["s3"]),  # one event more
+        lambda: index.move(sigs["s2"], "ev-s"),
+        lambda: index.merge("ev-s", "ev-x"),
+        lambda: index.add("ev-f", sigs["f2"]),
+    ]
+    for change in changes:
+        for event in index.events.values():
+            index._centroid(event)  # fills the caches
+        change()
+        for event in index.events.values():
+            assert index._centroid(event) == _fresh_centroid(index, event)
+
+
+def test_an_event_without_an_article_has_the_arrays_built_without_it():
+    sigs = _shooting_and_fire_reports() | {"z": Signature("z")}  # no date, no MinHash
+    event = _Event()
+    for aid in ("s1", "f1", "z", "s2", "f2"):
+        event.absorb(_Event.of(sigs[aid]))
+    for aid in ("s1", "z", "s2", "f2"):
+        rest = event.without(sigs[aid])
+        derived, built = rest.packed(), _Packed.of(rest)
+        assert derived.starts.tolist() == built.starts.tolist()
+        assert derived.ends.tolist() == built.ends.tolist()
+        assert derived.minhashes.keys() == built.minhashes.keys()
+        assert all((derived.minhashes[n] == built.minhashes[n]).all() for n in built.minhashes)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature, jaccard
+from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature
 
 __all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Move", "Placement", "Refinement"]
 
@@ -82,6 +82,8 @@ class _Event:
     # The days its members' names are filed under in the name index (date.min: no day), so
     # refiling an event's names visits those days, not every day a name was ever seen.
     days: Counter = field(default_factory=Counter)
+    # Its members' dates and MinHashes as arrays (``packed``), dropped when it grows.
+    _packed: _Packed | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, sig: Signature) -> _Event:
@@ -106,18 +108,31 @@ class _Event:
         self.killed.update(other.killed)
         self.articles += other.articles
         self.days.update(other.days)
+        self._packed = None
 
-    def without(self, sig: Signature) -> _Event:
-        """A copy of this event without one of its articles."""
+    def packed(self) -> _Packed:
+        """Its members' date ranges and MinHashes as arrays, built on first use."""
+        if self._packed is None:
+            self._packed = _Packed.of(self)
+        return self._packed
+
+    def without(self, sig: Signature, terms: bool = True) -> _Event:
+        """A copy of this event without one of its articles (and with no terms at all when
+        ``terms`` is false: a fit given the cosine does not read them, and taking the
+        article's terms out of a large event costs more than the fit)."""
         alone = _Event.of(sig)
         at = self.articles.index(sig.article_id)
         spans = list(self.spans)
         for span in alone.spans:
             spans.remove(span)
         # Weights are float sums: a term only this article brought can leave rounding dust.
-        terms = Counter({t: w for t, w in (self.terms - alone.terms).items() if w > 1e-9})
-        return _Event(
-            terms=terms,
+        kept = (
+            Counter({t: w for t, w in (self.terms - alone.terms).items() if w > 1e-9})
+            if terms
+            else Counter()
+        )
+        rest = _Event(
+            terms=kept,
             minhashes=self.minhashes[:at] + self.minhashes[at + 1 :],
             spans=spans,
             places=self.places - alone.places,
@@ -125,6 +140,69 @@ class _Event:
             articles=self.articles[:at] + self.articles[at + 1 :],
             days=self.days - alone.days,
         )
+        # Its arrays are this event's less the article's: ``_replace`` fits each member
+        # against its event without it.
+        mine = self.minhashes[at]
+        rest._packed = self.packed().without(
+            self.spans.index(alone.spans[0]) if alone.spans else None,
+            len(mine),
+            sum(len(values) == len(mine) for values in self.minhashes[:at]),
+        )
+        return rest
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """An event's members' date ranges (as day numbers) and MinHash values as arrays:
+    ``_fit`` and ``_compatible`` compare an article or event with every member, which one
+    pair at a time cost most of the time of re-clustering a dense stream."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    minhashes: dict[int, np.ndarray]  # length -> one row per member MinHash that long
+
+    @classmethod
+    def of(cls, event: _Event) -> _Packed:
+        """The arrays of an event's members."""
+        rows: dict[int, list[np.ndarray]] = defaultdict(list)
+        for values in event.minhashes:
+            if len(values):  # an article without a MinHash is like no article
+                rows[len(values)].append(values)
+        return cls(
+            starts=np.array([start.toordinal() for start, _ in event.spans], dtype=np.int64),
+            ends=np.array([end.toordinal() for _, end in event.spans], dtype=np.int64),
+            minhashes={length: np.stack(values) for length, values in rows.items()},
+        )
+
+    def without(self, span: int | None, length: int, row: int) -> _Packed:
+        """These arrays without date range number ``span`` and row ``row`` of the MinHashes
+        of ``length`` (0: none), as ``of`` would build them for the event without them."""
+        starts, ends, minhashes = self.starts, self.ends, dict(self.minhashes)
+        if span is not None:
+            starts, ends = np.delete(starts, span), np.delete(ends, span)
+        if length:
+            rows = np.delete(minhashes.pop(length), row, axis=0)
+            if len(rows):
+                minhashes[length] = rows
+        return _Packed(starts, ends, minhashes)
+
+    def gap(self, other: _Packed) -> int:
+        """Days between the nearest two date ranges, one of each (0 when two overlap;
+        both must have some)."""
+        gaps = np.maximum.outer(self.starts, other.starts) - np.minimum.outer(self.ends, other.ends)
+        return max(0, int(gaps.min()))
+
+    def copy(self, other: _Packed) -> float:
+        """Estimated Jaccard similarity of the most alike MinHashes, one of each (0 when
+        none compare)."""
+        best = 0.0
+        for length, rows in self.minhashes.items():
+            others = other.minhashes.get(length)
+            if others is not None:
+                # The estimated Jaccard similarity: the share of equal MinHash values.
+                same = (rows[:, None, :] == others[None, :, :]).sum(axis=2).max()
+                best = max(best, int(same) / length)
+        return best
 
 
 @dataclass(frozen=True)
@@ -215,6 +293,32 @@ def _total(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
     return dict(total)
 
 
+class _Weights(dict):
+    """Term weights for one number of events: a term's idf over events, more for names
+    than for content words. Each is computed on first use, from the idf of its count of
+    events, computed once per count."""
+
+    def __init__(self, term_events: Counter) -> None:
+        super().__init__()
+        self.term_events = term_events
+        self.events = -1  # the number of events the weights are for
+        self.idf: dict[int, float] = {}
+
+    def reset(self, events: int) -> None:
+        """Forget all weights: there are ``events`` events now."""
+        self.clear()
+        self.idf.clear()
+        self.events = events
+
+    def __missing__(self, term: str) -> float:
+        count = self.term_events[term]
+        idf = self.idf.get(count)
+        if idf is None:
+            idf = self.idf[count] = math.log((self.events + 1) / (count + 1)) + 1
+        self[term] = weight = idf * (NAME_WEIGHT if term.startswith("n:") else 1.0)
+        return weight
+
+
 def _is_provisional(event_id: str) -> bool:
     return event_id.startswith(PROVISIONAL)
 
@@ -258,11 +362,6 @@ def _cosine_without(
     return (dot - part_sq) / (math.sqrt(part_sq * rest_sq) or 1.0)
 
 
-def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    """Days between two date ranges (0 when they overlap)."""
-    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
-
-
 def _place_fit(
     a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]
 ) -> float:
@@ -292,6 +391,14 @@ class EventIndex:
         self.article_event: dict[str, str] = {}
         self.by_term_day: dict[str, dict[dt.date, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.term_events: Counter = Counter()  # how many events use each term (for idf)
+        # Each term's weight, computed once while the number of events stays the same (a
+        # term whose event count changes is dropped): weighting every term of every
+        # candidate's centroid anew was most of the time of a dense stream's replay.
+        self._weights = _Weights(self.term_events)
+        # Centroids (``_centroid``) by the id of their event, kept with it so the id is not
+        # reused, until the index changes: ``_region`` and ``place`` score many articles
+        # against the same events.
+        self._centroids: dict[int, tuple[_Event, dict[str, float], float]] = {}
         self._last_probe: tuple[Signature, _Event] | None = None
         # Ids of events `refine` builds before it knows which old event each one is; never
         # reused, so a name filed under one and left behind by a move finds no later event.
@@ -300,19 +407,24 @@ class EventIndex:
     def __len__(self) -> int:
         return len(self.events)
 
-    def _idf(self, term: str) -> float:
-        return math.log((len(self.events) + 1) / (self.term_events[term] + 1)) + 1
+    def _count_term(self, term: str, change: int) -> None:
+        """Count one event more (or fewer) using ``term``."""
+        self.term_events[term] += change
+        self._weights.pop(term, None)
 
-    def _weight(self, term: str) -> float:
-        """A term's weight: its idf over events, more for names than for content words."""
-        return self._idf(term) * (NAME_WEIGHT if term.startswith("n:") else 1.0)
+    def _current_weights(self) -> _Weights:
+        """The weight of every term, cached for the present number of events."""
+        if self._weights.events != len(self.events):
+            self._weights.reset(len(self.events))
+        return self._weights
 
     def add(self, event_id: str, sig: Signature) -> None:
         """Record that ``sig``'s article belongs to ``event_id``."""
+        self._centroids.clear()
         event = self.events.setdefault(event_id, _Event())
         for term in sig.terms():
             if term not in event.terms:
-                self.term_events[term] += 1
+                self._count_term(term, 1)
         event.absorb(_Event.of(sig))
         block = _block_day(sig)
         for name in sig.names:
@@ -326,11 +438,12 @@ class EventIndex:
     def move(self, sig: Signature, target: str) -> None:
         """Move ``sig``'s article out of its event into event ``target`` (an event left
         without articles is gone)."""
+        self._centroids.clear()
         source = self.article_event[sig.article_id]
         rest = self.events[source].without(sig)
         for term in sig.terms():
             if term not in rest.terms:
-                self.term_events[term] -= 1
+                self._count_term(term, -1)
         if rest.articles:
             self.events[source] = rest
         else:
@@ -409,9 +522,10 @@ class EventIndex:
 
     def _drop(self, event_id: str) -> None:
         """Take an event and its articles out of the index."""
+        self._centroids.clear()
         event = self.events.pop(event_id)
         for term in event.terms:
-            self.term_events[term] -= 1
+            self._count_term(term, -1)
         self._refile_names(event, event_id, None)
         for article in event.articles:
             del self.article_event[article]
@@ -475,9 +589,9 @@ class EventIndex:
             if not term.startswith("n:"):
                 continue
             days = self.by_term_day.get(term[2:], {})
-            for day in event.days:
-                events = days.get(day)
-                if events and old in events:
+            for day in days.keys() & event.days.keys():  # the fewer of the two looked through
+                events = days[day]
+                if old in events:
                     events.discard(old)
                     if new is not None:
                         events.add(new)
@@ -493,8 +607,7 @@ class EventIndex:
 
         def centroid(event_id: str) -> tuple[dict[str, float], float]:
             if event_id not in centroids:
-                vector = self._centroid(self.events[event_id])
-                centroids[event_id] = (vector, _norm(vector))
+                centroids[event_id] = self._centroid_normed(self.events[event_id])
             return centroids[event_id]
 
         moves = []
@@ -507,7 +620,7 @@ class EventIndex:
             own = 0.0  # a lone report: an event it fits at all is better
             if len(event.articles) > 1:
                 cosine = _cosine_without(mine, *centroid(source), len(event.articles))
-                own = self._fit(probe, event.without(sig), cosine)
+                own = self._fit(probe, event.without(sig, terms=False), cosine)
             best, best_fit = None, max(own, self.threshold)
             for candidate in sorted(self.candidates(sig) - {source}):
                 cosine = _cosine_normed(mine, *centroid(candidate))
@@ -554,11 +667,12 @@ class EventIndex:
 
     def merge(self, keep: str, absorbed: str) -> None:
         """Fold event ``absorbed`` into event ``keep``."""
+        self._centroids.clear()
         gone = self.events.pop(absorbed)
         kept = self.events[keep]
         for term in gone.terms:
             if term in kept.terms:
-                self.term_events[term] -= 1
+                self._count_term(term, -1)
         self._refile_names(gone, absorbed, keep)
         kept.absorb(gone)
         for article in gone.articles:
@@ -572,11 +686,11 @@ class EventIndex:
             found |= {self.article_event[a] for a in self.lsh.query(_lean(values))}
         day = _block_day(sig)
         window = (
-            [day + dt.timedelta(days=offset) for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+            {day + dt.timedelta(days=offset) for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
             if day
-            else []
+            else set()
         )
-        window.append(dt.date.min)  # events with no day to block on
+        window.add(dt.date.min)  # events with no day to block on
         for name in sig.names:
             days = self.by_term_day.get(name)
             if not days or self.term_events[f"n:{name}"] > COMMON_TERM_EVENTS:
@@ -585,10 +699,8 @@ class EventIndex:
                 for events in days.values():
                     found |= events
                 continue
-            for window_day in window:
-                events = days.get(window_day)
-                if events:
-                    found |= events
+            for window_day in days.keys() & window:  # the fewer of the two looked through
+                found |= days[window_day]
         # A name can still point at an event that lost the article naming it to a move and
         # was then merged away.
         return found & self.events.keys()
@@ -609,17 +721,17 @@ class EventIndex:
         is their centroids' cosine when the caller has it already."""
         gap = None
         if probe.spans and event.spans:
-            gap = min(_gap(p, s) for p in probe.spans for s in event.spans)
+            gap = probe.packed().gap(event.packed())
             if gap > MAX_DATE_GAP:
                 return 0.0  # even templated, near-identical text: a different incident
-        copy = max((jaccard(p, m) for p in probe.minhashes for m in event.minhashes), default=0.0)
+        copy = probe.packed().copy(event.packed())
         if copy >= 0.8:
             return 1.0  # a copy of a member: same story
         # Cosine between the article's terms and the event's centroid (the mean of its
         # articles' term vectors): the words most of its reports share define an event, a
         # word one report brought in hardly counts.
         if cosine is None:
-            cosine = _cosine(self._centroid(probe), self._centroid(event))
+            cosine = _cosine_normed(self._centroid(probe), *self._centroid_normed(event))
         score = max(cosine, copy)
         if gap:
             score *= 0.8
@@ -636,12 +748,24 @@ class EventIndex:
 
     def _vector(self, sig: Signature) -> dict[str, float]:
         """An article's term vector, each term weighted (its event-of-one centroid)."""
-        return {t: self._weight(t) * w for t, w in sig.terms().items()}
+        weights = self._current_weights()
+        return {t: weights[t] * w for t, w in sig.terms().items()}
 
     def _centroid(self, event: _Event) -> dict[str, float]:
         """The mean of an event's article term vectors, each term weighted."""
+        return self._centroid_normed(event)[0]
+
+    def _centroid_normed(self, event: _Event) -> tuple[dict[str, float], float]:
+        """``_centroid`` and its norm."""
+        cached = self._centroids.get(id(event))
+        if cached is not None and cached[0] is event:
+            return cached[1], cached[2]
+        weights = self._current_weights()
         size = len(event.articles)
-        return {t: self._weight(t) * w / size for t, w in event.terms.items()}
+        centroid = {t: weights[t] * w / size for t, w in event.terms.items()}
+        norm = _norm(centroid)
+        self._centroids[id(event)] = (event, centroid, norm)
+        return centroid, norm
 
     @staticmethod
     def _compatible(a: _Event, b: _Event) -> bool:
@@ -650,12 +774,11 @@ class EventIndex:
         spans_a, spans_b = a.spans, b.spans
         if not spans_a or not spans_b:
             return True
-        spans = spans_a + spans_b
-        extent = max(end for _, end in spans) - min(start for start, _ in spans)
-        return (
-            min(_gap(x, y) for x in spans_a for y in spans_b) <= MAX_DATE_GAP
-            and extent.days <= MERGE_MAX_DAYS
+        packed_a, packed_b = a.packed(), b.packed()
+        extent = max(packed_a.ends.max(), packed_b.ends.max()) - min(
+            packed_a.starts.min(), packed_b.starts.min()
         )
+        return packed_a.gap(packed_b) <= MAX_DATE_GAP and extent <= MERGE_MAX_DAYS
 
     def place(self, sig: Signature) -> Placement:
         """The event this article reports (None: a new one), and events to merge into it."""
@@ -674,7 +797,7 @@ class EventIndex:
         centroid = self._centroid(self.events[best]) if fitting else {}
         merge = []
         for score, e in fitting:
-            cosine = _cosine(centroid, self._centroid(self.events[e]))
+            cosine = _cosine_normed(centroid, *self._centroid_normed(self.events[e]))
             # Events this unlike stay apart even when an article fits both well: ``refine``
             # would split them again.
             if cosine >= EVENTS_ALIKE or (
@@ -691,7 +814,8 @@ class EventIndex:
                 e
                 for e in lone
                 if self._fit(self.events[e], grown) >= self.threshold
-                and _cosine(grown_centroid, self._centroid(self.events[e])) >= LONE_ALIKE
+                and _cosine_normed(grown_centroid, *self._centroid_normed(self.events[e]))
+                >= LONE_ALIKE
             ]
         return Placement(best, tuple(merge))
 

@@ -27,7 +27,6 @@ __all__ = [
     "SCHEME",
     "Signature",
     "body_minhash",
-    "jaccard",
     "lean_minhash",
     "normalise_name",
     "signature",
@@ -67,13 +66,6 @@ def lean_minhash(values: list[int] | np.ndarray) -> LeanMinHash:
     """A stored list of hash values as a (hashable, LSH-ready) LeanMinHash."""
     array = np.asarray(values, dtype=np.uint64)
     return LeanMinHash(MinHash(num_perm=len(array), hashvalues=array, seed=SEED, scheme=SCHEME))
-
-
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two MinHash value arrays."""
-    if len(a) == 0 or len(a) != len(b):
-        return 0.0
-    return float(np.mean(a == b))
 
 
 def normalise_name(text: str) -> str:
