@@ -205,6 +205,11 @@ def score_gva(
         )
         per_event["events"] += 1
         per_event["date"] += event["date"]["best"] == g["date"]
+        location = event.get("location") or {}
+        per_event["state"] += location.get("admin1") == g["state"]
+        per_event["city_or_county"] += place_matches(
+            g["city_or_county"], location.get("city"), location.get("county")
+        )
         per_event["killed"] += (event["killed"]["best"] or 0) == g["num_killed"]
         per_event["injured"] += (event["injured"]["best"] or 0) == g["num_injured"]
     p, r, f = prf(tp, fp, fn)
@@ -217,7 +222,7 @@ def score_gva(
         "events": per_event["events"],
         **{
             f"event_{k}_acc": accuracy(per_event[k], per_event["events"])
-            for k in ("date", "killed", "injured")
+            for k in ("date", "state", "city_or_county", "killed", "injured")
         },
         "participants_p": p,
         "participants_r": r,

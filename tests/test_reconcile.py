@@ -403,3 +403,21 @@ def test_a_fact_stated_in_a_headline_keeps_its_span_in_the_title():
     assert place.status == toll.status == "corroborated"
     assert place.spans == {"a": [100, 103]} and place.title_spans == {"b": [0, 3]}
     assert toll.spans == {"a": [70, 84]} and toll.title_spans == {"b": [4, 12]}
+
+
+def placed(aid, group, city, admin1="Georgia"):
+    m = member(aid, group)
+    place = Place(city, city=city, admin1=admin1, country="US", precision="city")
+    m.analysis.event_place = PlaceMention(100, 100 + len(city), city, place)
+    return m
+
+
+def test_location_is_the_place_most_independent_sources_give():
+    two_to_one = [placed("a", "a", "Macon"), placed("b", "b", "Macon"), placed("c", "c", "Perry")]
+    assert reconcile("ev", two_to_one).location.city == "Macon"
+    # Copies of one story are one source: they do not outvote another outlet.
+    copies = [placed("a", "a", "Perry"), placed("b", "a", "Perry"), placed("c", "c", "Macon")]
+    tie = reconcile("ev", copies).location
+    assert (tie.precision, tie.admin1, tie.city) == ("admin1", "Georgia", None)
+    states = [placed("a", "a", "Macon"), placed("b", "b", "Dayton", "Ohio")]
+    assert reconcile("ev", states).location.precision == "country"

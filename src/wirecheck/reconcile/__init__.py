@@ -82,32 +82,52 @@ def _date(members: list[Member]) -> EventDate:
 
 
 def _location(members: list[Member]) -> Place | None:
-    """The most specific place the members' event places agree on; places inferred from an
-    outlet's home count only when no member's text places the event."""
-    mentions = [m.analysis.event_place for m in members if m.analysis.event_place]
-    if any(p.from_text for p in mentions):
-        mentions = [p for p in mentions if p.from_text]
-    places = [p.place for p in mentions]
+    """The place most independent sources give, as specific as they allow: the country, then
+    the state, then the city or county backed by the most source groups (each group's first
+    event place); a tie keeps the level above, where the record does not take sides. Places
+    inferred from an outlet's home count only when no member's text places the event."""
+    mentions = [(m.source_group, m.analysis.event_place) for m in members if m.analysis.event_place]
+    if any(p.from_text for _, p in mentions):
+        mentions = [(g, p) for g, p in mentions if p.from_text]
+    by_group: dict[str, Place] = {}
+    for group, mention in mentions:
+        by_group.setdefault(group, mention.place)
+    places = list(by_group.values())
     if not places:
         return None
     countries = Counter(p.country for p in places)
     country = max(countries, key=lambda c: (countries[c], c or ""))
     same = [p for p in places if p.country == country]
-    admin1s = {p.admin1 for p in same if p.admin1}
-    cities = {p.city or p.county for p in same if p.city or p.county}
-    if len(admin1s) <= 1 and len(cities) == 1:
-        city = cities.pop()
-        return next(p for p in same if (p.city or p.county) == city)
-    if len(admin1s) == 1:
-        admin1 = admin1s.pop()
-        for p in same:
-            if p.precision == "admin1" and p.admin1 == admin1:
-                return p
-        return Place(name=admin1, admin1=admin1, country=country, precision="admin1")
-    for p in same:
-        if p.precision == "country":
-            return p
-    return Place(name=country or "unknown", country=country, precision="country")
+    admin1s = Counter(p.admin1 for p in same if p.admin1)
+    admin1 = _most_backed(admin1s)
+    if admin1s and admin1 is None:
+        return _country_place(same, country)
+    inside = [p for p in same if p.admin1 in (admin1, None)]
+    city = _most_backed(Counter(p.city or p.county for p in inside if p.city or p.county))
+    if city is not None:
+        return next(p for p in inside if (p.city or p.county) == city)
+    if admin1 is not None:
+        return next(
+            (p for p in inside if p.precision == "admin1"),
+            Place(name=admin1, admin1=admin1, country=country, precision="admin1"),
+        )
+    return _country_place(same, country)
+
+
+def _country_place(places: list[Place], country: str | None) -> Place:
+    """The country itself as one of ``places`` names it, else a bare country place."""
+    return next(
+        (p for p in places if p.precision == "country"),
+        Place(name=country or "unknown", country=country, precision="country"),
+    )
+
+
+def _most_backed(counts: Counter) -> str | None:
+    """The value with the most support, None when two share the most (or there is none)."""
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _range(values: dict[str, tuple[int, int, int]]) -> Range:
