@@ -83,6 +83,7 @@ def _copy_event(record: EventRecord, k: int, rename: dict[str, str]) -> EventRec
                 f,
                 support=[rename[a] for a in f.support],
                 spans={rename[a]: span for a, span in f.spans.items()},
+                title_spans={rename[a]: span for a, span in f.title_spans.items()},
                 alternatives=[
                     dataclasses.replace(alt, support=[rename[a] for a in alt.support])
                     for alt in f.alternatives

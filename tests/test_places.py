@@ -13,6 +13,7 @@ from wirecheck.analyze.places import (
     SettledPlace,
     extract_places,
     headline_body,
+    headline_span,
     pick_event_place,
     settled_place,
 )
@@ -757,6 +758,13 @@ def test_headline_town_the_text_never_names_is_the_event_place(nlp, gaz):
     # Placed in the text's state (the largest Oak Park is in Illinois), offsets into the title.
     assert (picked.place.city, picked.place.admin1) == ("Oak Park", "Michigan")
     assert picked.in_title and headline[picked.start : picked.end] == "Oak Park"
+    # The headline's own mention says the same as the event place it became.
+    title = Article(text=text, origin="test", title=headline)
+    title_places = Analyzer(nlp, gaz).read_headline(title).places
+    doc = nlp(text)
+    pick_event_place(extract_places(doc, gaz), doc, None, None, headline, title_places)
+    [mention] = title_places
+    assert (mention.role, mention.place.admin1) == ("event", "Michigan")
 
 
 def test_headline_town_stands_in_for_a_text_without_places(nlp, gaz):
@@ -784,7 +792,14 @@ def test_headline_places_that_do_not_move_the_event(nlp, gaz, headline):
     assert (picked.place.city, picked.in_title) == ("Philadelphia", False)
 
 
-def test_headline_body_is_a_prefix_of_the_title():
+def test_headline_is_the_title_without_the_sites_name():
     title = "Man shot at home | WAFF 48 - Huntsville, AL"
     assert headline_body(title, "waff.com") == "Man shot at home"
     assert headline_body("A - B - C", None) == "A - B - C"
+    # A lower-case "police report" is the headline's, not a site's name.
+    assert headline_body("Shooting in Dayton - 2 dead, police report", None).endswith("report")
+    # A site's name first: the headline follows it; the site's town alone is no headline.
+    title = "WJTV News Channel 12 - Five Injured in Nightclub Shooting"
+    start, end = headline_span(title, "wjtv.com")
+    assert title[start:end] == "Five Injured in Nightclub Shooting"
+    assert headline_span("WMC Action News 5 - Memphis, Tennessee", "wmcactionnews5.com") == (0, 0)

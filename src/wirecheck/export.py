@@ -64,7 +64,9 @@ def _casualty(c: Casualty) -> dict[str, Any]:
 def article_to_dict(
     article: Article, analysis: Analysis | None, event_id: str | None
 ) -> dict[str, Any]:
-    """An article with its annotations, every span an offset pair into the stored text."""
+    """An article with its annotations, every span an offset pair into the stored text, but
+    those of ``title_places`` and ``title_casualties`` (and of a conclusion with ``in_title``),
+    which index its title."""
     a = analysis or Analysis(article_id=article.id)
     return {
         "id": article.id,

@@ -26,7 +26,7 @@ from wirecheck.analyze.places import (
     Gazetteer,
     OutletHomes,
     extract_places,
-    headline_end,
+    headline_span,
     pick_event_place,
 )
 from wirecheck.analyze.quotes import extract_quotes
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -107,12 +107,13 @@ class Analyzer:
         counted = doc
         if title_cased(text) and len(lowered) == len(text):
             counted = self.nlp(lowered)
+        casualties = []
+        for c in extract_casualties(counted):
+            start = c.start + len(text[c.start : c.end]) - len(text[c.start : c.end].lstrip())
+            casualties.append(replace(c, start=start, text=text[start : c.end], in_title=True))
         return Headline(
             places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
-            casualties=[
-                replace(c, text=text[c.start : c.end], in_title=True)
-                for c in extract_casualties(counted)
-            ],
+            casualties=casualties,
         )
 
     def analyze_doc(
@@ -157,10 +158,15 @@ class Analyzer:
 
 
 def headline_text(article: Article) -> str:
-    """The part of the title that is the headline (a prefix: its offsets are the title's)."""
+    """The part of the title that is the headline, with a leading site name blanked (same
+    length, so its offsets are the title's); a long title is cut at a space."""
     if not article.title:
         return ""
-    return article.title[: min(headline_end(article.title, article.outlet), MAX_HEADLINE_CHARS)]
+    start, end = headline_span(article.title, article.outlet)
+    if end - start > MAX_HEADLINE_CHARS:
+        cut = article.title.rfind(" ", start, start + MAX_HEADLINE_CHARS)
+        end = cut if cut > start else start + MAX_HEADLINE_CHARS
+    return " " * start + article.title[start:end]
 
 
 def title_cased(text: str) -> bool:
@@ -187,11 +193,13 @@ class Headline:
         if summary is not None:
             return summary
         stated = self.casualties
-        if kind == "injured" and (
-            summarize_casualties(text, "killed") or summarize_casualties(stated, "killed")
+        if kind == "injured" and any(
+            (dead := summarize_casualties(c, "killed")) is not None and dead.best > 0
+            for c in (text, stated)
         ):
             stated = [c for c in stated if INJURY_WORD.search(c.text)]
-        return summarize_casualties(stated, kind)
+        found = summarize_casualties(stated, kind)
+        return replace(found, in_title=True) if found is not None else None
 
 
 def event_date(

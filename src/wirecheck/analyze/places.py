@@ -25,7 +25,7 @@ __all__ = [
     "SettledPlace",
     "extract_places",
     "headline_body",
-    "headline_end",
+    "headline_span",
     "pick_event_place",
     "settled_place",
 ]
@@ -1214,11 +1214,19 @@ HEADLINE_BONUS = 4.0
 # Sports for Huntsville, AL", "... | Fox News"), and what makes a tail a site's name: its
 # words, a call sign, a host. The tail names the outlet's town, not the incident's.
 HEADLINE_SEPARATOR = re.compile(r"\s+[-–—|«»]+(?=\s|$)|\|")
+SITE_WORDS = (
+    "news weather sports tv channel radio fox cbs nbc abc cnn headlines report examiner times "
+    "post herald tribune journal gazette daily press today online"
+).split()
+# Site names are capitalised ("Fox News", "WAFF-TV: News, Weather and Sports"): a lower-case
+# "police report" belongs to the headline.
 SITE_NAME = re.compile(
-    r"(?i:\b(news|weather|sports|tv|channel|radio|fox|cbs|nbc|abc|cnn|headlines|report|"
-    r"examiner|times|post|herald|tribune|journal|gazette|daily|press|today|online)\d*\b|"
-    r"\.com\b)|\b[KW][A-Z]{2,3}\d*\b"
+    rf"\b(?:{'|'.join(f'{w.capitalize()}|{w.upper()}' for w in SITE_WORDS)})\d*\b|"
+    r"(?i:\.com\b)|\b[KW][A-Z]{2,3}\d*\b"
 )
+# A part after a leading site name is the headline when it has this many words ("WJTV News
+# Channel 12 - Five Injured in Nightclub Shooting"), not the site's town ("- Memphis, Tennessee").
+HEADLINE_MIN_WORDS = 4
 
 
 def _site_name(part: str, outlet_key: str) -> bool:
@@ -1227,24 +1235,44 @@ def _site_name(part: str, outlet_key: str) -> bool:
     return bool(SITE_NAME.search(part)) or (len(host_key) > 3 and host_key in outlet_key)
 
 
-def headline_end(title: str, outlet: str | None) -> int:
-    """Where the headline ends in a title: before the site's name and what follows it
-    ("- WMC Action News 5 - Memphis, Tennessee": the site's town)."""
+def headline_span(title: str, outlet: str | None) -> tuple[int, int]:
+    """Where the headline lies in a title: past a site name that opens it, before the site's
+    name and what follows it ("- WMC Action News 5 - Memphis, Tennessee": the site's town).
+    (0, 0) when the title is only the site's name."""
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
-    parts: list[tuple[int, str]] = []  # (where the separator before it starts, the part)
-    start = part_start = 0
+    parts: list[tuple[int, int, str]] = []  # (separator before it, where it starts, the part)
+    at = part_start = 0
     for sep in HEADLINE_SEPARATOR.finditer(title):
-        parts.append((start, title[part_start : sep.start()]))
-        start, part_start = sep.start(), sep.end()
-    parts.append((start, title[part_start:]))
-    parts = [(at, part.strip()) for at, part in parts if part.strip()]
-    cut = next((at for at, part in parts[1:] if _site_name(part, outlet_key)), len(title))
-    return len(title[:cut].rstrip())
+        parts.append((at, part_start, title[part_start : sep.start()]))
+        at, part_start = sep.start(), sep.end()
+    parts.append((at, part_start, title[part_start:]))
+    parts = [(at, start, part) for at, start, part in parts if part.strip()]
+    if not parts:
+        return (0, 0)
+    first = 0
+    if len(parts) > 1 and _site_name(parts[0][2], outlet_key):
+        first = next(
+            (
+                i
+                for i, (_, _, part) in enumerate(parts[1:], start=1)
+                if len(part.split()) >= HEADLINE_MIN_WORDS and not _site_name(part, outlet_key)
+            ),
+            None,
+        )
+        if first is None:
+            return (0, 0)
+    _, start, _ = parts[first]
+    start += len(title[start:]) - len(title[start:].lstrip())
+    cut = next(
+        (at for at, _, part in parts[first + 1 :] if _site_name(part, outlet_key)), len(title)
+    )
+    return (start, len(title[:cut].rstrip()))
 
 
 def headline_body(title: str, outlet: str | None) -> str:
-    """The headline: the title up to :func:`headline_end` (a prefix, so offsets hold)."""
-    return title[: headline_end(title, outlet)]
+    """The headline: the title's :func:`headline_span`."""
+    start, end = headline_span(title, outlet)
+    return title[start:end]
 
 
 def _township(name: str) -> str:
@@ -1292,7 +1320,10 @@ def pick_event_place(
     if town is None:
         return picked
     for mention in [*places, *title_places]:
-        mention.role = "event" if mention.in_title and mention.start == town.start else "background"
+        if mention.in_title and mention.start == town.start:
+            mention.role, mention.place = "event", town.place  # placed in the text's state
+        else:
+            mention.role = "background"
     return town
 
 

@@ -247,9 +247,11 @@ def speaker_group(quote: Quote, people: list[Person]) -> str | None:
 
 def _owner_group(owner: str, people: list[Person]) -> str | None:
     """The group behind whoever an agent speaks for: a named group ("the Obama campaign"),
-    else a person's party ("Speaker John Boehner (R-Ohio)" → Republicans), else the owner
-    as named ("Google")."""
+    else a person's party ("Speaker John Boehner (R-Ohio)" → Republicans; None for a person
+    the text gives no party), else the owner as named ("Google")."""
     owner = re.sub(r"^(the|The) ", "", owner).strip(" ,")
+    if not owner:
+        return None
     words = re.findall(r"[\w’']+", owner)
     if words and words[-1].lower() in GROUP_NOUNS:
         return owner

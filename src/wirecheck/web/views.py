@@ -23,6 +23,7 @@ __all__ = [
     "Span",
     "article_spans",
     "boilerplate_spans",
+    "casualty_spans",
     "event_place",
     "event_row",
     "fact_groups",
@@ -30,9 +31,11 @@ __all__ = [
     "land_cells",
     "map_point",
     "place_label",
+    "place_spans",
     "segments",
     "source_label",
     "timeline",
+    "title_spans",
 ]
 
 MAP_CELL_DEGREES = 2  # the land picture: one square per cell holding a town
