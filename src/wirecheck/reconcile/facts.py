@@ -58,11 +58,15 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
     aid = analysis.article_id
     out: list[Claim] = []
 
+    resolved: dict[str, str] = {}  # an article names its speakers again and again
+
     def person_name(name: str | None) -> str | None:
         if not name:
             return None
-        person = resolve_name(name, people)
-        return person.name if person else name
+        if name not in resolved:
+            person = resolve_name(name, people)
+            resolved[name] = person.name if person else name
+        return resolved[name]
 
     for q in analysis.quotes:
         speaker = person_name(q.speaker)
