@@ -16,6 +16,7 @@ from wirecheck.analyze.places import (
     headline_span,
     pick_event_place,
     settled_place,
+    site_state,
 )
 from wirecheck.models import Article, Place
 
@@ -803,3 +804,69 @@ def test_headline_is_the_title_without_the_sites_name():
     start, end = headline_span(title, "wjtv.com")
     assert title[start:end] == "Five Injured in Nightclub Shooting"
     assert headline_span("WMC Action News 5 - Memphis, Tennessee", "wmcactionnews5.com") == (0, 0)
+
+
+def test_headline_town_beats_a_text_name_the_gazetteer_lacks(nlp, gaz):
+    text = (
+        "A 16-year-old girl accidentally shot herself in the hand in Palmetto Shores on "
+        "Sunday, Florida deputies said."
+    )
+    headline = "Sixteen-year-old Bradenton girl accidentally shoots herself in the hand"
+    # A name with no coordinates is no known town for the headline's to lie near.
+    assert event_city(nlp, gaz, text, headline=headline) == ("Bradenton", "Florida")
+
+
+def test_foreign_namesake_gives_way_to_a_town_of_the_outlets_state(nlp, gaz):
+    text = "A 19-year-old man was killed in a shooting at a party in Chelsea on Sunday."
+    assert event_city(nlp, gaz, text, outlet="bostonherald.com") == ("Chelsea", "Massachusetts")
+    # Also over a big foreign town: Colchester, England, has 100,000 people.
+    text = "A 14-year-old riding an ATV was shot in the foot in Colchester on Wednesday."
+    assert event_city(nlp, gaz, text, outlet="nbcconnecticut.com") == (
+        "Colchester",
+        "Connecticut",
+    )
+
+
+def test_headline_town_of_a_story_with_no_place_is_its_likeliest_namesake(nlp, gaz):
+    text = "An 8-year-old boy died Saturday after he was accidentally shot at his home."
+    headline = "Dalton area boy, 8, dies from accidental gunshot wound"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Dalton", "Georgia")
+    # The country alone places it no better.
+    text = "The two brothers were charged with shooting eight people, the U.S. attorney said."
+    headline = "Macon brothers indicted, charged with shooting eight people"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Macon", "Georgia")
+
+
+@pytest.mark.parametrize(
+    ("title", "state"),
+    [
+        ("Vigil held for teenager shot and killed - WFSB 3 Connecticut", "Connecticut"),
+        ("Two charged in killing - KAIT Jonesboro, AR - Region 8 News", "Arkansas"),
+        ("Man shot at home | WAFF 48 - Huntsville, AL", "Alabama"),
+        ("Toddler shot in Texas home - KSHB Kansas City", None),  # not the headline's
+        (None, None),
+    ],
+)
+def test_site_state_is_the_state_the_sites_name_gives(gaz, title, state):
+    assert site_state(title, None, gaz) == state
+
+
+def test_site_name_in_the_title_places_the_storys_towns(nlp, gaz):
+    title = "Laurel 5-year-old allegedly shoots child - WDAM-TV 7-News, Weather, Hattiesburg, MS"
+    text = "A 5-year-old shot a 7-year-old child at a home in Laurel on Monday."
+    assert event_city(nlp, gaz, text, outlet="wdam.com", headline=title) == (
+        "Laurel",
+        "Mississippi",
+    )
+    # A town it has no namesake of stays where it is: a station covers the states around.
+    title = "Dad charged after toddler shoots mom - WCAX.COM Local Vermont News"
+    text = "Police have charged a Lake Placid man after his son shot his mother at their home."
+    assert event_city(nlp, gaz, text, outlet="wcax.com", headline=title) == (
+        "Lake Placid",
+        "New York",
+    )
+    # A story with no place of its own: the site's state.
+    title = "Toddler accidentally shot by sibling - WDAM-TV 7-News, Weather, Hattiesburg, MS"
+    text = "A 13-year-old was accidentally shot by a sibling on Monday."
+    picked = pick(nlp, gaz, text, outlet="wdam.com", headline=title)
+    assert (picked.place.admin1, picked.from_text) == ("Mississippi", False)

@@ -1034,26 +1034,42 @@ def _key(place: Place) -> tuple:
     return (place.country, place.admin1, place.county, place.city or place.name)
 
 
-def _apply_outlet_state(places: list[PlaceMention], state: str, gazetteer: Gazetteer) -> None:
+def _apply_outlet_state(
+    places: list[PlaceMention], state: str, gazetteer: Gazetteer, unknown_towns: bool = True
+) -> None:
     """Re-place US and unplaced mentions in the outlet's state when one of that name is there.
 
     Only called when the text names no US state: "Columbia" in a Tennessee paper is
-    Columbia, Tennessee, not the largest Columbia.
+    Columbia, Tennessee, not the largest Columbia. With ``unknown_towns``, a small town of
+    no known namesake there becomes one of its towns the gazetteer lacks.
     """
+    # A foreign town's namesake of the outlet's state, unless the story names a foreign
+    # country or region: "Chelsea" in a Boston station's story is no London district.
+    abroad = any(
+        m.place.country not in ("US", None) and m.place.precision in ("country", "admin1")
+        for m in places
+    )
     # Counties first: a town in a county the story names stays in the county's state, as
     # re-placed ("Highland Heights ... Campbell County" in a Cincinnati paper: Kentucky).
     for mention in sorted(places, key=lambda m: m.place.precision != "county"):
         place = mention.place
-        if place.country not in ("US", None) or place.precision not in ("city", "county"):
+        foreign = place.country not in ("US", None)
+        if (foreign and abroad) or place.precision not in ("city", "county"):
             continue
         if any(gazetteer.in_county(place, m.place) for m in places):
             continue
         cands = gazetteer.lookup(mention.text, country="US", admin1=state)
         if cands and cands[0].admin1 == state and cands[0].precision in ("city", "county"):
-            if gazetteer.population(place) >= BIG_CITY and gazetteer.is_small_town(cands[0]):
+            big = gazetteer.population(place) >= BIG_CITY
+            if big and not foreign and gazetteer.is_small_town(cands[0]):
                 continue  # "Newark" in a New York station's story is Newark, N.J.
             mention.place = cands[0]
-        elif place.precision == "city" and gazetteer.population(place) < BIG_CITY:
+        elif (
+            unknown_towns
+            and place.precision == "city"
+            and not foreign
+            and gazetteer.population(place) < BIG_CITY
+        ):
             # A town of the outlet's area the gazetteer lacks, not a namesake far away.
             mention.place = Place(
                 place.name, city=place.name, admin1=state, country="US", precision="city"
@@ -1179,17 +1195,23 @@ OUTLET_HOME = "outlet's home"
 
 
 def _outlet_fallback(
-    outlet: str | None, gazetteer: Gazetteer, homes: OutletHomes | None
+    outlet: str | None,
+    gazetteer: Gazetteer,
+    homes: OutletHomes | None,
+    headline: str | None = None,
 ) -> PlaceMention | None:
     """The outlet's home city or state for a story that names no place of its own.
 
     Local outlets report local events: "kansascity.com" says Kansas City, Mo.; a host that
-    names no place has the state ``homes`` learnt from its other stories, if any, and a
-    state gives way to the home town learnt in it ("wreg.com": Memphis). The mention has
-    an empty span at offset 0 and the text "outlet's home", as no text names it.
+    names no place has the state ``homes`` learnt from its other stories, if any, else the
+    one the site's name in the ``headline`` gives (:func:`site_state`), and a state gives
+    way to the home town learnt in it ("wreg.com": Memphis). The mention has an empty span
+    at offset 0 and the text "outlet's home", as no text names it.
     """
     home = gazetteer.outlet_home(outlet)
     state = homes.home_state(outlet) if homes and home is None else None
+    if home is None and state is None:
+        state = site_state(headline, outlet, gazetteer)
     if state:
         home = next(p for p in gazetteer.lookup(state, country="US") if p.precision == "admin1")
     town = homes.home_city(outlet) if homes else None
@@ -1275,6 +1297,25 @@ def headline_body(title: str, outlet: str | None) -> str:
     return title[start:end]
 
 
+# "Hattiesburg, MS", "Jonesboro, AR" in a site's name: a town with its state's code.
+SITE_TOWN_STATE = re.compile(r"\b[A-Z][a-z]+,\s*([A-Z]{2}|[A-Z][a-z]{1,4}\.)(?![\w.])")
+
+
+def site_state(title: str | None, outlet: str | None, gazetteer: Gazetteer) -> str | None:
+    """The US state the site's name in a title names, outside its :func:`headline_span`
+    ("... - WFSB 3 Connecticut", "... - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS"):
+    where a local site is, as a host's name says it ("kansascity.com"). Else None."""
+    if not title:
+        return None
+    start, end = headline_span(title, outlet)
+    site = f"{title[:start]} | {title[end:]}"
+    found = gazetteer.state_pattern().search(site)
+    if found and not re.match(r"\s+City\b", site[found.end() :]):  # not "Kansas City"
+        return gazetteer.state(found.group())
+    pair = SITE_TOWN_STATE.search(site)
+    return gazetteer.state(pair.group(1)) if pair else None
+
+
 def _township(name: str) -> str:
     """A folded name with "Twp." spelt out, as towns are in text ("Hamilton Township")."""
     return re.sub(r"\btwp\b\.?", "township", name)
@@ -1332,7 +1373,8 @@ def _headline_town(
 ) -> PlaceMention | None:
     """The one known town or county the headline names, if the text names it nowhere and
     it says more than the text's pick: placed in the state of that pick (or of the outlet's
-    home), else in the state its name alone settles."""
+    home), else in the state its name alone settles, else, when nothing but the country
+    places the story, in that of its likeliest namesake."""
     named = {_key(m.place): m for m in title_places if m.place.precision in ("city", "county")}
     if len(named) != 1:
         return None  # none, or a list of the site's towns ("Winchester, Decherd, Sewanee")
@@ -1350,7 +1392,12 @@ def _headline_town(
             place = mention.place  # "Fort Worth" over the home state of an outlet elsewhere
     elif context is not None and context.country not in ("US", None):
         place = mention.place if mention.place.country == context.country else None
-    elif not gazetteer.name_settles_state(mention.place):
+    elif (
+        # with no place but the country at all, the likeliest namesake beats none ("Dalton")
+        context is not None
+        and context.precision != "country"
+        and not gazetteer.name_settles_state(mention.place)
+    ):
         place = None
     # A name the gazetteer lacks is as often a word of the headline ("Taunton Shooting").
     if place is None or place.geonameid is None or place.precision not in ("city", "county"):
@@ -1360,8 +1407,9 @@ def _headline_town(
             if place.precision != "city" or gazetteer.in_other_county(place, context):
                 return None
         elif context.precision == "city":
-            # A part of the text's city ("Germantown" in Philadelphia) says nothing new.
-            near = _km(place, context) <= CITY_RADIUS_KM
+            # A part of the text's city ("Germantown" in Philadelphia) says nothing new; a
+            # name the gazetteer lacks ("the Pirates") is no known town to be near.
+            near = context.lat is not None and _km(place, context) <= CITY_RADIUS_KM
             if place.precision != "city" or place.city == context.city or near:
                 return None
         elif context.precision not in ("admin1", "country"):
@@ -1400,10 +1448,15 @@ def _pick_text_place(
     """
     gazetteer = Gazetteer()
     if not places:
-        return _outlet_fallback(outlet, gazetteer, homes)
-    home_state = gazetteer.outlet_state(outlet) or (homes.home_state(outlet) if homes else None)
+        return _outlet_fallback(outlet, gazetteer, homes, headline)
+    # The state a site's name in the title gives ("- KAIT Jonesboro, AR") says more than
+    # one learnt from other stories, but places a story less surely than a host's name: a
+    # station names its city, and covers the states around it ("Savannah, Beaufort, SC").
+    site = None if gazetteer.outlet_state(outlet) else site_state(headline, outlet, gazetteer)
+    learnt = homes.home_state(outlet) if homes else None
+    home_state = gazetteer.outlet_state(outlet) or site or learnt
     if home_state and not (_states_named(places) or _named_states(doc, gazetteer)):
-        _apply_outlet_state(places, home_state, gazetteer)
+        _apply_outlet_state(places, home_state, gazetteer, unknown_towns=site in (None, learnt))
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
     # The story's first sentences and its lede's two, past a dateline or other scrap of a
@@ -1497,7 +1550,7 @@ def _pick_text_place(
         scores[key] += score
         by_key.setdefault(key, mention)
     if not scores:
-        return _outlet_fallback(outlet, gazetteer, homes)
+        return _outlet_fallback(outlet, gazetteer, homes, headline)
     if headline:
         named = _headline_keys(places, headline_body(headline, outlet)) & set(scores)
         # A town of a state the story neither names nor leads in may be a namesake placed
@@ -1531,7 +1584,7 @@ def _pick_text_place(
         keys = [k for k in keys if k[0] == country] or keys
     best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
     if scores[best_key] <= 0:
-        return _outlet_fallback(outlet, gazetteer, homes)
+        return _outlet_fallback(outlet, gazetteer, homes, headline)
     if best_key == dateline_key and filed_from:
         # The filing city's own later mentions ("the Seattle Times reports") do not move
         # the incident back there.
@@ -1575,7 +1628,7 @@ def _pick_text_place(
     town = homes.home_city(outlet) if homes else None
     if best.place.precision == "admin1" and town and town[0] == best.place.admin1:
         # "Michigan" alone in a Detroit station's story: its home town, as with no place.
-        home = _outlet_fallback(outlet, gazetteer, homes)
+        home = _outlet_fallback(outlet, gazetteer, homes, headline)
         if home is not None and home.place.precision == "city" and home.place.admin1 == town[0]:
             for mention in places:
                 mention.role = "background"
