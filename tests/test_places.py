@@ -870,3 +870,10 @@ def test_site_name_in_the_title_places_the_storys_towns(nlp, gaz):
     text = "A 13-year-old was accidentally shot by a sibling on Monday."
     picked = pick(nlp, gaz, text, outlet="wdam.com", headline=title)
     assert (picked.place.admin1, picked.from_text) == ("Mississippi", False)
+
+
+def test_a_title_case_headline_word_is_no_town_for_a_text_without_places(nlp, gaz):
+    text = "The House opened its session with the text read aloud, members said on Thursday."
+    headline = "Purpose Behind Congressional Reading of Constitution Questioned"
+    picked = pick(nlp, gaz, text, headline=headline)
+    assert picked is None or not picked.in_title

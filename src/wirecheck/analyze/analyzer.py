@@ -28,6 +28,7 @@ from wirecheck.analyze.places import (
     extract_places,
     headline_span,
     pick_event_place,
+    title_cased,
 )
 from wirecheck.analyze.quotes import extract_quotes
 from wirecheck.models import (
@@ -50,16 +51,13 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 17
+ANALYSIS_VERSION = 18
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
 # Headlines run to about 150 characters; a longer "title" is page furniture or a lede
 # pasted in, of which the start is read (a prefix, so offsets hold).
 MAX_HEADLINE_CHARS = 300
-# The share of a headline's longer words that are capitalised in Title Case ("Teen Killed, 3
-# Hurt In Drive-By Shooting"); a sentence-case headline capitalises only its names.
-TITLE_CASE_SHARE = 0.8
 # Words that report an injury outright, unlike "shot", which a death may have followed.
 INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
 KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
@@ -167,12 +165,6 @@ def headline_text(article: Article) -> str:
         cut = article.title.rfind(" ", start, start + MAX_HEADLINE_CHARS)
         end = cut if cut > start else start + MAX_HEADLINE_CHARS
     return " " * start + article.title[start:end]
-
-
-def title_cased(text: str) -> bool:
-    """Whether a headline is in Title Case: nearly all its longer words capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 @dataclass

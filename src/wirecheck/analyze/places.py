@@ -26,6 +26,7 @@ __all__ = [
     "extract_places",
     "headline_body",
     "headline_span",
+    "title_cased",
     "pick_event_place",
     "settled_place",
 ]
@@ -1291,6 +1292,17 @@ def headline_span(title: str, outlet: str | None) -> tuple[int, int]:
     return (start, len(title[:cut].rstrip()))
 
 
+# The share of a headline's longer words that are capitalised in Title Case ("Teen Killed, 3
+# Hurt In Drive-By Shooting"); a sentence-case headline capitalises only its names.
+TITLE_CASE_SHARE = 0.8
+
+
+def title_cased(text: str) -> bool:
+    """Whether a headline is in Title Case: nearly all its longer words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def headline_body(title: str, outlet: str | None) -> str:
     """The headline: the title's :func:`headline_span`."""
     start, end = headline_span(title, outlet)
@@ -1357,7 +1369,8 @@ def pick_event_place(
     Oak Park shooting" over a story that only names Detroit's police).
     """
     picked = _pick_text_place(places, doc, outlet, homes, headline)
-    town = _headline_town(picked, places, title_places)
+    title_case = title_cased(headline_body(headline, outlet)) if headline else False
+    town = _headline_town(picked, places, title_places, title_case)
     if town is None:
         return picked
     for mention in [*places, *title_places]:
@@ -1369,12 +1382,16 @@ def pick_event_place(
 
 
 def _headline_town(
-    picked: PlaceMention | None, places: list[PlaceMention], title_places: Sequence[PlaceMention]
+    picked: PlaceMention | None,
+    places: list[PlaceMention],
+    title_places: Sequence[PlaceMention],
+    title_case: bool = False,
 ) -> PlaceMention | None:
     """The one known town or county the headline names, if the text names it nowhere and
     it says more than the text's pick: placed in the state of that pick (or of the outlet's
     home), else in the state its name alone settles, else, when nothing but the country
-    places the story, in that of its likeliest namesake."""
+    places the story, in that of its likeliest namesake, unless the headline is in Title
+    Case, where any word may look like a town ("Congressional Reading of Constitution")."""
     named = {_key(m.place): m for m in title_places if m.place.precision in ("city", "county")}
     if len(named) != 1:
         return None  # none, or a list of the site's towns ("Winchester, Decherd, Sewanee")
@@ -1392,11 +1409,9 @@ def _headline_town(
             place = mention.place  # "Fort Worth" over the home state of an outlet elsewhere
     elif context is not None and context.country not in ("US", None):
         place = mention.place if mention.place.country == context.country else None
-    elif (
+    elif not gazetteer.name_settles_state(mention.place) and (
         # with no place but the country at all, the likeliest namesake beats none ("Dalton")
-        context is not None
-        and context.precision != "country"
-        and not gazetteer.name_settles_state(mention.place)
+        title_case or (context is not None and context.precision != "country")
     ):
         place = None
     # A name the gazetteer lacks is as often a word of the headline ("Taunton Shooting").
