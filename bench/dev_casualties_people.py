@@ -6,7 +6,7 @@
 Articles are read as the pipeline reads them: boilerplate found by ``find_boilerplate`` is
 blanked before parsing. Per article: exact accuracy of the analyzer's figure
 (``summarize_casualties(..., kind).best`` over the text, else over the headline, as
-``Headline.casualty`` gives it) against the gold ``num_killed`` / ``num_injured`` (no
+``Headline.tolls`` gives it) against the gold ``num_killed`` / ``num_injured`` (no
 statement counts as 0, as in the harness export), and precision / recall of
 ``extract_people`` names against the gold participant names (matched by surname and first
 initial, as the harness does). GVA's participants are victims
@@ -89,8 +89,7 @@ def main() -> None:
         headline = analyzer.read_headline(
             Article(text="", origin="", title=row.get("title"), outlet=row.get("outlet"))
         )
-        killed = headline.casualty(casualties, "killed")
-        injured = headline.casualty(casualties, "injured")
+        killed, injured = headline.tolls(casualties)
         people = extract_people(doc)
         t_ext += time.perf_counter() - s
         got = {"killed": killed.best if killed else 0, "injured": injured.best if injured else 0}

@@ -35,7 +35,6 @@ from wirecheck.models import (
     Analysis,
     Article,
     Casualty,
-    CasualtyKind,
     DateMention,
     Entity,
     PlaceMention,
@@ -128,6 +127,7 @@ class Analyzer:
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)
         headline = self.read_headline(article, title_doc)
+        killed, injured = headline.tolls(casualties)
         sents = [s for s in sentences(doc) if s.text.strip()]
         kind = classify(lead_text(article.title, [s.text for s in sents[: LEAD_SENTENCES + 1]]))
         return Analysis(
@@ -146,8 +146,8 @@ class Analyzer:
             event_place=pick_event_place(
                 places, doc, article.outlet, homes, article.title, headline.places
             ),
-            killed=headline.casualty(casualties, "killed"),
-            injured=headline.casualty(casualties, "injured"),
+            killed=killed,
+            injured=injured,
             type=kind.label,
             type_confidence=kind.confidence,
             event_type=kind.event_type,
@@ -174,24 +174,27 @@ class Headline:
     places: list[PlaceMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
 
-    def casualty(self, text: list[Casualty], kind: CasualtyKind) -> Casualty | None:
-        """The text's summary of killed or injured, else the headline's: "2 dead in Oak
-        Park shooting" over a text that gives no count.
+    def tolls(self, text: list[Casualty]) -> tuple[Casualty | None, Casualty | None]:
+        """(killed, injured): the text's summaries, else the headline's ("2 dead in Oak Park
+        shooting" over a text that gives no count).
 
         Where the text or headline reports a death, the headline's injured count needs an
         injury word: in "Boy, 7, dies after accidentally shooting himself" the one shot died.
         """
-        summary = summarize_casualties(text, kind)
-        if summary is not None:
-            return summary
-        stated = self.casualties
-        if kind == "injured" and any(
-            (dead := summarize_casualties(c, "killed")) is not None and dead.best > 0
-            for c in (text, stated)
-        ):
-            stated = [c for c in stated if INJURY_WORD.search(c.text)]
-        found = summarize_casualties(stated, kind)
-        return replace(found, in_title=True) if found is not None else None
+        text_killed = summarize_casualties(text, "killed")
+        head_killed = summarize_casualties(self.casualties, "killed")
+        injured = summarize_casualties(text, "injured")
+        if injured is None:
+            stated = self.casualties
+            if any(k is not None and k.best > 0 for k in (text_killed, head_killed)):
+                stated = [c for c in stated if INJURY_WORD.search(c.text)]
+            injured = _in_title(summarize_casualties(stated, "injured"))
+        return text_killed if text_killed is not None else _in_title(head_killed), injured
+
+
+def _in_title(summary: Casualty | None) -> Casualty | None:
+    """A headline's summary, marked as indexing the title."""
+    return replace(summary, in_title=True) if summary is not None else None
 
 
 def event_date(
