@@ -871,3 +871,75 @@ def test_another_death_told_well_after_the_first_is_another_case(nlp):
 def test_a_hope_to_kill_is_not_a_death(nlp):
     text = "A gunman killed two people on Sunday. Police said he had hoped to kill hundreds."
     assert figures(nlp, text)[0] == 2
+
+
+def test_a_shooter_who_shot_himself_in_a_murder_suicide_is_dead(nlp):
+    text = (
+        "Deputies said it was a murder-suicide. Smith killed his wife and their two sons. "
+        "He later shot himself in the garage."
+    )
+    assert figures(nlp, text)[0] == 4
+
+
+def test_a_bare_plural_speaks_of_people_in_general(nlp):
+    text = (
+        "Five people were injured in the shooting on Sunday. "
+        '"We have to stop killing kids," the pastor said.'
+    )
+    assert figures(nlp, text) == (None, 5)
+
+
+def test_shot_at_a_place_is_where_not_whom(nlp):
+    # A headline's "found shot to death at": the four are the dead, not the shooters.
+    assert figures(nlp, "Four people found shot to death at apartment complex")[0] == 4
+    # "shot at officers": the men were the shooters.
+    assert figures(nlp, "Two men shot at officers in Dayton") == (None, None)
+
+
+def test_a_headline_list_without_and_counts_each(nlp):
+    assert headline_tolls(nlp, "2 Girls, 2 Men Shot At Birthday Party In Compton", "") == (0, 4)
+    # Each with its own outcome: not one list.
+    assert headline_tolls(nlp, "Shooting That Left Teen Dead, 6 Injured", "") == (1, 6)
+
+
+def test_the_three_dead_take_in_the_attacker(nlp):
+    text = (
+        "The man shot a woman and a child before turning the gun on himself. "
+        "Officers found the three dead inside the home."
+    )
+    assert figures(nlp, text)[0] == 3
+
+
+def headline_tolls(nlp, title, text):
+    from wirecheck.analyze.analyzer import Analyzer
+    from wirecheck.models import Article
+
+    headline = Analyzer(nlp).read_headline(Article(text="", origin="t", title=title))
+    killed, injured = headline.tolls(extract_casualties(nlp(text)))
+    return (killed.best if killed else 0), (injured.best if injured else 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # The headline's toll above the text's: the report tells of fewer victims.
+        ("Two dead, six injured in Houston shooting", "A man was killed in the shooting.", 2, 6),
+        ("Man shot his family, killing 3, then killed himself", "He killed his wife.", 4, 0),
+        ("1 dead, 3 injured in shooting", "A man was killed and a woman was wounded.", 1, 3),
+        # Not a headline summing up several shootings.
+        (
+            "2 dead, 7 hurt after shootings on east side",
+            "A man was killed and two boys were wounded.",
+            1,
+            2,
+        ),
+        # "4 people shot" with no death told: the four are the wounded; not where one died.
+        ("4 people shot in Montclair", "An 18-year-old girl was shot on Sunday.", 0, 4),
+        ("Four people shot in Dayton", "One man died and three others were wounded.", 1, 3),
+        # The one victim the text says was shot is the one the headline says died.
+        ("10-year-old girl dies after being shot", "The girl was shot on Sunday.", 1, 0),
+        ("1 dead, 1 injured in shooting", "The boy was shot on Sunday.", 1, 1),
+    ],
+)
+def test_headline_tolls_over_the_text(nlp, title, text, killed, injured):
+    assert headline_tolls(nlp, title, text) == (killed, injured)

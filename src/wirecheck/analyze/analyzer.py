@@ -16,7 +16,11 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
+from wirecheck.analyze.casualties import (
+    MULTIPLE_HOMICIDE,
+    extract_casualties,
+    summarize_casualties,
+)
 from wirecheck.analyze.dates import extract_dates, pick_event_date, publication_date
 from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
 from wirecheck.analyze.nlp import load_nlp, mask, sentences
@@ -50,7 +54,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 18
+ANALYSIS_VERSION = 19
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -59,6 +63,16 @@ MAX_ANALYZED_CHARS = 100_000
 MAX_HEADLINE_CHARS = 300
 # Words that report an injury outright, unlike "shot", which a death may have followed.
 INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
+SHOOTINGS = re.compile(r"\bshootings\b", re.I)
+HEAD_COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# A headline's own toll of the dead: "4 dead", "five people found dead", "kills 3", "the
+# killings of four women", "a double murder-suicide" (not "Two men charged after a girl was
+# killed", "1 killed 3 injured" read as "killed 3", "3 wounded, gunman dead").
+HEAD_TOLL = re.compile(
+    rf"^{HEAD_COUNT}( [a-z]+){{0,2}} (dead|killed|slain)\b|\b(kills|killing) {HEAD_COUNT}\b|"
+    rf"\b(killings|deaths|slayings|murders) of {HEAD_COUNT}\b|{MULTIPLE_HOMICIDE.pattern}",
+    re.I,
+)
 KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
 MAX_KEYWORDS = 40
 
@@ -111,6 +125,7 @@ class Analyzer:
         return Headline(
             places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
             casualties=casualties,
+            several=SHOOTINGS.search(text) is not None,
         )
 
     def analyze_doc(
@@ -173,6 +188,8 @@ class Headline:
 
     places: list[PlaceMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+    # "46 wounded in weekend shootings": a headline summing up several shootings.
+    several: bool = False
 
     def tolls(self, text: list[Casualty]) -> tuple[Casualty | None, Casualty | None]:
         """(killed, injured): the text's summaries, else the headline's ("2 dead in Oak Park
@@ -180,16 +197,52 @@ class Headline:
 
         Where the text or headline reports a death, the headline's injured count needs an
         injury word: in "Boy, 7, dies after accidentally shooting himself" the one shot died.
+        A headline's toll above the text's counts: a report may tell of fewer victims than
+        its headline sums up ("Two dead, six injured" over a text that tells of one death, or
+        of one victim wounded; "4 people shot" where no death is told), unless the headline
+        sums up several shootings. Where only the headline reports a death, of one victim,
+        and the text tells of one victim shot, that is the one who died ("Girl dies after
+        being shot" over "the girl was shot"), unless the headline tells of an injury too.
         """
         text_killed = summarize_casualties(text, "killed")
         head_killed = summarize_casualties(self.casualties, "killed")
         injured = summarize_casualties(text, "injured")
+        # "Four people shot": where no death is told, the headline's shot are its wounded.
+        no_death = text_killed is None and head_killed is None
+        head_hurt = summarize_casualties(
+            [c for c in self.casualties if no_death or INJURY_WORD.search(c.text)], "injured"
+        )
+        killed = text_killed if text_killed is not None else _in_title(head_killed)
+        if (
+            text_killed is not None
+            and head_killed is not None
+            and head_killed.best > text_killed.best
+            and not self.several
+            and any(c.kind == "killed" and HEAD_TOLL.search(c.text) for c in self.casualties)
+        ):
+            killed = _in_title(head_killed)
+        if (
+            text_killed is None
+            and head_killed is not None
+            and head_killed.best == 1
+            and injured is not None
+            and injured.best == 1
+            and head_hurt is None
+        ):
+            injured = None
+        elif (
+            injured is not None
+            and head_hurt is not None
+            and head_hurt.best > injured.best
+            and not self.several
+        ):
+            injured = _in_title(head_hurt)
         if injured is None:
             stated = self.casualties
             if any(k is not None and k.best > 0 for k in (text_killed, head_killed)):
                 stated = [c for c in stated if INJURY_WORD.search(c.text)]
             injured = _in_title(summarize_casualties(stated, "injured"))
-        return text_killed if text_killed is not None else _in_title(head_killed), injured
+        return killed, injured
 
 
 def _in_title(summary: Casualty | None) -> Casualty | None:

@@ -8,12 +8,14 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
   unless people set beside it say how many ("the victims, a man and three women" 4) or
   "they" are a group the sentence before counted ("three men were found shot. They died" 3);
 * a list counts each name, however the parser hung it ("Jones, 37, Smith, 20, and Lee,
-  33" 3), and a surname that is a count word ("Few was wounded") is one person;
+  33" 3; a headline's "2 Girls, 2 Men Shot" 4), and a surname that is a count word ("Few
+  was wounded") is one person;
 * vague words use :data:`wirecheck.analyze.numbers.VAGUE_COUNTS`: "dozens" 12, "several"
   3 (and "multiple people" as many), "hundreds" 100;
 * "no casualties" / "nobody was hurt" is 0 (killed and/or injured as the words say);
 * the name of a multiple homicide gives its toll: "a triple homicide" 3 dead, "a double
-  murder-suicide" 3 (the attacker too).
+  murder-suicide" 3 (the attacker too), and in a murder-suicide the attacker who "shot
+  himself" is dead.
 
 ``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
 conventions above already give the lowest reading). Being shot without a stated death is
@@ -24,7 +26,8 @@ gunshot victims" (the dead among them told apart as for "three were shot"); a kn
 ("stabbed") is not an injury, as shooting tallies count gunshot injuries only. Not counted:
 hypotheticals ("could have been killed"), attempts and threats ("tried to kill",
 "threatened to kill them", "the attempted murder of"), first- and second-person victims in
-quoted speech ("they shot me"), unstated counts ("did not say how many were hurt"), a
+quoted speech ("they shot me"), people in general ("we have to stop killing kids", a bare
+plural), unstated counts ("did not say how many were hurt"), a
 plural "both were taken to a hospital" without a number (not everyone taken to hospital was
 hit), plural figures of a sentence that sums up a period or several incidents ("22 wounded
 in shootings across the city since Friday", "nine killed so far this year", "in four
@@ -115,10 +118,13 @@ HARMED_OTHERS = re.compile(
 )
 ATTEMPTED = re.compile(r"\b(attempt(ed|ing)?|tried|survived)\b", re.I)
 THEN = re.compile(r"\b(before|then)\b", re.I)
+MURDER_SUICIDE = re.compile(r"\bmurders?[- /]suicides?\b", re.I)
 ACCIDENT = re.compile(r"\baccident", re.I)
 SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
 ATTACKER = "the attacker"
+TARGETS = {"car", "vehicle", "truck", "van", "suv", "house", "window", "crowd", "group"}
 BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "bodies"}
+BODY_COUNT_HEADS |= {"dead", "deceased"}  # "the three dead", "the three deceased"
 # "tried to kill", "hoped to kill hundreds" (which the lemmatiser makes "hop").
 INTENT_LEMMAS = {"try", "attempt", "threaten", "plan", "want", "vow", "intend", "plot", "seek"}
 INTENT_LEMMAS |= {"hope", "hop", "aim"}
@@ -403,6 +409,27 @@ def _victims(trigger: Token) -> Token | None:
     return nums[-1] if nums else None
 
 
+def _listed_before(verb: Token, victims: Token) -> list[Token]:
+    """People a headline lists before the subject of its verb with a comma and no "and"
+    ("2 Girls, 2 Men Shot", "4 Women, Man Shot"), which the parser hangs on the verb."""
+    if victims.dep_ not in ("nsubj", "nsubjpass") or victims.head != verb or not _headline(verb):
+        return []
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("dep", "npadvmod", "nsubj")
+        and c.right_edge.i + 2 == victims.left_edge.i
+        and doc[c.right_edge.i + 1].text == ","
+        and _is_person(c)
+        # A bare noun phrase: not "Teen Dead, 6 Injured" nor "3 killed, 9 hurt", each with
+        # its own outcome, nor "Teens going to get candy shot, 1 killed".
+        and not any(
+            t.lower_ in DEAD_WORDS | INJURED_ADJ or t.pos_ in ("VERB", "AUX") for t in c.subtree
+        )
+    ]
+
+
 def _possessor_person(token: Token) -> bool:
     """A possessor naming a person: a pronoun, a name or a person noun, not just a
     capitalised word or a time ("this year's homicides")."""
@@ -457,8 +484,18 @@ def _headline(token: Token) -> bool:
 
 
 def _agent_like(verb: Token) -> bool:
-    """An active verb with an object or "at": the subject is the shooter, not the victim."""
-    return any(c.dep_ in ("dobj", "dative") or c.lower_ == "at" for c in verb.children)
+    """An active verb with an object or "at" a target: the subject is the shooter, not the
+    victim ("shot at officers", "shot at a car"; not "shot at a birthday party")."""
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.lower_ == "at" and _shot_at_target(c))
+        for c in verb.children
+    )
+
+
+def _shot_at_target(at: Token) -> bool:
+    """ "at officers", "at a car", "at him": what was shot at, not where it happened."""
+    target = next((c for c in at.children if c.dep_ == "pobj"), None)
+    return target is None or _is_person(target) or target.lemma_ in TARGETS
 
 
 def _unstated(verb: Token, victims: Token) -> bool:
@@ -872,6 +909,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     previous_start = 0
     recent: list[Span] = []  # the last sentences with words, nearest last
+    murder_suicide = MURDER_SUICIDE.search(text) is not None
     for sent in sentences(doc):
         found += _negations(doc, sent)
         earlier = bool(found)
@@ -901,8 +939,12 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 victims = _total_of(victims) if victims is not None else None
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
+            if _generic_plural(victims):
+                continue
             attacker = own_gun is not None and kind == "killed"
-            if kind == "injured" and _suicide_after_harming_others(token, victims, sent):
+            if kind == "injured" and _suicide_after_harming_others(
+                token, victims, sent, murder_suicide
+            ):
                 kind, attacker = "killed", True  # "shot his wife and children, then himself"
             if (victims.i, kind) in seen:
                 continue
@@ -922,6 +964,11 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None:
                 continue
             count, who = counted
+            for member in _listed_before(token, victims):
+                # "4 Women, Man Shot At Vigil": a headline's list without "and".
+                extra = _phrase_count(member)
+                if extra is not None:
+                    count, who = count + extra[0], f"{extra[1]}, {who}"
             if victims.lower_ == "they" and group is not None and group.start < sent.start_char:
                 count, who = group.best, f"they ({group.who})"
             elif victims.lower_ == "they" and group is None:
@@ -1032,15 +1079,33 @@ def _turned_on_self(token: Token) -> Token | None:
     return target if target is not None and target.lower_ in SELF else None
 
 
-def _suicide_after_harming_others(verb: Token, victims: Token, sent: Span) -> bool:
+def _suicide_after_harming_others(
+    verb: Token, victims: Token, sent: Span, murder_suicide: bool
+) -> bool:
     """ "killed one and injured three before shooting himself": an attacker who shoots
     himself after (before / then) shooting others in the same sentence is counted among
-    the dead (a child who "shot himself" with a found gun is not)."""
+    the dead (a child who "shot himself" with a found gun is not), and so is one who "shot
+    himself" in a report that calls the crime a murder-suicide."""
     if verb.lemma_ != "shoot" or victims.lower_ not in SELF or ATTEMPTED.search(sent.text):
         return False
+    if murder_suicide:
+        return True
     before = doc_text(verb.doc)[sent.start_char : verb.idx]
     harm = HARMED_OTHERS.search(before)
     return harm is not None and THEN.search(before, harm.end()) is not None
+
+
+def _generic_plural(victims: Token) -> bool:
+    """ "stop killing kids", "people getting shot around here": a bare plural, with no
+    article, number, possessor or list, speaks of people in general, not of victims."""
+    return (
+        victims.tag_ == "NNS"
+        and _plural_noun(victims)
+        and victims.lower_ not in ("others", *SEVERAL)
+        and not any(c.dep_ in ("det", "nummod", "poss", "appos", "conj") for c in victims.children)
+        # The number may sit on a compound: "nine motorcycle gang members".
+        and not any(t.like_num or t.lower_ in SEVERAL for t in victims.subtree if t.i < victims.i)
+    )
 
 
 def _vague_plural(casualty: Casualty) -> bool:
@@ -1050,9 +1115,9 @@ def _vague_plural(casualty: Casualty) -> bool:
 
 
 def _body_count(casualty: Casualty) -> bool:
-    """ "four people were found dead", "all three were dead", "a double murder-suicide": a
-    count of the dead that takes in the attacker too (unlike "he killed four people" or
-    "four people were shot to death", which count his victims)."""
+    """ "four people were found dead", "all three were dead", "the three dead", "a double
+    murder-suicide": a count of the dead that takes in the attacker too (unlike "he killed
+    four people" or "four people were shot to death", which count his victims)."""
     who = casualty.who or ""
     if MULTIPLE_HOMICIDE.fullmatch(who) and who.lower().endswith("suicide"):
         return True  # "a double murder-suicide"
