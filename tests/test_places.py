@@ -877,3 +877,80 @@ def test_a_title_case_headline_word_is_no_town_for_a_text_without_places(nlp, ga
     headline = "Purpose Behind Congressional Reading of Constitution Questioned"
     picked = pick(nlp, gaz, text, headline=headline)
     assert picked is None or not picked.in_title
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a hamlet of no gazetteer table, in a county several states have
+        (
+            "A man and an infant were found dead inside a home in Lowry City on Thursday, the "
+            "St. Clair County Sheriff's Office said. St. Clair County deputies responded.",
+            ("Lowry City", "Missouri"),
+        ),
+        # a hamlet whose namesake elsewhere is a big city
+        (
+            "A 4-year-old boy died after an accidental shooting in Elgin on Friday, Fayette "
+            "County Sheriff Marty Fisher said. The boy's family lives near West Union.",
+            ("Elgin", "Iowa"),
+        ),
+    ],
+)
+def test_town_named_with_the_county_its_zip_codes_give_is_the_scene(nlp, gaz, text, place):
+    assert event_city(nlp, gaz, text) == place
+
+
+def test_postal_towns_of_a_county(gaz):
+    assert gaz.postal_states("Elgin", "Fayette County") == {"Iowa"}
+    assert "cub run" in gaz.postal_towns_in("Hart County")
+    town = Place("Cub Run", "Cub Run", "Kentucky", precision="city", county="Hart County")
+    county = gaz.lookup("Hart County", admin1="Kentucky")[0]
+    assert gaz.in_county(town, county)
+
+
+def test_untagged_hamlet_of_a_named_county_is_a_place_but_not_a_names_tail(nlp, gaz):
+    text = (
+        "Hart County deputies said a boy was shot Sunday while hunting with his father near "
+        "Cub Run. His body was taken to the Hart County Regional Forensic Center."
+    )
+    assert event_city(nlp, gaz, text) == ("Cub Run", "Kentucky")
+    doc = nlp("His body was taken to the Knox County Regional Forensic Center.")
+    assert "Center" not in {m.text for m in extract_places(doc, gaz)}
+
+
+def test_neighbourhood_is_no_namesake_town_of_the_same_state(nlp, gaz):
+    text = (
+        "Teen charged in fatal Bridgeport shooting\n\nA 17-year-old boy has been charged with "
+        "fatally shooting a 16-year-old boy Friday morning in the South Side Bridgeport "
+        "neighborhood, according to Chicago police."
+    )
+    assert event_city(nlp, gaz, text) == ("Chicago", "Illinois")
+
+
+def test_newspaper_named_by_its_masthead_word_is_no_town(nlp, gaz):
+    caption = (
+        "Guiseppe Barranco/The Enterprise less Emergency officials respond to a home on "
+        "Pipkin Street Tuesday. "
+    )
+    text = (
+        f"Image 1 of 4 {caption}Image 2 of 4 {caption}The child was driven to a hospital with "
+        "a gunshot wound. Police in Beaumont said the boy is 3."
+    )
+    assert event_city(nlp, gaz, text, outlet="beaumontenterprise.com") == ("Beaumont", "Texas")
+
+
+def test_name_that_tells_its_state_places_a_story_of_unknown_towns(nlp, gaz):
+    text = (
+        "A 13-year-old boy was shot in the head Friday in Klamath. Deputies said he was flown "
+        "to a hospital in Oakland."
+    )
+    assert event_city(nlp, gaz, text) == ("Klamath", "California")
+
+
+def test_town_with_an_inner_capital_is_framed_as_one(nlp, gaz):
+    text = (
+        "The Pike County Sheriff's Department wants to know how a 6-year-old got a gun. "
+        "Deputies said the incident happened Sunday at a home on Gradyville Road in McComb.\n\n"
+        "Watch the report"
+    )
+    assert event_city(nlp, gaz, text) == ("McComb", "Mississippi")

