@@ -7,6 +7,7 @@ import itertools
 import math
 import random
 
+import wirecheck.cluster.index as index_module
 from wirecheck.cluster import EventIndex, Signature, signature, source_groups
 from wirecheck.cluster.index import (
     NAME_WEIGHT,
@@ -693,7 +694,8 @@ def test_cached_weights_and_centroids_follow_every_change_to_the_index():
             assert index._centroid(event) == _fresh_centroid(index, event)
 
 
-def test_an_event_without_an_article_has_the_arrays_built_without_it():
+def test_an_event_without_an_article_has_the_arrays_built_without_it(monkeypatch):
+    monkeypatch.setattr(index_module, "SMALL_PAIRS", 0)  # arrays for events of any size
     sigs = _shooting_and_fire_reports() | {"z": Signature("z")}  # no date, no MinHash
     event = _Event()
     for aid in ("s1", "f1", "z", "s2", "f2"):
@@ -705,3 +707,53 @@ def test_an_event_without_an_article_has_the_arrays_built_without_it():
         assert derived.ends.tolist() == built.ends.tolist()
         assert derived.minhashes.keys() == built.minhashes.keys()
         assert all((derived.minhashes[n] == built.minhashes[n]).all() for n in built.minhashes)
+
+
+def _dated_events():
+    """Events of one to six articles, with date ranges up to weeks apart, MinHashes of two
+    lengths (some alike, some not) and articles with neither."""
+    rng = random.Random(7)
+    base = [rng.randrange(1 << 32) for _ in range(64)]
+    sigs = []
+    for n in range(16):
+        start = dt.date(2024, 5, 1) + dt.timedelta(days=4 * n)
+        minhash = [v if rng.random() < n / 16 else rng.randrange(1 << 32) for v in base]
+        sigs.append(
+            Signature(
+                f"a{n}",
+                date_start=start.isoformat(),
+                date_end=(start + dt.timedelta(days=3 * (n % 3))).isoformat(),
+                minhash=[] if n in (6, 13) else minhash[: 32 if n % 5 == 4 else 64],
+            )
+        )
+    sigs.append(Signature("z"))  # no date, no MinHash
+    groups = [[4], [16], [0, 1], [2, 3, 12], [5, 6, 7, 8], [9, 10, 11, 13, 14, 15]]
+    events = []
+    for group in groups:
+        event = _Event()
+        for n in group:
+            event.absorb(_Event.of(sigs[n]))
+        events.append(event)
+    return events
+
+
+def test_small_events_are_compared_pair_by_pair_as_with_arrays(monkeypatch):
+    events = _dated_events()
+    measures = {  # gap and extent are for events with dates on both sides
+        "gap": lambda a, b: index_module._gap(a, b) if a.spans and b.spans else None,
+        "extent": lambda a, b: index_module._extent(a, b) if a.spans and b.spans else None,
+        "copy": index_module._copy,
+    }
+    results = {}
+    for small_pairs in (0, 100):  # arrays throughout; pair by pair throughout
+        monkeypatch.setattr(index_module, "SMALL_PAIRS", small_pairs)
+        results[small_pairs] = [
+            (name, measure(a, b))
+            for a, b in itertools.product(events, repeat=2)
+            for name, measure in measures.items()
+        ]
+    assert results[0] == results[100]
+    values = {name: {value for n, value in results[0] if n == name} for name in measures}
+    # Events apart and together, near-copies and unlike texts were compared.
+    assert min(values["gap"] - {None}) == 0 < max(values["gap"] - {None}) <= 40
+    assert any(0 < copy < 1 for copy in values["copy"]) and 0.0 in values["copy"]
