@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wirecheck.analyze.people import extract_people, resolve_name, strip_title
+from wirecheck.analyze.people import PeopleIndex, extract_people, resolve_name, strip_title
+from wirecheck.models import Person
 
 
 def test_fullest_name_titles_and_surname_mentions(nlp):
@@ -18,6 +19,26 @@ def test_fullest_name_titles_and_surname_mentions(nlp):
     assert resolve_name("Varga", [person]) is person
     assert resolve_name("Gen. Tomas Varga", [person]) is person
     assert resolve_name("Kowalski", [person]) is None
+
+
+def test_people_index_resolves_as_a_scan_of_everyone_would():
+    # Exact names first, then the first person (in filing order) a mention can stand for.
+    people = [
+        Person(name="Tom Reyes", start=0, end=0),
+        Person(name="Anna Reyes", start=0, end=0),
+        Person(name="Thomas Reyes", start=0, end=0),
+        Person(name="Reyes", start=0, end=0),
+        Person(name="Jon Vance", start=0, end=0),
+    ]
+    index = PeopleIndex(people)
+    assert index.resolve("Reyes") is people[3]  # the exact name beats earlier surname matches
+    assert index.resolve("Gen. Thomas Reyes") is people[2]
+    assert index.resolve("T. Reyes") is people[0]
+    assert index.resolve("Jonathan Vance") is people[4]
+    assert index.resolve("Vance") is people[4]
+    assert index.resolve("Peter Hale") is None and index.resolve("") is None
+    index.add(Person(name="Peter Hale", start=0, end=0))
+    assert index.resolve("Mr. Hale") is index.people[-1]
 
 
 def test_strip_title_handles_ranks_and_honorifics():

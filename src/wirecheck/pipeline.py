@@ -26,11 +26,11 @@ BATCH_SIZE = 16
 # least recently touched events are dropped (and re-read if they grow again). An article
 # with its analysis takes some 80 KiB in memory: this is about 160 MB.
 MAX_CACHED_ARTICLES = 2000
-# Within a run, a stale event is reconciled at the end of a batch only once it has grown by
-# this share since its record was saved: reconciling costs more than linearly in an event's
-# size (people are merged by comparing names pairwise; a 100-article event takes most of a
-# second), so doing it at every batch would make a large event's articles cost ever more.
-# Every stale event is reconciled when the run ends.
+# Within a run, a stale event is reconciled at the end of a batch only once it has grown (or
+# shrunk, by articles re-placed out of it) by this share since its record was saved:
+# reconciling costs more than linearly in an event's size (its quotes and facts are matched
+# across articles; a 450-article event takes seconds), so doing it at every batch would make
+# a large event's articles cost ever more. Every stale event is reconciled when the run ends.
 RECONCILE_GROWTH = 0.25
 
 
@@ -129,6 +129,10 @@ class Pipeline:
         self.homes = load_homes(store)
         self._events: OrderedDict[str, _CachedEvent] = OrderedDict()  # least recently used first
         self._cached = 0  # articles in self._events
+        # Articles and analyses of cached events that a merge or a move changed, for
+        # ``_load_event`` to take instead of reading them from the store again; emptied
+        # after each batch.
+        self._loose: dict[str, tuple[Article, Analysis]] = {}
 
     @property
     def analyzer(self) -> Analyzer:
@@ -178,9 +182,12 @@ class Pipeline:
                     notify(article.origin, "added")
                 self._refine(grown, report)
                 self._reconcile_stale(grown_only=True)
+                self._loose.clear()
             self._reconcile_stale()
         except KeyboardInterrupt:
             report.interrupted = True
+        finally:
+            self._loose.clear()
         return report
 
     def _new_articles(
@@ -236,13 +243,14 @@ class Pipeline:
             self.store.set_membership(event_id, article.id, article.id)
             for other in placement.merge:
                 self.store.merge_events(event_id, other, article.id)
-                self._uncache(other)
+                self._loosen(self._uncache(other))
             ids = self.store.event_member_ids(event_id)
             if event.ids() == ids[:-1] and ids[-1] == article.id:
                 event.append(article, analysis)
             else:
                 # Not cached, merged (the two events' articles interleave, and their order
                 # decides which article names a source group) or grown by another process.
+                self._loosen(event)
                 event = self._load_event(ids)
             for member_id, group in event.regroup().items():
                 self.store.set_membership(event_id, member_id, group)
@@ -262,7 +270,8 @@ class Pipeline:
         """Cluster the neighbourhood of the events a batch grew again, in a fixed order
         (``EventIndex.refine``); store the moves and the events it leaves empty (as merged
         into the event that took their articles), in one transaction. An event split off is
-        reconciled at once, like any new event."""
+        reconciled at once, like any new event; the others an article moved out of or into
+        are regrouped and left stale, to be reconciled like an event that grew."""
         try:
             refinement = self.index.refine(
                 event_ids,
@@ -271,23 +280,36 @@ class Pipeline:
             )
             if not refinement:
                 return
+            changed = sorted({e for move in refinement.moves for e in (move.source, move.target)})
+            split_off = {move.target for move in refinement.moves if move.split}
+            reconciled = {}
+            for event_id in changed:
+                event = self._uncache(event_id)
+                reconciled[event_id] = event.reconciled if event is not None else 0
+                self._loosen(event)
+            rebuilt = {}
             with self.store.transaction():
                 for move in refinement.moves:
                     self.store.move_article(move.article, move.source, move.target)
                 for kept, absorbed in refinement.merged:
                     why = next(m.article for m in refinement.moves if m.source == absorbed)
                     self.store.merge_events(kept, absorbed, why)
-                for event_id in dict.fromkeys(m.target for m in refinement.moves if m.split):
-                    self._save_reconciled(event_id, None)
+                for event_id in changed:
+                    if event_id in split_off:
+                        rebuilt[event_id] = self._save_reconciled(event_id, None)
+                    elif ids := self.store.event_member_ids(event_id):
+                        rebuilt[event_id] = event = self._load_event(ids)
+                        for member_id, group in event.regroup().items():
+                            self.store.set_membership(event_id, member_id, group)
+                        event.reconciled = reconciled[event_id]
         except BaseException:
             # The index may have moved articles (even if stopped half-way) and the store
             # has not: start the index again from the store.
             self.index = load_index(self.store)
             raise
-        for move in refinement.moves:
-            self._uncache(move.source)
-            self._uncache(move.target)
-            report.events_touched |= {move.source, move.target}
+        for event_id, event in rebuilt.items():
+            self._cache(event_id, event)
+        report.events_touched |= set(changed)
         report.events_touched -= {absorbed for _, absorbed in refinement.merged}
         report.moves += refinement.moves
         report.merges += refinement.merged
@@ -310,7 +332,7 @@ class Pipeline:
             if (
                 grown_only
                 and cached is not None
-                and len(cached) < cached.reconciled * (1 + RECONCILE_GROWTH)
+                and abs(len(cached) - cached.reconciled) < cached.reconciled * RECONCILE_GROWTH
             ):
                 continue
             with self.store.transaction():
@@ -332,14 +354,28 @@ class Pipeline:
         return event
 
     def _load_event(self, ids: list[str]) -> _CachedEvent:
-        """An event's articles and analyses from the store, by their ids in ingest order."""
+        """An event's articles and analyses by their ids in ingest order: from those a
+        merge or move set loose (``_loosen``), else from the store."""
         event = _CachedEvent()
-        for article in self.store.iter_articles(ids):
-            analysis = self.store.get_analysis(article.id)
-            if analysis is None:  # every stored article is stored with its analysis
-                raise RuntimeError(f"article {article.id} has no analysis")
+        for article_id in ids:
+            loose = self._loose.pop(article_id, None)
+            if loose is not None:
+                event.append(*loose)
+                continue
+            article = self.store.get_article(article_id)
+            analysis = self.store.get_analysis(article_id)
+            if article is None or analysis is None:  # stored together, in one transaction
+                raise RuntimeError(f"article {article_id} is missing or has no analysis")
             event.append(article, analysis)
         return event
+
+    def _loosen(self, event: _CachedEvent | None) -> None:
+        """Keep a changed event's articles for ``_load_event`` (analyses never change)."""
+        if event is not None:
+            self._loose.update(
+                (article.id, (article, analysis))
+                for article, analysis in zip(event.articles, event.analyses, strict=True)
+            )
 
     def _uncache(self, event_id: str) -> _CachedEvent | None:
         event = self._events.pop(event_id, None)

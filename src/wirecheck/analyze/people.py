@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, sentence_of
 from wirecheck.models import Person
 
-__all__ = ["TITLE_WORDS", "extract_people", "resolve_name", "strip_title"]
+__all__ = ["TITLE_WORDS", "PeopleIndex", "extract_people", "resolve_name", "strip_title"]
 
 # Honorifics, ranks and offices that precede a name in news copy.
 TITLE_WORDS = {
@@ -171,14 +173,46 @@ def _compatible(short: str, full: str) -> bool:
     return f[0].startswith(s[0].rstrip(".")) or s[0].startswith(f[0].rstrip("."))
 
 
-def resolve_name(mention: str, people: list[Person]) -> Person | None:
-    """The person a name, surname or titled mention refers to, if any."""
-    name = strip_title(mention)
-    exact = [p for p in people if p.name.lower() == name.lower()]
-    if exact:
-        return exact[0]
-    matches = [p for p in people if _compatible(name, p.name)]
-    return matches[0] if len(matches) == 1 else (matches[0] if matches else None)
+def resolve_name(mention: str, people: Iterable[Person]) -> Person | None:
+    """The person a name, surname or titled mention refers to, if any: the first with that
+    name, else the first whose name the mention can stand for."""
+    return PeopleIndex(people).resolve(mention)
+
+
+class PeopleIndex:
+    """People to resolve many mentions against (``resolve_name``), filed by full name and by
+    surname: an event's record resolves every name of every article against everyone its
+    articles name, which compared with each person in turn grows with the square of a large
+    event's size."""
+
+    def __init__(self, people: Iterable[Person] = ()) -> None:
+        self.people: list[Person] = []
+        self._by_name: dict[str, Person] = {}
+        self._by_surname: dict[str, list[Person]] = defaultdict(list)
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        """File one more person (after those already filed)."""
+        self.people.append(person)
+        self._by_name.setdefault(person.name.lower(), person)
+        words = person.name.lower().split()
+        if words:
+            self._by_surname[words[-1]].append(person)
+
+    def resolve(self, mention: str) -> Person | None:
+        """``resolve_name`` over the people filed, in the order they were filed."""
+        name = strip_title(mention)
+        exact = self._by_name.get(name.lower())
+        if exact is not None:
+            return exact
+        words = name.lower().split()
+        if not words:
+            return None
+        # A mention can only stand for a name with the same last word (``_compatible``).
+        return next(
+            (p for p in self._by_surname.get(words[-1], ()) if _compatible(name, p.name)), None
+        )
 
 
 def _title_tokens_before(span: Span) -> Span | None:
@@ -298,21 +332,21 @@ def _after_article(ent: Span) -> bool:
 def extract_people(doc: Doc) -> list[Person]:
     """One Person per distinct individual, under the fullest name the article uses."""
     mentions = [e for e in doc.ents if e.label_ == "PERSON" and not _after_article(e)]
-    people: list[Person] = []
+    people = PeopleIndex()
     for ent in sorted(mentions, key=lambda e: -len(strip_title(e.text).split())):
         name = strip_title(ent.text)
         if not name or not any(c.isalpha() for c in name):
             continue
-        if resolve_name(name, people) is not None:
+        if people.resolve(name) is not None:
             continue
         first = min(
             (e for e in mentions if _compatible(strip_title(e.text), name)),
             key=lambda e: e.start_char,
         )
-        people.append(Person(name=name, start=first.start_char, end=first.end_char))
-    for person in people:
+        people.add(Person(name=name, start=first.start_char, end=first.end_char))
+    for person in people.people:
         _describe(doc, person, mentions)
-    return sorted(people, key=lambda p: p.start)
+    return sorted(people.people, key=lambda p: p.start)
 
 
 def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:

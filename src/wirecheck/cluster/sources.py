@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from datasketch import MinHash
 
 from wirecheck.analyze.nlp import mask
-from wirecheck.cluster.signature import _shingles, body_minhash
+from wirecheck.cluster.signature import NUM_PERM, _shingles, body_minhash
 from wirecheck.models import Article
 
 __all__ = [
@@ -69,6 +70,9 @@ class SourceGroups:
         self._hashes: list[MinHash] = []
         self._sizes: list[int] = []
         self._parent: list[int] = []
+        # The MinHash values, one row per article: a new article is compared with all the
+        # others at once (pair by pair, a large event re-read from the store cost seconds).
+        self._values = np.empty((0, NUM_PERM), dtype=np.uint64)
 
     def _rank(self, i: int) -> tuple[dt.date, int]:
         return (self._articles[i].published or dt.date.max, i)
@@ -84,26 +88,39 @@ class SourceGroups:
         """Add the article that comes after all those added so far."""
         body = mask(article.text, article.boilerplate)
         i = len(self._articles)
+        minhash = body_minhash(body)
         self._articles.append(article)
-        self._hashes.append(body_minhash(body))
+        self._hashes.append(minhash)
         self._sizes.append(len(_shingles(body)) if body.strip() else 0)
         self._parent.append(i)
-        hashes, sizes, wire = self._hashes, self._sizes, _wire(article)
-        for j in range(i):
-            if not sizes[i] or not sizes[j]:
-                continue
-            jac = hashes[i].jaccard(hashes[j])
-            contained = copy_similarity(jac, sizes[i], sizes[j])
-            same_wire = wire is not None and wire == _wire(self._articles[j])
-            if (
-                jac >= COPY_JACCARD
-                or (contained >= COPY_CONTAINMENT and min(sizes[i], sizes[j]) >= MIN_SHINGLES)
-                or (same_wire and contained >= WIRE_CONTAINMENT)
-            ):
-                # The root of a group is always its earliest article: keep the earlier root.
-                a, b = self._root(i), self._root(j)
-                keep, drop = (a, b) if self._rank(a) < self._rank(b) else (b, a)
-                self._parent[drop] = keep
+        before, self._values = self._values, np.vstack([self._values, minhash.hashvalues])
+        if not self._sizes[i] or not i:
+            return
+        sizes = np.array(self._sizes[:i], dtype=np.float64)
+        jaccard = (before == minhash.hashvalues).sum(axis=1) / NUM_PERM
+        contained = jaccard * (sizes + self._sizes[i]) / (1.0 + jaccard)
+        contained /= np.maximum(np.minimum(sizes, self._sizes[i]), 1)
+        # Every test below needs at least the containment of the weakest one; each
+        # article that passes it is then tested exactly as one pair.
+        for j in np.flatnonzero((contained >= WIRE_CONTAINMENT) & (sizes > 0)):
+            self._join_if_copies(i, int(j))
+
+    def _join_if_copies(self, i: int, j: int) -> None:
+        """Put articles ``i`` and ``j`` in one group if they are copies of one story."""
+        sizes = self._sizes
+        jac = self._hashes[i].jaccard(self._hashes[j])
+        contained = copy_similarity(jac, sizes[i], sizes[j])
+        wire = _wire(self._articles[i])
+        same_wire = wire is not None and wire == _wire(self._articles[j])
+        if (
+            jac >= COPY_JACCARD
+            or (contained >= COPY_CONTAINMENT and min(sizes[i], sizes[j]) >= MIN_SHINGLES)
+            or (same_wire and contained >= WIRE_CONTAINMENT)
+        ):
+            # The root of a group is always its earliest article: keep the earlier root.
+            a, b = self._root(i), self._root(j)
+            keep, drop = (a, b) if self._rank(a) < self._rank(b) else (b, a)
+            self._parent[drop] = keep
 
     def groups(self) -> dict[str, str]:
         """Each article id's source group, as :func:`source_groups` gives it."""

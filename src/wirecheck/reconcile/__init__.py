@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
-from wirecheck.analyze.people import resolve_name
+from wirecheck.analyze.people import PeopleIndex
 from wirecheck.models import (
     Actor,
     Analysis,
@@ -161,15 +161,15 @@ def _casualties(members: list[Member], kind: str) -> Range:
     return _range(per_group)
 
 
-def _people(members: list[Member]) -> list[Person]:
+def _people(members: list[Member]) -> PeopleIndex:
     """Everyone named across the members, merged by name variants (fullest name kept)."""
-    merged: list[Person] = []
+    merged = PeopleIndex()
     for person in sorted(
         (p for m in members for p in m.analysis.people), key=lambda p: (-len(p.name), p.name)
     ):
-        existing = resolve_name(person.name, merged)
+        existing = merged.resolve(person.name)
         if existing is None:
-            merged.append(Person(**vars(person)))
+            merged.add(Person(**vars(person)))
         else:
             existing.role = existing.role or person.role
             existing.title = existing.title or person.title
@@ -215,7 +215,7 @@ def reconcile(event_id: str, members: list[Member]) -> EventRecord:
         event_type=acled_event_type(kind),
         date=_date(members),
         location=_location(members),
-        actors=[Actor(p.name, p.role) for p in sorted(people, key=lambda p: p.name)],
+        actors=[Actor(p.name, p.role) for p in sorted(people.people, key=lambda p: p.name)],
         killed=_casualties(members, "killed"),
         injured=_casualties(members, "injured"),
         articles=[

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wirecheck.analyze.people import resolve_name
-from wirecheck.models import Alternative, Analysis, Fact, Person
+from wirecheck.analyze.people import PeopleIndex
+from wirecheck.models import Alternative, Analysis, Fact
 from wirecheck.reconcile.normalize import SIMILAR, normalise_text
 
 __all__ = ["Claim", "claims_of", "head_noun", "reconcile_facts"]
@@ -53,8 +53,9 @@ def _place_key(analysis: Analysis) -> tuple[str | None, str | None, str | None] 
     return (p.country, p.admin1, p.city or p.county)
 
 
-def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Claim]:
-    """Everything one article states that reconciliation compares."""
+def claims_of(analysis: Analysis, group: str, people: PeopleIndex) -> list[Claim]:
+    """Everything one article states that reconciliation compares, its speakers' names
+    resolved against ``people`` (everyone the event's articles name)."""
     aid = analysis.article_id
     out: list[Claim] = []
 
@@ -64,7 +65,7 @@ def claims_of(analysis: Analysis, group: str, people: list[Person]) -> list[Clai
         if not name:
             return None
         if name not in resolved:
-            person = resolve_name(name, people)
+            person = people.resolve(name)
             resolved[name] = person.name if person else name
         return resolved[name]
 
@@ -324,7 +325,7 @@ def _cluster_quotes(claims: list[Claim]) -> list[list[Claim]]:
 
 def _representative(cluster: list[Claim]) -> Claim:
     """The fullest wording of a value: the longest text, first article on ties."""
-    return max(cluster, key=lambda c: (len(c.text), -cluster.index(c)))
+    return max(cluster, key=lambda c: len(c.text))  # max keeps the first of equals
 
 
 def _support(cluster: list[Claim]) -> list[str]:
