@@ -367,6 +367,48 @@ def test_events_that_would_span_more_than_the_merge_window_stay_apart():
     assert placement.event in {"ev-a", "ev-c"} and placement.merge == ()
 
 
+def test_an_event_does_not_grow_past_the_bound_one_report_at_a_time():
+    # Follow-ups each a few days after the last must not chain into a months-long "event",
+    # neither as they come in nor when ``refine`` places them again.
+    start, names, words = dt.date(2024, 5, 1), ["Marcus Reed"], ["salem", "avenue", "gunfire"]
+    sigs = {
+        f"r{n:02d}": signature(
+            *make(
+                f"r{n:02d}",
+                "Gunfire on Salem Avenue.",
+                start + dt.timedelta(days=5 * n),
+                names=names,
+                keywords=words,
+            )
+        )
+        for n in range(16)
+    }
+    index = EventIndex()
+    for aid, sig in sigs.items():
+        index.add(index.assign(sig) or f"ev-{aid}", sig)
+    for step in ("placed", "refined"):
+        assert len(index.events) > 1, step
+        for event in index.events.values():
+            assert index_module._extent(event, event) <= index_module.MAX_EVENT_DAYS, step
+        index.refine(set(index.events), sigs.__getitem__, _split_id)
+
+
+def test_a_report_dated_only_by_its_month_can_join_an_event_of_weeks():
+    # "in May" does not make the event span May: the report joins an event whose reports
+    # run from late May to the end of June.
+    names, words = ["Marcus Reed"], ["salem", "avenue", "gunfire"]
+    index = EventIndex()
+    for aid, day in (("a", dt.date(2024, 5, 20)), ("b", dt.date(2024, 6, 30))):
+        report = make(aid, "Gunfire on Salem Avenue.", day, names=names, keywords=words)
+        index.add("ev-a", signature(*report))
+    vague = make("m", "Gunfire on Salem Avenue.", dt.date(2024, 7, 2), names=names, keywords=words)
+    month = DateMention(0, 1, "May", dt.date(2024, 5, 1), dt.date(2024, 5, 31), "month", None)
+    vague[1].event_date = month
+    sig = signature(*vague)
+    assert sig.dated and sig.span == (month.range_start, month.range_end)
+    assert index.place(sig).event == "ev-a"
+
+
 def _index_of(sigs, members):
     """An index holding the given (article, event) memberships, added in that order."""
     index = EventIndex()

@@ -52,11 +52,14 @@ BISECT_ROUNDS = 10  # 2-means rounds at most (a dozen articles settle in two or 
 # or two they share.
 REGION_HOPS = 3
 PROVISIONAL = "\x00"  # prefix of ids no stored event has (event ids are printable)
-# Two events merge only if together their reports' date ranges fit in this many days: reports
-# of one event date it within weeks, and merging step by step past that chains look-alike
-# stories (on PolNeAR's election coverage, into one event of 598 articles without it, 116 with
-# it). The smallest of 14 / 30 / 45 / 60 / 90 that left the four labelled dev sets unchanged.
-MERGE_MAX_DAYS = 45
+# An event's reports' date ranges all fit in this many days, whether it grows by a merge or
+# by an article (``place``, ``_replace``): reports of one event date it within weeks, and
+# growing step by step past that chains look-alike stories. On PolNeAR's election coverage,
+# merges alone made one event of 598 articles without it, 116 with it; articles joining one
+# at a time within MAX_DATE_GAP of some member still made one of 453 over nine months until
+# it bounded them too. The smallest of 14 / 30 / 45 / 60 / 90 that left the four labelled
+# dev sets unchanged (as a bound on merges).
+MAX_EVENT_DAYS = 45
 LSH_THRESHOLD = 0.3
 WINDOW_DAYS = 10  # blocking window around the article's day for name candidates
 MAX_DATE_GAP = 7  # days between date ranges beyond which two reports are different events
@@ -193,6 +196,15 @@ class _Packed:
                 minhashes[length] = rows
         return _Packed(starts, ends, minhashes)
 
+    @functools.cached_property
+    def bounds(self) -> tuple[int, int] | None:
+        """The first start and last end of the date ranges that count in an extent
+        (``_firm``), as day numbers (None: none does)."""
+        firm = self.ends - self.starts <= WINDOW_DAYS
+        if not firm.any():
+            return None
+        return int(self.starts[firm].min()), int(self.ends[firm].max())
+
     def gap(self, other: _Packed) -> int:
         """Days between the nearest two date ranges, one of each (0 when two overlap;
         both must have some)."""
@@ -243,15 +255,16 @@ def _copy(a: _Event, b: _Event) -> float:
 
 
 def _extent(a: _Event, b: _Event) -> int:
-    """Days from the first start to the last end of two events' date ranges (both must
-    have some)."""
+    """Days from the first start to the last end of two events' firm date ranges (``_firm``;
+    0 when neither has one)."""
     if _pairs(a, b) > SMALL_PAIRS:
-        packed_a, packed_b = a.packed(), b.packed()
-        return int(
-            max(packed_a.ends.max(), packed_b.ends.max())
-            - min(packed_a.starts.min(), packed_b.starts.min())
-        )
-    spans = a.spans + b.spans
+        bounds = [x for x in (a.packed().bounds, b.packed().bounds) if x]
+        if not bounds:
+            return 0
+        return max(last for _, last in bounds) - min(first for first, _ in bounds)
+    spans = [span for span in a.spans + b.spans if _firm(span)]
+    if not spans:
+        return 0
     return (max(end for _, end in spans) - min(start for start, _ in spans)).days
 
 
@@ -373,13 +386,23 @@ def _is_provisional(event_id: str) -> bool:
     return event_id.startswith(PROVISIONAL)
 
 
+def _firm(span: tuple[dt.date, dt.date]) -> bool:
+    """Whether a date range is no vaguer than the blocking window. A month named alone ("in
+    March") says only that the event fell some time in it: such a range neither gives an
+    article a day to block on nor counts in an event's extent (``_extent``), or one such
+    report would make its event span a month and keep out later reports of it, and a report
+    that dates an event only by its month could not join an event whose reports spread over
+    a few weeks. ``MAX_DATE_GAP`` still keeps it near the event's dates. (A year never gets
+    here: ``Signature.span`` falls back on the publication date.)"""
+    start, end = span
+    return (end - start).days <= WINDOW_DAYS
+
+
 def _block_day(sig: Signature) -> dt.date | None:
     """The day an article is blocked on: none when its date is vaguer than the window
-    (a year or a month named alone), since its first day says little about when it was."""
-    if sig.dated and sig.span:
-        start, end = sig.span
-        if (end - start).days > WINDOW_DAYS:
-            return None
+    (``_firm``), since its first day says little about when it was."""
+    if sig.dated and sig.span and not _firm(sig.span):
+        return None
     return sig.day
 
 
@@ -774,6 +797,8 @@ class EventIndex:
             gap = _gap(probe, event)
             if gap > MAX_DATE_GAP:
                 return 0.0  # even templated, near-identical text: a different incident
+            if _extent(probe, event) > MAX_EVENT_DAYS:
+                return 0.0  # joined, it would span longer than one event's reports do
         copy = _copy(probe, event)
         if copy >= 0.8:
             return 1.0  # a copy of a member: same story
@@ -820,10 +845,10 @@ class EventIndex:
     @staticmethod
     def _compatible(a: _Event, b: _Event) -> bool:
         """Whether two events could be one: no date range of one far from all of the other's,
-        and all of them within ``MERGE_MAX_DAYS``."""
+        and all of them within ``MAX_EVENT_DAYS``."""
         if not a.spans or not b.spans:
             return True
-        return _gap(a, b) <= MAX_DATE_GAP and _extent(a, b) <= MERGE_MAX_DAYS
+        return _gap(a, b) <= MAX_DATE_GAP and _extent(a, b) <= MAX_EVENT_DAYS
 
     def place(self, sig: Signature) -> Placement:
         """The event this article reports (None: a new one), and events to merge into it."""
@@ -838,6 +863,14 @@ class EventIndex:
             for score, e in scored[1:]
             if self._compatible(self.events[best], self.events[e])
         ]
+        # The parts of the event the article makes: the extent of all of them together is
+        # that of the two parts farthest apart, so each event merged in must be within
+        # ``MAX_EVENT_DAYS`` of each part.
+        parts = [self.events[best], self._probe(sig)]
+
+        def within(event: _Event) -> bool:
+            return all(_extent(part, event) <= MAX_EVENT_DAYS for part in parts)
+
         fitting = [(score, e) for score, e in others if score >= self.threshold]
         centroid = self._centroid(self.events[best]) if fitting else {}
         merge = []
@@ -845,23 +878,27 @@ class EventIndex:
             cosine = _cosine_normed(centroid, *self._centroid_normed(self.events[e]))
             # Events this unlike stay apart even when an article fits both well: ``refine``
             # would split them again.
-            if cosine >= EVENTS_ALIKE or (
-                min(best_score, score) >= self.merge_threshold and cosine >= EVENTS_UNLIKE
-            ):
+            if (
+                cosine >= EVENTS_ALIKE
+                or (min(best_score, score) >= self.merge_threshold and cosine >= EVENTS_UNLIKE)
+            ) and within(self.events[e]):
                 merge.append(e)
+                parts.append(self.events[e])
         lone = [e for _, e in others if e not in merge and len(self.events[e].articles) == 1]
         if lone:
             grown = _Event()
             grown.absorb(self.events[best])
             grown.absorb(self._probe(sig))
             grown_centroid = self._centroid(grown)
-            merge += [
-                e
-                for e in lone
-                if self._fit(self.events[e], grown) >= self.threshold
-                and _cosine_normed(grown_centroid, *self._centroid_normed(self.events[e]))
-                >= LONE_ALIKE
-            ]
+            for e in lone:
+                event = self.events[e]
+                if (
+                    self._fit(event, grown) >= self.threshold
+                    and _cosine_normed(grown_centroid, *self._centroid_normed(event)) >= LONE_ALIKE
+                    and within(event)
+                ):
+                    merge.append(e)
+                    parts.append(event)
         return Placement(best, tuple(merge))
 
     def assign(self, sig: Signature) -> str | None:
