@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
-from wirecheck.analyze.nlp import mask
+from wirecheck.analyze.nlp import entities, mask, sentences, span_text, span_tokens, tokens
 from wirecheck.analyze.numbers import extract_numbers, number_value
 from wirecheck.analyze.people import extract_people, resolve_name, strip_title
 from wirecheck.analyze.quotes import extract_quotes
@@ -189,3 +189,16 @@ def test_headline_casualties_when_the_text_gives_none(nlp, title, text, killed, 
     for c in got:
         if c is not None and text == "Police are investigating.":  # the headline's count
             assert c.in_title and title[c.start : c.end] == c.text
+
+
+def test_cached_doc_views_match_spacy(nlp):
+    """The per-Doc caches give what spaCy's own accessors give, built once per Doc."""
+    doc = nlp("Police Say Two Hurt\nA man, 25, was shot in Miami on Friday.  Jones said so. ")
+    assert [t.i for t in tokens(doc)] == [t.i for t in doc]
+    assert tokens(doc) is tokens(doc)
+    assert entities(doc) == doc.ents and entities(doc) is entities(doc)
+    sents = sentences(doc)
+    assert sents[1].text.startswith("A man")  # the line break ends the headline
+    for span in [*sents, *doc.ents, doc[2:5]]:
+        assert span_text(span) == span.text
+        assert [t.i for t in span_tokens(span)] == [t.i for t in span]

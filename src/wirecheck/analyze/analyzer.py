@@ -23,7 +23,7 @@ from wirecheck.analyze.casualties import (
 )
 from wirecheck.analyze.dates import extract_dates, pick_event_date, publication_date
 from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
-from wirecheck.analyze.nlp import load_nlp, mask, sentences
+from wirecheck.analyze.nlp import entities, load_nlp, mask, sentences, span_text, tokens
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.places import (
@@ -143,12 +143,13 @@ class Analyzer:
         casualties = extract_casualties(doc)
         headline = self.read_headline(article, title_doc)
         killed, injured = headline.tolls(casualties)
-        sents = [s for s in sentences(doc) if s.text.strip()]
-        kind = classify(lead_text(article.title, [s.text for s in sents[: LEAD_SENTENCES + 1]]))
+        sents = [s for s in sentences(doc) if span_text(s).strip()]
+        lead = [span_text(s) for s in sents[: LEAD_SENTENCES + 1]]
+        kind = classify(lead_text(article.title, lead))
         return Analysis(
             article_id=article.id,
             sentences=[(s.start_char, s.end_char) for s in sents],
-            entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+            entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in entities(doc)],
             dates=dates,
             places=places,
             numbers=extract_numbers(doc),
@@ -265,7 +266,7 @@ def keywords(doc: Doc) -> list[str]:
     """The article's most frequent content lemmas (lower-case), for clustering."""
     counts = Counter(
         t.lemma_.lower()
-        for t in doc
+        for t in tokens(doc)
         if t.pos_ in KEYWORD_POS and not t.is_stop and t.is_alpha and len(t) > 2
     )
     return [word for word, _ in counts.most_common(MAX_KEYWORDS)]

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, is_person_noun
-from wirecheck.analyze.nlp import doc_text, sentences
+from wirecheck.analyze.nlp import doc_text, sentences, span_text, span_tokens
 from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
@@ -57,6 +57,7 @@ INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise"
 SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
 HIT_LEMMAS = {"shoot", "graze", "strike", "hit"}  # hit by gunfire: injured unless killed
 HARM_LEMMAS = KILL_LEMMAS | INJURE_LEMMAS | HIT_LEMMAS
+HURT_LEMMAS = INJURE_LEMMAS | HIT_LEMMAS  # _kind tests every token against these
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
 INJURED_ADJ = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
@@ -711,16 +712,17 @@ def _kind(token: Token, text: str, sent: Span) -> CasualtyKind | None:
     """Whether a token states a death or an injury (None: neither)."""
     lemma = token.lemma_.lower()
     lower = token.lower_
-    window = text[max(sent.start_char, token.idx - 14) : token.idx + len(token.text) + 10]
     if _dies(token):
         return "killed"
     if lemma in KILL_LEMMAS and token.pos_ in ("VERB", "ADJ"):
         return "killed"
     if lower in DEAD_WORDS and token.pos_ in ("ADJ", "VERB"):
         return "killed"
-    if lemma in INJURE_LEMMAS | HIT_LEMMAS and token.pos_ in ("VERB", "ADJ"):
-        some = SOME_FATALLY.search(sent.text)
-        if FATALLY.search(window) and not (some and sent.text[some.end() :].startswith(",")):
+    if lemma in HURT_LEMMAS and token.pos_ in ("VERB", "ADJ"):
+        window = text[max(sent.start_char, token.idx - 14) : token.idx + len(token.text) + 10]
+        sent_text = span_text(sent)
+        some = SOME_FATALLY.search(sent_text)
+        if FATALLY.search(window) and not (some and sent_text[some.end() :].startswith(",")):
             return "killed"  # not "four teens, one fatally, were shot": that one is added
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ == "dead":
@@ -891,10 +893,10 @@ def _statement(
 
 def _negations(doc: Doc, sent: Span) -> list[Casualty]:
     out = []
-    for m in NEGATED.finditer(sent.text):
+    for m in NEGATED.finditer(span_text(sent)):
         words = m.group(0).lower().split()
         kinds = {k for w in words for k in NEG_KIND.get(w, ())} or {"killed", "injured"}
-        if "casualties" in words and ("injuries" in sent.text.lower()):
+        if "casualties" in words and ("injuries" in span_text(sent).lower()):
             kinds = {"killed", "injured"}
         start = sent.start_char + m.start()
         for kind in sorted(kinds):
@@ -911,6 +913,8 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     recent: list[Span] = []  # the last sentences with words, nearest last
     murder_suicide = MURDER_SUICIDE.search(text) is not None
     for sent in sentences(doc):
+        sent_text = span_text(sent)
+        sent_tokens = span_tokens(sent)
         found += _negations(doc, sent)
         earlier = bool(found)
         # "Officers found Jones and Smith with gunshot wounds. They were pronounced dead.":
@@ -918,16 +922,16 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
         group = next((c for c in reversed(found) if c.start >= previous_start and c.best > 1), None)
         previous_start = sent.start_char
         earlier_sents = recent
-        if any(t.is_alpha for t in sent):  # not the blank left where boilerplate was cut
+        if any(t.is_alpha for t in sent_tokens):  # not the blank left where boilerplate was cut
             recent = [*recent[-(THEY_REACH - 1) :], sent]
-        for token in sent:
+        for token in sent_tokens:
             kind = _kind(token, text, sent)
             weak = kind is None and (_carried(token) or _condition(token))
             if weak:
                 kind = "injured"
             own_gun = _turned_on_self(token) if kind is None else None
             if own_gun is not None:  # "turned the gun on himself": the attacker's suicide
-                kind = "injured" if ATTEMPTED.search(sent.text) else "killed"
+                kind = "injured" if ATTEMPTED.search(sent_text) else "killed"
             if kind is None:
                 continue
             if own_gun is not None:
@@ -950,9 +954,9 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 continue
             if token.lemma_ == "hurt" and victims.dep_ != "nsubjpass" and token.pos_ == "VERB":
                 continue  # "would hurt the poorest families": harm, not injury
-            if kind == "injured" and PRONOUNCED.search(sent.text) and token.lemma_ == "shoot":
+            if kind == "injured" and PRONOUNCED.search(sent_text) and token.lemma_ == "shoot":
                 kind = "killed"
-            if kind == "killed" and victims.lower_ in SELF and ACCIDENT.search(sent.text):
+            if kind == "killed" and victims.lower_ in SELF and ACCIDENT.search(sent_text):
                 # "a boy accidentally shot and killed himself": the boy, the victim, not an
                 # attacker who killed himself besides his victims.
                 subject = _subject(token, ("nsubj",))
@@ -992,7 +996,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
             end = max(token.idx + len(token.text), victims.idx + len(victims.text))
             found.append(_statement(doc, start, end, kind, count, who))
-            fatal = SOME_FATALLY.search(sent.text) if kind == "injured" else None
+            fatal = SOME_FATALLY.search(sent_text) if kind == "injured" else None
             if fatal:
                 # "four teens, one fatally, were shot": the fatal ones are killed.
                 n = (
@@ -1016,7 +1020,7 @@ def _counted_people(sents: list[Span], found: list[Casualty]) -> tuple[int, str]
     people = [
         t
         for sent in sents
-        for t in sent
+        for t in span_tokens(sent)
         if t.tag_ == "NNS"
         and _counted(t)
         and _is_person(t)
@@ -1043,7 +1047,7 @@ def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -
     toll whose words the parser often tangles ("others" taken for a subject of "said",
     "other" for a noun), read from the words when no statement covers them."""
     out = []
-    for m in DEAD_AND_HURT.finditer(sent.text):
+    for m in DEAD_AND_HURT.finditer(span_text(sent)):
         start, end = sent.start_char + m.start(1), sent.start_char + m.end()
         if any(c.kind == "injured" and c.start < end and start < c.end for c in found):
             continue
@@ -1059,7 +1063,7 @@ def _multiple_homicide(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:
     """ "a triple homicide" 3 dead, "a double murder-suicide" 3 (the attacker too): a name
     for a crime that gives its toll."""
     out = []
-    for m in MULTIPLE_HOMICIDE.finditer(sent.text):
+    for m in MULTIPLE_HOMICIDE.finditer(span_text(sent)):
         count = MULTIPLES[m.group(1).lower()] + bool(m.group(3))
         if _background(sent, count, earlier):
             continue
@@ -1086,7 +1090,7 @@ def _suicide_after_harming_others(
     himself after (before / then) shooting others in the same sentence is counted among
     the dead (a child who "shot himself" with a found gun is not), and so is one who "shot
     himself" in a report that calls the crime a murder-suicide."""
-    if verb.lemma_ != "shoot" or victims.lower_ not in SELF or ATTEMPTED.search(sent.text):
+    if verb.lemma_ != "shoot" or victims.lower_ not in SELF or ATTEMPTED.search(span_text(sent)):
         return False
     if murder_suicide:
         return True
@@ -1141,8 +1145,8 @@ def _background(sent: Span, count: int, earlier: bool) -> bool:
     """A statement about other incidents: a plural figure in a tally sentence ("22 others
     were wounded in shootings across the city since Friday") or, after the article's first
     statement, a sentence set in an earlier year ("her brother was killed there in 2009")."""
-    return (count > 1 and TALLY.search(sent.text) is not None) or (
-        earlier and PAST.search(sent.text) is not None
+    return (count > 1 and TALLY.search(span_text(sent)) is not None) or (
+        earlier and PAST.search(span_text(sent)) is not None
     )
 
 

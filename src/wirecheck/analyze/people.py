@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecheck.analyze.nlp import doc_text, sentence_of
+from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
 from wirecheck.models import Person
 
 __all__ = ["TITLE_WORDS", "PeopleIndex", "extract_people", "resolve_name", "strip_title"]
@@ -154,6 +155,8 @@ def _is_title(token_text: str) -> bool:
 _TITLE_KEYS = frozenset(t.replace("-", ".") for t in TITLE_WORDS)
 
 
+# Cached: every mention is stripped again for each person it is matched against.
+@functools.lru_cache(maxsize=65536)
 def strip_title(name: str) -> str:
     """ "Brigadier General Ann Lowe" → "Ann Lowe"; possessives dropped."""
     name = re.sub(r"[’']s$", "", name.strip())
@@ -272,7 +275,7 @@ def _governor(name_root: Token) -> tuple[Token, Token]:
 def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
     """Victim or suspect, from the name's place in its sentence, with killed / injured /
     arrested when the sentence says so; (None, None) when it does not tell."""
-    text = sent.text
+    text = span_text(sent)
     noun, head = _governor(name_root)
     verbs = [head, *(c for c in head.conjuncts if c.i > head.i)]
     lemmas = {v.lemma_.lower() for v in verbs}
@@ -331,16 +334,16 @@ def _after_article(ent: Span) -> bool:
 
 def extract_people(doc: Doc) -> list[Person]:
     """One Person per distinct individual, under the fullest name the article uses."""
-    mentions = [e for e in doc.ents if e.label_ == "PERSON" and not _after_article(e)]
+    mentions = [e for e in entities(doc) if e.label_ == "PERSON" and not _after_article(e)]
     people = PeopleIndex()
-    for ent in sorted(mentions, key=lambda e: -len(strip_title(e.text).split())):
-        name = strip_title(ent.text)
+    for ent in sorted(mentions, key=lambda e: -len(strip_title(span_text(e)).split())):
+        name = strip_title(span_text(ent))
         if not name or not any(c.isalpha() for c in name):
             continue
         if people.resolve(name) is not None:
             continue
         first = min(
-            (e for e in mentions if _compatible(strip_title(e.text), name)),
+            (e for e in mentions if _compatible(strip_title(span_text(e)), name)),
             key=lambda e: e.start_char,
         )
         people.add(Person(name=name, start=first.start_char, end=first.end_char))
@@ -352,7 +355,7 @@ def extract_people(doc: Doc) -> list[Person]:
 def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     """Fill title, age, gender, role and status from the person's mentions."""
     titles: list[tuple[int, int]] = []
-    own = [ent for ent in mentions if resolve_name(ent.text, [person]) is not None]
+    own = [ent for ent in mentions if resolve_name(span_text(ent), [person]) is not None]
     person.gender = person.gender or next(
         (g for g in (_honorific_gender(doc, ent) for ent in own) if g), None
     )
@@ -432,7 +435,7 @@ def _organisation_after(doc: Doc, ent: Span) -> Span | None:
     if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "with", "from"):
         return None
     starts = {i + 1, i + 2} if doc[i + 1].lower_ == "the" else {i + 1}
-    return next((e for e in doc.ents if e.start in starts and e.label_ == "ORG"), None)
+    return next((e for e in entities(doc) if e.start in starts and e.label_ == "ORG"), None)
 
 
 def _organisation_before(doc: Doc, ent: Span) -> Span | None:
@@ -445,7 +448,7 @@ def _organisation_before(doc: Doc, ent: Span) -> Span | None:
         i, roles = i - 1, roles + 1
     if before is None and not roles and strip_title(ent.text) == ent.text:
         return None  # a bare name after an organisation ("told CNN Smith") has no title
-    return next((e for e in doc.ents if e.end == i and e.label_ == "ORG"), None)
+    return next((e for e in entities(doc) if e.end == i and e.label_ == "ORG"), None)
 
 
 # A candidate's campaign or a named committee: "the Obama campaign", "Obama's current
@@ -521,7 +524,7 @@ def _affiliation(doc: Doc, titles: list[tuple[int, int]]) -> Span | None:
     organisation keeps a possessive owner before it."""
     inside = [
         e
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in AFFILIATION_LABELS
         and any(s <= e.start_char and e.end_char <= t for s, t in titles)
     ]

@@ -16,7 +16,15 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
+from wirecheck.analyze.nlp import (
+    doc_text,
+    entities,
+    sentence_of,
+    sentences,
+    span_text,
+    span_tokens,
+    tokens,
+)
 from wirecheck.models import Place, PlaceMention
 
 __all__ = [
@@ -696,9 +704,11 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "GPE", False, 1))
     in_ent = set()
     # Last names of the story's people: "the Jackson home" is theirs, not Jackson's.
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    people = surnames | {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for ent in doc.ents:
+    ents = entities(doc)
+    toks = tokens(doc)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    people = surnames | {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
         in_ent.update(range(ent.start, ent.end))
         if ent.label_ in ("GPE", "LOC", "FAC"):
             if (
@@ -709,10 +719,10 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
                 continue  # "near Hall", "killing Smith": the story's people, mistagged
             spans.append((ent.start_char, ent.end_char, ent.label_, False, 2))
         elif ent.label_ in ("ORG", "PERSON", "NORP") and gazetteer.is_us_city(ent.text):
-            after_in = ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "outside")
+            after_in = ent.start > 0 and toks[ent.start - 1].lower_ in ("in", "near", "outside")
             residents = (
                 ent.end < len(doc)
-                and doc[ent.end].lemma_.lower() in RESIDENT_NOUNS
+                and toks[ent.end].lemma_.lower() in RESIDENT_NOUNS
                 and ent[-1].text not in surnames
                 # untagged, only a name that tells its state: "a Sulphur man" is no lead
                 and gazetteer.name_settles_state(gazetteer.lookup(ent.text)[0])
@@ -722,7 +732,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
                 # a known city after "in", or saying where people live, is a place.
                 spans.append((ent.start_char, ent.end_char, "GPE", False, 2))
     # A known US city the tagger left untagged, used as a modifier: "a Joplin girl".
-    for tok in doc:
+    for tok in toks:
         if (
             tok.i not in in_ent
             and tok.pos_ == "PROPN"
@@ -738,16 +748,16 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     # The hamlets only the ZIP codes name are more often words ("Center", "Union"): not as
     # the tail of a longer name ("the Knox County Regional Forensic Center").
     hamlets = set().union(*map(gazetteer.postal_towns_in, counties)) - towns
-    for tok in doc if towns or hamlets else ():
+    for tok in toks if towns or hamlets else ():
         if tok.ent_type_ == "PERSON" or not _capitalised(tok):
             continue  # an ORG tag is often a town's: "a Riverview man"
-        tail = tok.i > 0 and doc[tok.i - 1].is_title and not tok.is_sent_start
+        tail = tok.i > 0 and toks[tok.i - 1].is_title and not tok.is_sent_start
         for n in (3, 2, 1):
             span = doc[tok.i : tok.i + n]
-            name = _fold(span.text)
+            name = _fold(span_text(span))
             if (
                 len(span) == n
-                and all(map(_capitalised, span))
+                and all(map(_capitalised, span_tokens(span)))
                 and (name in towns or (name in hamlets and not tail))
             ):
                 spans.append((span.start_char, span.end_char, "GPE", False, 3))
@@ -783,19 +793,20 @@ def _framed_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, b
     towns: right after "in" ("in Cedar Grove on Friday") or before a home or resident noun
     ("the Stone Mountain home"). extract_places keeps it only as a town of the story's
     state."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    people = [e for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1]
+    toks = tokens(doc)
     spans = []
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and _capitalised(doc[j]):
+        while j < len(doc) and j - i < 3 and toks[j].pos_ == "PROPN" and _capitalised(toks[j]):
             j += 1
         if j == i:
             i += 1
             continue
         run, i = doc[i:j], j
-        before = doc[run.start - 1].lower_ if run.start else ""
-        after = doc[run.end] if run.end < len(doc) else None
+        before = toks[run.start - 1].lower_ if run.start else ""
+        after = toks[run.end] if run.end < len(doc) else None
         framed = (before == "in" and (after is None or not after.is_title)) or (
             after is not None and after.lemma_.lower() in TOWN_FRAME_NOUNS
         )
@@ -1076,7 +1087,7 @@ def _as_actor(span: Span) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":
         # "on Saginaw's southeast side", "Chicago's Englewood neighborhood": a part of it
-        return not PART_OF_PLACE.match(span.doc.text, after.idx + len(after))
+        return not PART_OF_PLACE.match(doc_text(span.doc), after.idx + len(after))
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -1550,7 +1561,7 @@ def _pick_text_place(
     for sent in sentences(doc):
         if len(opening) == 4:
             break
-        if sum(t.is_alpha for t in sent) >= LEDE_MIN_WORDS:
+        if sum(t.is_alpha for t in span_tokens(sent)) >= LEDE_MIN_WORDS:
             opening.append(sent.start_char)
     first_sents, lede = set(opening), set(opening[:2])
     dateline_key: tuple | None = None
@@ -1567,7 +1578,7 @@ def _pick_text_place(
         before = doc_text(doc)[sent.start_char : mention.start]
         after = doc_text(doc)[mention.end : mention.end + 25]
         score = 1.0
-        incident = bool(INCIDENT.search(sent.text))
+        incident = bool(INCIDENT.search(span_text(sent)))
         if incident:
             score += 1.5
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -1580,7 +1591,7 @@ def _pick_text_place(
             score += 1.0
         if BACKGROUND_BEFORE.search(before[-40:]) and not LOCAL_FORCE.match(after):
             score -= 3  # "from the Montgomery Police Department" is no origin
-        if BACKGROUND_SENTENCE.search(sent.text):
+        if BACKGROUND_SENTENCE.search(span_text(sent)):
             score -= 1
         facility = bool(FACILITY_BEFORE.search(before[-40:]))
         if AFTER_NOT_SCENE.match(after):

@@ -7,8 +7,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, is_person_noun
-from wirecheck.analyze.nlp import doc_text, sentence_of, sentences
-from wirecheck.analyze.people import resolve_name
+from wirecheck.analyze.nlp import (
+    doc_text,
+    entities,
+    sentence_of,
+    sentences,
+    span_text,
+    span_tokens,
+    tokens,
+)
+from wirecheck.analyze.people import PeopleIndex, resolve_name
 from wirecheck.models import Person, Quote, SpeakerKind
 
 __all__ = ["CUE_LEMMAS", "extract_quotes", "speaker_group"]
@@ -287,7 +295,7 @@ def _subject_span(token: Token) -> Span:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return _subject_span(child)
     if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.start <= token.i < ent.end:
                 return ent
     left = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "relcl")]
@@ -298,9 +306,9 @@ def _subject_span(token: Token) -> Span:
 def _name_spans(doc: Doc) -> list[Span]:
     """Entities of any label and runs of untagged proper nouns: the tagger misses or mislabels
     many names ("Pelosi did not agree", "Fox, however," tagged as an organisation)."""
-    spans = list(doc.ents)
+    spans = list(entities(doc))
     run: list[Token] = []
-    for token in [*doc, None]:
+    for token in [*tokens(doc), None]:
         if token is not None and token.pos_ == "PROPN" and token.ent_iob_ == "O":
             run.append(token)
             continue
@@ -315,12 +323,13 @@ def _mentions(doc: Doc, people: list[Person]) -> list[Mention]:
     order: a name inside someone's quote is not a candidate for a later "he said"."""
     quoted = [(m.start(), m.end()) for m in QUOTE.finditer(doc_text(doc))]
     found: list[Mention] = []
+    index = PeopleIndex(people)  # filed once for every name of the text
     for span in _name_spans(doc):
         if any(s <= span.start_char < e for s, e in quoted):
             continue
         if span.label_ in NOT_NAMES:
             continue
-        person = resolve_name(span.text, people)
+        person = index.resolve(span_text(span))
         if person is not None:
             head = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else span.root.head
             # A subject of the sentence or of a speech verb, not of a reported clause:
@@ -457,7 +466,7 @@ def _named_group(span: Span) -> Span | None:
             ]
             # "the hospital" after "the MedStar Washington Hospital Center": the whole name,
             # also where the tagger split it ("[United States] Fish and [Wildlife Service]").
-            ent = [e for e in doc.ents if e.start <= token.i < e.end and e.label_ == "ORG"]
+            ent = [e for e in entities(doc) if e.start <= token.i < e.end and e.label_ == "ORG"]
             if names or ent:
                 start = min([c.left_edge.i for c in names] + [e.start for e in ent])
                 return doc[start : max([token.i + 1] + [e.end for e in ent])]
@@ -592,7 +601,7 @@ def _owner_span(token: Token) -> Span:
     """An owner as written, without the appositives that ``_subject_span`` follows."""
     doc = token.doc
     if token.ent_type_ and token.ent_iob_ != "O":
-        return next(e for e in doc.ents if e.start <= token.i < e.end)
+        return next(e for e in entities(doc) if e.start <= token.i < e.end)
     return _group_span(token)
 
 
@@ -643,7 +652,7 @@ def _title_words(title: str) -> set[str]:
 
 
 def _according_to(sent: Span) -> tuple[Span, Token] | None:
-    for token in sent:
+    for token in span_tokens(sent):
         if (
             token.lower_ == "according"
             and token.i + 1 < len(sent.doc)
@@ -839,7 +848,7 @@ def _indirect(
     and "<clause>, according to X". A clause that is mostly a direct quote already taken is
     left out; one that goes on past the quote (X said "…" every time…) is kept."""
     found: list[Quote] = []
-    for token in sent:
+    for token in span_tokens(sent):
         if (
             token.lemma_.lower() not in CUE_LEMMAS
             or token.pos_ != "VERB"
