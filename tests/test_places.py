@@ -954,3 +954,132 @@ def test_town_with_an_inner_capital_is_framed_as_one(nlp, gaz):
         "Watch the report"
     )
     assert event_city(nlp, gaz, text) == ("McComb", "Mississippi")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Gunmen killed five people in London on Friday, police said. One suspect had once "
+            "lived in Houston.",
+            "GB",
+        ),
+        (
+            "A man was shot dead in Kingston on Friday, police said. His brother lives in Miami.",
+            "JM",
+        ),
+        (
+            "Two people were shot in Birmingham on Saturday, West Midlands Police said. One "
+            "victim had recently moved from Denver.",
+            "GB",
+        ),
+    ],
+)
+def test_american_city_in_the_background_does_not_move_a_foreign_scene(nlp, gaz, text, country):
+    picked = pick(nlp, gaz, text)
+    assert picked is not None and picked.place.country == country
+
+
+def test_foreign_city_keeps_its_country_beside_an_american_one(nlp, gaz):
+    text = (
+        "Canadian special forces exchanged fire with Islamic State fighters in northern Iraq, "
+        "Brig.-Gen. Michael Rouleau told reporters in Ottawa. The soldiers had trained at a base "
+        "near Atlanta last year."
+    )
+    ottawa = next(m.place for m in extract_places(nlp(text), gaz) if m.text == "Ottawa")
+    assert ottawa.country == "CA"
+
+
+def test_country_is_no_hamlet_of_a_named_county(nlp, gaz):
+    text = (
+        "A man was shot Sunday, Madison County deputies said. He had served in Syria with the "
+        "Army. Virginia State Police are investigating."
+    )
+    syria = next(m.place for m in extract_places(nlp(text), gaz) if m.text == "Syria")
+    assert syria.precision == "country"
+    assert pick(nlp, gaz, text).place.name == "Madison County"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Logan County deputies said a man was shot Sunday. Man dies later at hospital, "
+            "officials said.",
+            "Man",
+        ),
+        (
+            "A man was shot near Union Station, Greene County deputies said. Union officials "
+            "are investigating.",
+            "Union",
+        ),
+        (
+            "A man was shot on Black Friday outside a store, Parmer County deputies said. Texas "
+            "Rangers are investigating.",
+            "Black",
+        ),
+        (
+            "A man was shot in a rental car from Enterprise on Sunday, Volusia County deputies "
+            "said. Florida officials are investigating.",
+            "Enterprise",
+        ),
+        (
+            "A man was shot during an Independence Day party in Pontiac, Oakland County deputies "
+            "said. Michigan State Police are investigating.",
+            "Independence",
+        ),
+    ],
+)
+def test_word_a_county_has_a_hamlet_of_is_no_town_unframed(nlp, gaz, text, word):
+    places = extract_places(nlp(text), gaz)
+    assert all(m.place.county is None for m in places if m.text == word)
+    assert pick(nlp, gaz, text).place.name != word
+
+
+def test_canadian_county_takes_no_us_zip_town(nlp, gaz):
+    text = (
+        "A man was shot in Lunenburg on Sunday, Lunenburg County RCMP said. Nova Scotia police "
+        "are investigating."
+    )
+    lunenburg = next(m.place for m in extract_places(nlp(text), gaz) if m.text == "Lunenburg")
+    assert lunenburg.county is None
+
+
+def test_possessive_business_name_is_no_framed_town(nlp, gaz):
+    text = (
+        "A man was shot in McDonald's parking lot on Sunday, Pittsburgh police said. "
+        "Pennsylvania State Police are assisting."
+    )
+    assert "McDonald" not in {m.text for m in extract_places(nlp(text), gaz)}
+    assert event_city(nlp, gaz, text) == ("Pittsburgh", "Pennsylvania")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "MANCHESTER, IL -- Police said the April 24 mass shooting in Manchester, Illinois "
+            "left five people dead. The last homicide in Scott County was in 1993.",
+            ("Manchester", "Illinois"),
+        ),
+        (
+            "Michael Vance wounded two Wellston officers Sunday, Lincoln County emergency "
+            "officials said. Oklahoma police captured one suspect following the shooting "
+            "outside Wellston.",
+            ("Wellston", "Oklahoma"),
+        ),
+    ],
+)
+def test_framed_hamlet_of_a_named_county_keeps_it(nlp, gaz, text, place):
+    picked = pick(nlp, gaz, text)
+    assert (picked.place.city, picked.place.admin1) == place
+    assert picked.place.county is not None
+
+
+def test_hamlet_of_a_namesake_county_in_another_state_is_no_town(nlp, gaz):
+    # Leaf lies in Greene County, Mississippi, not in the Missouri county the story means
+    text = (
+        "A man was shot Sunday near Leaf, Greene County deputies said. Missouri State Police "
+        "are investigating."
+    )
+    assert "Leaf" not in {m.text for m in extract_places(nlp(text), gaz)}

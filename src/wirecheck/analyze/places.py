@@ -745,20 +745,21 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     # deputies arrested a Riverview man", "a shooting in Manvel ... Brazoria County".
     counties = [m.group(1) for m in COUNTY.finditer(doc_text(doc))]
     towns = set().union(*map(gazetteer.towns_in, counties))
-    # The hamlets only the ZIP codes name are more often words ("Center", "Union"): not as
-    # the tail of a longer name ("the Knox County Regional Forensic Center").
+    # The hamlets only the ZIP codes name are more often words ("Center", "Union", "Man"):
+    # only where written as a town of the story's state (_hamlet_framed), not as the tail of
+    # a longer name ("the Knox County Regional Forensic Center") nor a word ("Man dies").
     hamlets = set().union(*map(gazetteer.postal_towns_in, counties)) - towns
+    states = set(_named_states(doc, gazetteer)) if hamlets else set()
     for tok in toks if towns or hamlets else ():
         if tok.ent_type_ == "PERSON" or not _capitalised(tok):
             continue  # an ORG tag is often a town's: "a Riverview man"
-        tail = tok.i > 0 and toks[tok.i - 1].is_title and not tok.is_sent_start
         for n in (3, 2, 1):
             span = doc[tok.i : tok.i + n]
             name = _fold(span_text(span))
-            if (
-                len(span) == n
-                and all(map(_capitalised, span_tokens(span)))
-                and (name in towns or (name in hamlets and not tail))
+            if len(span) < n or not all(map(_capitalised, span_tokens(span))):
+                continue
+            if name in towns or (
+                name in hamlets and _hamlet_framed(span, counties, states, gazetteer)
             ):
                 spans.append((span.start_char, span.end_char, "GPE", False, 3))
                 break
@@ -780,6 +781,55 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
 TOWN_FRAME_NOUNS = RESIDENT_NOUNS | {"residence", "shooting"}
 # Label of a span framed as a town: kept only as a known town of the story's state.
 FRAMED = "TOWN"
+
+
+# Words that frame the name after them as a place: "shot in Elgin on Sunday".
+HAMLET_BEFORE = {"in", "near", "outside"}
+# ... and before "of X": "west of Cotton Plant" (also a person's: "Colby Fouch of West Point").
+HAMLET_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# An apposition that frames the name before it as a town: "Elgin, a town of 600",
+# "Hackett, one of eight cities in the county".
+HAMLET_APPOSITION = re.compile(
+    r",\s+(?:the|an?|one of(?: the)?(?: \w+)?)\s+(?:small |tiny |rural )?"
+    r"(?:towns?|villages?|city|cities|communit(?:y|ies))\b"
+)
+
+
+def _hamlet_framed(span: Span, counties: list[str], states: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether a name only the ZIP codes of the story's counties give is written as such a
+    town: framed as a place ("in Elgin", "Manchester, Illinois", "in the Cub Run area",
+    "west of Cotton Plant", "Elgin, a town of 600"), whole (not "Union Station",
+    "Independence Day"), no country's name ("in Syria") nor, with no state in sight, a
+    foreign city's ("in London"), and in a story of known ``states`` a town of such a
+    state's county. Most such hamlets are words ("Man", "Union", "Enterprise", "Black")
+    that an unframed mention only seldom means."""
+    first = gazetteer.lookup(span.text)[:1]
+    if first and first[0].country != "US" and (first[0].precision == "country" or not states):
+        return False
+    where = set().union(*(gazetteer.postal_states(span.text, c) for c in counties))
+    doc = span.doc
+    paired = _state_after(doc, span.end_char, gazetteer)
+    if paired:
+        return paired[0] in where
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and _capitalised(after) and after.ent_type_ not in ("DATE", "TIME"):
+        return False  # the head of a longer name: "Union Station", "Home Depot"
+    before = list(doc[max(span.start - 2, 0) : span.start])
+    b1 = before[-1].lower_ if before else ""
+    b2 = before[0] if len(before) == 2 else None
+    framed = (
+        b1 in HAMLET_BEFORE
+        or (
+            b1 == "the"
+            and b2 is not None
+            and b2.lower_ in HAMLET_BEFORE
+            and after is not None
+            and after.lower_ in ("area", "community")
+        )
+        or (b1 == "of" and b2 is not None and (b2.lower_ in HAMLET_OF or b2.ent_type_ == "PERSON"))
+        or bool(HAMLET_APPOSITION.match(doc_text(doc), span.end_char))
+    )
+    return framed and (not states or bool(where & states))
 
 
 def _capitalised(tok: Token) -> bool:
@@ -807,6 +857,8 @@ def _framed_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, b
         run, i = doc[i:j], j
         before = toks[run.start - 1].lower_ if run.start else ""
         after = toks[run.end] if run.end < len(doc) else None
+        if after is not None and after.tag_ == "POS":
+            continue  # "in McDonald's parking lot": a business, not the town
         framed = (before == "in" and (after is None or not after.is_title)) or (
             after is not None and after.lemma_.lower() in TOWN_FRAME_NOUNS
         )
@@ -910,7 +962,10 @@ def _context_state(
     # A town however small with the county whose ZIP codes name it: "shot in Elgin ... the
     # Fayette County sheriff" is Iowa's Elgin, not Illinois'.
     county_names = {_fold(c.name) for c in counties}
-    for name in (distinct.keys() | {_fold(t) for t in framed}) - county_names:
+    # Names whose first reading is a foreign place ("served in Syria", "in London") are
+    # that place, not a namesake hamlet nor a sign of the story's state.
+    foreign = {name for name, c in distinct.items() if c and c[0].country != "US"}
+    for name in (distinct.keys() | {_fold(t) for t in framed}) - county_names - foreign:
         for county in county_names:
             paired |= gazetteer.postal_states(name, county)
     for state in paired:
@@ -921,8 +976,10 @@ def _context_state(
             return state
     # Short of that, the one state the names that tell their state alone give: "shot in
     # Klamath ... flown to a hospital in Oakland" is a story of California.
+    # Not in a story that also names a foreign place: "killed five people in London ... one
+    # suspect had once lived in Houston" stays in England.
     settling = {c[0].admin1 for c in distinct.values() if c and gazetteer.name_settles_state(c[0])}
-    if len(settling) == 1:
+    if len(settling) == 1 and not foreign:
         return settling.pop()
     return None
 
@@ -992,7 +1049,22 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
     # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
     quarters = {_fold(r[3]) for r in raw if _names_quarter(doc, r[1])}
-    counties = {c.name for r in raw for c in r[7] if c.precision == "county"}
+    # A story that names a foreign country or province and no US state ("Lunenburg County
+    # RCMP ... Nova Scotia") takes no US town by its counties' ZIP codes.
+    abroad = not named and any(
+        c and c[0].country != "US" and c[0].precision in ("country", "admin1") for _, c, _ in found
+    )
+    counties = set() if abroad else {c.name for r in raw for c in r[7] if c.precision == "county"}
+    # Names framed as towns at least once ("outside Wellston", a dateline), which may take a
+    # town of the story's counties by their ZIP codes wherever they recur ("two Wellston
+    # officers"); "a rental car from Enterprise" is no town.
+    hamlet_names: set[str] = set()
+    for start, end, _, text, _, dateline, hint, _ in raw if counties else ():
+        admin1 = hint or paired.get(_fold(text)) or state
+        span = doc.char_span(start, end, alignment_mode="expand")
+        states = {admin1} if admin1 else set()
+        if dateline or (span and _hamlet_framed(span, sorted(counties), states, gazetteer)):
+            hamlet_names.add(_fold(text))
     mentions: list[PlaceMention] = []
     for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
@@ -1009,9 +1081,17 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         county = next(
             (c for c in sorted(counties) if admin1 in gazetteer.postal_states(text, c)), None
         )
-        if county and not (place and place.precision == "city" and place.admin1 == admin1):
+        if (
+            county
+            and _fold(text) in hamlet_names
+            and (
+                place is None
+                or (place.country == "US" and place.precision == "city" and place.admin1 != admin1)
+            )
+        ):
             # A town of a county the story names, by its ZIP codes, and of the story's state:
             # "shot in Elgin ... the Fayette County sheriff" is no Elgin the gazetteer holds.
+            # Never in place of a country or a state: "served in Syria".
             name = text.strip().title() if text.isupper() else text.strip()
             place = Place(
                 name, city=name, county=county, admin1=admin1, country="US", precision="city"
