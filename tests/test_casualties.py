@@ -915,7 +915,7 @@ def headline_tolls(nlp, title, text):
     from wirecheck.models import Article
 
     headline = Analyzer(nlp).read_headline(Article(text="", origin="t", title=title))
-    killed, injured = headline.tolls(extract_casualties(nlp(text)))
+    killed, injured = headline.tolls(extract_casualties(nlp(text)), text)
     return (killed.best if killed else 0), (injured.best if injured else 0)
 
 
@@ -939,7 +939,74 @@ def headline_tolls(nlp, title, text):
         # The one victim the text says was shot is the one the headline says died.
         ("10-year-old girl dies after being shot", "The girl was shot on Sunday.", 1, 0),
         ("1 dead, 1 injured in shooting", "The boy was shot on Sunday.", 1, 1),
+        # Not another victim than the headline's, nor one the text says was wounded.
+        ("Suspect dies after shooting", "A deputy was shot in the arm on Sunday.", 1, 1),
+        ("Deputy dies after shooting", "A deputy was shot in the arm on Sunday.", 1, 1),
+        # A headline summing up a period, or counting an earlier event, is not the toll.
+        ("8 killed in weekend gun violence in Chicago", "A man was killed Saturday.", 1, 0),
+        (
+            "3 dead, 12 hurt in holiday weekend violence",
+            "A man was killed Saturday. Two other men were wounded.",
+            1,
+            2,
+        ),
+        ("One year after 9 killed at church, man is shot", "A man was shot and killed.", 1, 0),
+        (
+            "Man charged in deaths of 2 kids in 2019 fire, fatal shooting",
+            "A man was shot and killed Saturday, police said.",
+            1,
+            0,
+        ),
     ],
 )
 def test_headline_tolls_over_the_text(nlp, title, text, killed, injured):
     assert headline_tolls(nlp, title, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Soldiers were killed when militants attacked the base near Kandahar.", 2, None),
+        ("Civilians were killed in the shelling of Donetsk, officials said.", 2, None),
+        ("Canadian soldiers were wounded in the clash near Mosul.", None, 2),
+    ],
+)
+def test_a_bare_plural_told_in_the_past_is_victims(nlp, text, killed, injured):
+    assert figures(nlp, text) == (killed, injured)
+
+
+def test_a_headline_bare_plural_is_victims(nlp):
+    assert headline_tolls(nlp, "Officers shot during standoff", "The standoff ended.") == (0, 2)
+
+
+def test_a_murder_suicide_nearby_is_no_death_for_a_wound(nlp):
+    wound = "Later, a second man shot himself in the leg while cleaning a rifle."
+    text = "Police initially called it a murder-suicide. " + wound
+    assert figures(nlp, text)[0] is None
+    assert figures(nlp, text) == figures(nlp, wound)
+    text = (
+        "A boy, 12, shot himself accidentally at home. In an unrelated case last month, a "
+        "murder-suicide left two dead."
+    )
+    assert figures(nlp, text) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two gunmen shot at a convoy near Mosul on Tuesday. No one was hurt.",
+        "Two gunmen shot at a checkpoint in Kabul on Tuesday. No one was hurt.",
+    ],
+)
+def test_shooters_who_shot_at_a_target_are_no_victims(nlp, text):
+    assert figures(nlp, text) == (0, 0)
+
+
+def test_a_headline_list_without_and_spans_every_member(nlp):
+    from wirecheck.analyze.analyzer import Analyzer
+    from wirecheck.models import Article
+
+    title = "2 Girls, 2 Men Shot"
+    headline = Analyzer(nlp).read_headline(Article(text="", origin="t", title=title))
+    [shot] = headline.casualties
+    assert (shot.best, shot.text, title[shot.start : shot.end]) == (4, title, title)

@@ -17,13 +17,22 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirecheck.analyze.casualties import (
+    BODY_PART,
     MULTIPLE_HOMICIDE,
     extract_casualties,
     summarize_casualties,
 )
 from wirecheck.analyze.dates import extract_dates, pick_event_date, publication_date
 from wirecheck.analyze.event_types import LEAD_SENTENCES, classify, lead_text
-from wirecheck.analyze.nlp import entities, load_nlp, mask, sentences, span_text, tokens
+from wirecheck.analyze.nlp import (
+    doc_text,
+    entities,
+    load_nlp,
+    mask,
+    sentences,
+    span_text,
+    tokens,
+)
 from wirecheck.analyze.numbers import extract_numbers
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.places import (
@@ -63,14 +72,28 @@ MAX_ANALYZED_CHARS = 100_000
 MAX_HEADLINE_CHARS = 300
 # Words that report an injury outright, unlike "shot", which a death may have followed.
 INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
-SHOOTINGS = re.compile(r"\bshootings\b", re.I)
+# Nouns for a part in the event: a headline's "Suspect dies" is not the text's deputy shot.
+ROLES = {"suspect", "gunman", "shooter", "attacker", "robber", "deputy", "officer", "trooper"}
+ROLES |= {"policeman", "agent", "guard", "soldier", "sheriff", "detective", "clerk", "driver"}
+# A headline that sums up several incidents or a period ("46 wounded in weekend shootings",
+# "8 killed in weekend gun violence", "five killed in separate attacks across Baghdad", "9
+# killed so far this year") or tells of an earlier event ("deaths of 2 kids in 2019 fire").
+SEVERAL = re.compile(
+    r"\b(shootings|attacks|incidents|weekend|(?<!domestic )violence|across|separate|so far|"
+    r"since|anniversary|(19|20)\d\d)\b|(?<!-)\b(years?|months?)\b(?![- ]old)",
+    re.I,
+)
 HEAD_COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-# A headline's own toll of the dead: "4 dead", "five people found dead", "kills 3", "the
-# killings of four women", "a double murder-suicide" (not "Two men charged after a girl was
-# killed", "1 killed 3 injured" read as "killed 3", "3 wounded, gunman dead").
+# A headline's own toll of the dead: "4 dead", "Police: five people found dead", "kills 3",
+# "gunman leaves 4 dead",
+# "the killings of four women", "a double murder-suicide" (not "Two men charged after a girl
+# was killed", "1 killed 3 injured" read as "killed 3", "3 wounded, gunman dead"). A count of
+# the dead opens the headline, after a source's label at most.
 HEAD_TOLL = re.compile(
-    rf"^{HEAD_COUNT}( [a-z]+){{0,2}} (dead|killed|slain)\b|\b(kills|killing) {HEAD_COUNT}\b|"
-    rf"\b(killings|deaths|slayings|murders) of {HEAD_COUNT}\b|{MULTIPLE_HOMICIDE.pattern}",
+    rf"^\s*([^:]{{1,30}}: )?{HEAD_COUNT}( [a-z]+){{0,2}} (dead|killed|slain)\b|"
+    rf"\b(kills|killing) {HEAD_COUNT}\b|\b(killings|deaths|slayings|murders) of {HEAD_COUNT}\b|"
+    rf"\b(leaves|leaving|left) {HEAD_COUNT}( [a-z]+)? dead\b|"
+    rf"{MULTIPLE_HOMICIDE.pattern}",
     re.I,
 )
 KEYWORD_POS = {"NOUN", "PROPN", "VERB"}
@@ -125,7 +148,8 @@ class Analyzer:
         return Headline(
             places=[replace(m, in_title=True) for m in extract_places(doc, self.gazetteer)],
             casualties=casualties,
-            several=SHOOTINGS.search(text) is not None,
+            several=SEVERAL.search(text) is not None,
+            toll=HEAD_TOLL.search(text) is not None,
         )
 
     def analyze_doc(
@@ -142,7 +166,7 @@ class Analyzer:
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)
         headline = self.read_headline(article, title_doc)
-        killed, injured = headline.tolls(casualties)
+        killed, injured = headline.tolls(casualties, doc_text(doc))
         sents = [s for s in sentences(doc) if span_text(s).strip()]
         lead = [span_text(s) for s in sents[: LEAD_SENTENCES + 1]]
         kind = classify(lead_text(article.title, lead))
@@ -189,10 +213,14 @@ class Headline:
 
     places: list[PlaceMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
-    # "46 wounded in weekend shootings": a headline summing up several shootings.
+    # "46 wounded in weekend shootings": a headline summing up several shootings or a period.
     several: bool = False
+    # "4 dead in Oak Park shooting": the headline gives its own toll of the dead.
+    toll: bool = False
 
-    def tolls(self, text: list[Casualty]) -> tuple[Casualty | None, Casualty | None]:
+    def tolls(
+        self, text: list[Casualty], body: str = ""
+    ) -> tuple[Casualty | None, Casualty | None]:
         """(killed, injured): the text's summaries, else the headline's ("2 dead in Oak Park
         shooting" over a text that gives no count).
 
@@ -203,7 +231,8 @@ class Headline:
         of one victim wounded; "4 people shot" where no death is told), unless the headline
         sums up several shootings. Where only the headline reports a death, of one victim,
         and the text tells of one victim shot, that is the one who died ("Girl dies after
-        being shot" over "the girl was shot"), unless the headline tells of an injury too.
+        being shot" over "the girl was shot"), unless the headline tells of an injury too
+        (``body``: the text the statements index).
         """
         text_killed = summarize_casualties(text, "killed")
         head_killed = summarize_casualties(self.casualties, "killed")
@@ -219,7 +248,7 @@ class Headline:
             and head_killed is not None
             and head_killed.best > text_killed.best
             and not self.several
-            and any(c.kind == "killed" and HEAD_TOLL.search(c.text) for c in self.casualties)
+            and self.toll
         ):
             killed = _in_title(head_killed)
         if (
@@ -229,6 +258,7 @@ class Headline:
             and injured is not None
             and injured.best == 1
             and head_hurt is None
+            and _same_victim(head_killed, injured, body)
         ):
             injured = None
         elif (
@@ -244,6 +274,22 @@ class Headline:
                 stated = [c for c in stated if INJURY_WORD.search(c.text)]
             injured = _in_title(summarize_casualties(stated, "injured"))
         return killed, injured
+
+
+def _same_victim(head: Casualty, text: Casualty, body: str) -> bool:
+    """The text's one victim shot is the headline's one dead: the same noun ("Girl dies after
+    being shot" over "the girl was shot", not "Suspect dies" over "a deputy was shot"), and
+    no wound is told ("a deputy was shot in the arm", "was wounded")."""
+    # The last word, past an age: "Girl, 10," and "the 10-year-old girl" are both "girl".
+    nouns = [(re.findall(r"[a-z]+", (c.who or "").lower()) or [""])[-1] for c in (head, text)]
+    after = body[text.end : text.end + 40] if not text.in_title else ""
+    # "Teen dies" over "he was shot" or "the 10-year-old was shot" may be one victim; a
+    # role ("suspect", "deputy") names someone else unless the same word is used.
+    return (
+        (nouns[0] == nouns[1] or not ROLES & set(nouns))
+        and not INJURY_WORD.search(text.text)
+        and not BODY_PART.search(after)
+    )
 
 
 def _in_title(summary: Casualty | None) -> Casualty | None:

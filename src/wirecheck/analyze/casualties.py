@@ -123,7 +123,20 @@ MURDER_SUICIDE = re.compile(r"\bmurders?[- /]suicides?\b", re.I)
 ACCIDENT = re.compile(r"\baccident", re.I)
 SUICIDE = re.compile(r"\b(kill(ed|ing|s)?|took|taking) (him|her)self\b", re.I)
 ATTACKER = "the attacker"
-TARGETS = {"car", "vehicle", "truck", "van", "suv", "house", "window", "crowd", "group"}
+# Where people were when shot: "shot at a birthday party" (the subject the victim), unlike
+# what was fired on, "shot at a convoy", "shot at officers" (the subject the shooter).
+VENUES = {"party", "gathering", "vigil", "celebration", "funeral", "wedding", "concert"}
+VENUES |= {"festival", "cookout", "club", "nightclub", "bar", "lounge", "restaurant", "home"}
+VENUES |= {"house", "apartment", "complex", "residence", "school", "park", "church", "store"}
+# Nouns for those who shoot: "gunmen shot at a home" never makes the gunmen victims.
+SHOOTERS = {"gunman", "gunmen", "shooter", "attacker", "assailant", "militant", "insurgent"}
+SHOOTERS |= {"fighter", "rebel", "suspect", "robber", "police", "troops", "sniper", "gang"}
+# A wound's place: "shot himself in the leg" is an injury, not a murder-suicide's end.
+BODY_PART = re.compile(
+    r"^\W*(in|to) (the|his|her) (\w+ )?(arm|leg|foot|feet|hand|knee|thigh|shoulder|hip|"
+    r"ankle|finger|buttocks?|abdomen|stomach|side|back|chest)s?\b",
+    re.I,
+)
 BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "bodies"}
 BODY_COUNT_HEADS |= {"dead", "deceased"}  # "the three dead", "the three deceased"
 # "tried to kill", "hoped to kill hundreds" (which the lemmatiser makes "hop").
@@ -494,9 +507,17 @@ def _agent_like(verb: Token) -> bool:
 
 
 def _shot_at_target(at: Token) -> bool:
-    """ "at officers", "at a car", "at him": what was shot at, not where it happened."""
+    """ "at officers", "at a convoy", "at him": what was shot at, unless a place where people
+    were ("at a party", "at a home") and the subject is no shooter ("gunmen shot at a home")."""
+    if at.head.lemma_ not in ("shoot", "fire"):
+        return False  # "three others showed up at a hospital": a place
     target = next((c for c in at.children if c.dep_ == "pobj"), None)
-    return target is None or _is_person(target) or target.lemma_ in TARGETS
+    if target is None or target.lemma_.lower() not in VENUES:
+        return True
+    subject = _subject(at.head, ("nsubj",))
+    return subject is not None and (
+        subject.lower_ in SHOOTERS or subject.lemma_.lower() in SHOOTERS
+    )
 
 
 def _unstated(verb: Token, victims: Token) -> bool:
@@ -911,7 +932,6 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     previous_start = 0
     recent: list[Span] = []  # the last sentences with words, nearest last
-    murder_suicide = MURDER_SUICIDE.search(text) is not None
     for sent in sentences(doc):
         sent_text = span_text(sent)
         sent_tokens = span_tokens(sent)
@@ -943,9 +963,11 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 victims = _total_of(victims) if victims is not None else None
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
-            if _generic_plural(victims):
+            if _generic_plural(token, victims):
                 continue
             attacker = own_gun is not None and kind == "killed"
+            # A murder-suicide named in this sentence or before it, not in a later one.
+            murder_suicide = MURDER_SUICIDE.search(text, 0, sent.end_char) is not None
             if kind == "injured" and _suicide_after_harming_others(
                 token, victims, sent, murder_suicide
             ):
@@ -968,11 +990,13 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             if counted is None:
                 continue
             count, who = counted
+            first = victims.left_edge.idx  # where the statement's victims start
             for member in _listed_before(token, victims):
                 # "4 Women, Man Shot At Vigil": a headline's list without "and".
                 extra = _phrase_count(member)
                 if extra is not None:
                     count, who = count + extra[0], f"{extra[1]}, {who}"
+                    first = min(first, member.left_edge.idx)
             if victims.lower_ == "they" and group is not None and group.start < sent.start_char:
                 count, who = group.best, f"they ({group.who})"
             elif victims.lower_ == "they" and group is None:
@@ -993,7 +1017,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 who = f"{ATTACKER} ({who})"
             seen.add((victims.i, kind))
             line_start = text.rfind("\n", 0, token.idx) + 1
-            start = max(min(victims.left_edge.idx, token.idx), line_start, sent.start_char)
+            start = max(min(first, token.idx), line_start, sent.start_char)
             end = max(token.idx + len(token.text), victims.idx + len(victims.text))
             found.append(_statement(doc, start, end, kind, count, who))
             fatal = SOME_FATALLY.search(sent_text) if kind == "injured" else None
@@ -1093,17 +1117,35 @@ def _suicide_after_harming_others(
     if verb.lemma_ != "shoot" or victims.lower_ not in SELF or ATTEMPTED.search(span_text(sent)):
         return False
     if murder_suicide:
-        return True
+        # Not "shot himself accidentally" nor "shot himself in the leg" (a wound), nor "a
+        # second man shot himself" (someone newly told of): not the murder-suicide's end.
+        after = doc_text(verb.doc)[victims.idx + len(victims.text) : sent.end_char]
+        subject = _subject(verb, ("nsubj",))
+        new = subject is not None and any(c.lower_ in ("a", "an") for c in subject.children)
+        return not (ACCIDENT.search(sent.text) or BODY_PART.search(after) or new)
     before = doc_text(verb.doc)[sent.start_char : verb.idx]
     harm = HARMED_OTHERS.search(before)
     return harm is not None and THEN.search(before, harm.end()) is not None
 
 
-def _generic_plural(victims: Token) -> bool:
-    """ "stop killing kids", "people getting shot around here": a bare plural, with no
-    article, number, possessor or list, speaks of people in general, not of victims."""
+def _generic_plural(verb: Token, victims: Token) -> bool:
+    """ "stop killing kids", "people getting shot around here", "kids are killed every day": a
+    bare plural, with no article, number, possessor or list, in an infinitive, a gerund or
+    the present tense speaks of people in general, not of victims (unlike "soldiers were
+    killed" or a headline's "Officers shot during standoff"); before a colon it is a
+    headline's source ("Officials: 2-year-old shot")."""
+    frame = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    doc = victims.doc
+    label = victims.i + 1 < len(doc) and doc[victims.i + 1].text == ":"  # "Officials: boy shot"
+    generic = (
+        verb.pos_ in ("VERB", "AUX")
+        and not _headline(verb)
+        and not any(c.lemma_ == "have" for c in frame)  # "have been killed": past events
+        and any(t.tag_ in ("VB", "VBG", "VBP", "VBZ") for t in frame)
+    )
     return (
-        victims.tag_ == "NNS"
+        (label or generic)
+        and victims.tag_ == "NNS"
         and _plural_noun(victims)
         and victims.lower_ not in ("others", *SEVERAL)
         and not any(c.dep_ in ("det", "nummod", "poss", "appos", "conj") for c in victims.children)
