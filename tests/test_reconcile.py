@@ -421,3 +421,17 @@ def test_location_is_the_place_most_independent_sources_give():
     assert (tie.precision, tie.admin1, tie.city) == ("admin1", "Georgia", None)
     states = [placed("a", "a", "Macon"), placed("b", "b", "Dayton", "Ohio")]
     assert reconcile("ev", states).location.precision == "country"
+
+
+def test_a_record_spans_its_members_dates_but_not_vague_or_far_ones():
+    # Members' days do not all meet: the record spans them, without a year named alone or
+    # a report dated years before (it recalls an older event).
+    near = [member(a, a, day=DAY + dt.timedelta(days=n)) for a, n in (("a", 0), ("b", 0), ("c", 2))]
+    year = member("d", "d")
+    year.analysis.event_date = DateMention(
+        90, 94, "1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31), "year"
+    )
+    old = member("e", "e", day=dt.date(2008, 11, 11))
+    date = reconcile("ev", [*near, year, old]).date
+    assert (date.start, date.end, date.best) == (DAY, DAY + dt.timedelta(days=2), DAY)
+    assert date.precision == "week"

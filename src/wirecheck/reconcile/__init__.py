@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import PeopleIndex
+from wirecheck.cluster.index import MAX_EVENT_DAYS, WINDOW_DAYS
 from wirecheck.models import (
     Actor,
     Analysis,
     Article,
+    DateMention,
     EventDate,
     EventRecord,
     Person,
@@ -67,18 +69,33 @@ def _date(members: list[Member]) -> EventDate:
             return EventDate()
         # Nothing in the text dates the event: it happened by the first report.
         return EventDate(start=None, end=published[0], best=None, precision="unknown")
+    days = Counter(day for _, day in {(g, d.best) for g, d in mentions if d.best})
+    best = max(days, key=lambda d: (days[d], -d.toordinal())) if days else None
     start = max(d.range_start for _, d in mentions)
     end = min(d.range_end for _, d in mentions)
     if start > end:
-        start = min(d.range_start for _, d in mentions)
-        end = max(d.range_end for _, d in mentions)
-    days = Counter(day for _, day in {(g, d.best) for g, d in mentions if d.best})
-    best = max(days, key=lambda d: (days[d], -d.toordinal())) if days else None
+        # No day fits every member: the record spans their ranges, but not those vaguer
+        # than the clustering's window (a month or year named alone) nor those farther from
+        # the best day than an event's reports spread (a report recalling an older event):
+        # on a long stream they stretched records over decades.
+        near = [
+            d
+            for _, d in mentions
+            if (d.range_end - d.range_start).days <= WINDOW_DAYS
+            and (best is None or _days_from(best, d) <= MAX_EVENT_DAYS)
+        ] or [d for _, d in mentions]
+        start = min(d.range_start for d in near)
+        end = max(d.range_end for d in near)
     if best is None and start == end:
         best = start
     agreed = best is not None and all(d.best in (None, best) for _, d in mentions)
     precision = "day" if agreed else ("week" if (end - start).days <= 7 else "range")
     return EventDate(start=start, end=end, best=best, precision=precision)
+
+
+def _days_from(day: dt.date, mention: DateMention) -> int:
+    """Days from ``day`` to a date mention's range (0 inside it)."""
+    return max((mention.range_start - day).days, (day - mention.range_end).days, 0)
 
 
 def _location(members: list[Member]) -> Place | None:
