@@ -33,7 +33,7 @@ from wirecheck.analyze.nlp import (
     span_text,
     tokens,
 )
-from wirecheck.analyze.numbers import extract_numbers
+from wirecheck.analyze.numbers import UNITS, extract_numbers
 from wirecheck.analyze.people import extract_people
 from wirecheck.analyze.places import (
     Gazetteer,
@@ -83,7 +83,7 @@ SEVERAL = re.compile(
     r"since|anniversary|(19|20)\d\d)\b|(?<!-)\b(years?|months?)\b(?![- ]old)",
     re.I,
 )
-HEAD_COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+HEAD_COUNT = rf"(\d+|{'|'.join(w for w, n in UNITS.items() if 1 <= n <= 10)})"
 # A headline's own toll of the dead: "4 dead", "Police: five people found dead", "kills 3",
 # "gunman leaves 4 dead",
 # "the killings of four women", "a double murder-suicide" (not "Two men charged after a girl

@@ -20,7 +20,16 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from wirecheck.cluster.signature import NUM_PERM, SCHEME, Signature
 
-__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "EventIndex", "Move", "Placement", "Refinement"]
+__all__ = [
+    "ASSIGN_THRESHOLD",
+    "MAX_EVENT_DAYS",
+    "MERGE_THRESHOLD",
+    "EventIndex",
+    "Move",
+    "Placement",
+    "Refinement",
+    "is_firm_range",
+]
 
 # Chosen on the dev sets with bench/sweep_cluster.py (best mean B-cubed F1 over gva, gvc,
 # ecbplus and basil, averaged over file order and five seeded shuffles; BENCHMARKS.md). It
@@ -199,7 +208,7 @@ class _Packed:
     @functools.cached_property
     def bounds(self) -> tuple[int, int] | None:
         """The first start and last end of the date ranges that count in an extent
-        (``_firm``), as day numbers (None: none does)."""
+        (``is_firm_range``), as day numbers (None: none does)."""
         firm = self.ends - self.starts <= WINDOW_DAYS
         if not firm.any():
             return None
@@ -255,14 +264,14 @@ def _copy(a: _Event, b: _Event) -> float:
 
 
 def _extent(a: _Event, b: _Event) -> int:
-    """Days from the first start to the last end of two events' firm date ranges (``_firm``;
-    0 when neither has one)."""
+    """Days from the first start to the last end of two events' firm date ranges
+    (``is_firm_range``; 0 when neither has one)."""
     if _pairs(a, b) > SMALL_PAIRS:
         bounds = [x for x in (a.packed().bounds, b.packed().bounds) if x]
         if not bounds:
             return 0
         return max(last for _, last in bounds) - min(first for first, _ in bounds)
-    spans = [span for span in a.spans + b.spans if _firm(span)]
+    spans = [span for span in a.spans + b.spans if is_firm_range(span)]
     if not spans:
         return 0
     return (max(end for _, end in spans) - min(start for start, _ in spans)).days
@@ -386,7 +395,7 @@ def _is_provisional(event_id: str) -> bool:
     return event_id.startswith(PROVISIONAL)
 
 
-def _firm(span: tuple[dt.date, dt.date]) -> bool:
+def is_firm_range(span: tuple[dt.date, dt.date]) -> bool:
     """Whether a date range is no vaguer than the blocking window. A month named alone ("in
     March") says only that the event fell some time in it: such a range neither gives an
     article a day to block on nor counts in an event's extent (``_extent``), or one such
@@ -400,8 +409,8 @@ def _firm(span: tuple[dt.date, dt.date]) -> bool:
 
 def _block_day(sig: Signature) -> dt.date | None:
     """The day an article is blocked on: none when its date is vaguer than the window
-    (``_firm``), since its first day says little about when it was."""
-    if sig.dated and sig.span and not _firm(sig.span):
+    (``is_firm_range``), since its first day says little about when it was."""
+    if sig.dated and sig.span and not is_firm_range(sig.span):
         return None
     return sig.day
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from datasketch import MinHash
 
 from wirecheck.analyze.nlp import mask
 from wirecheck.cluster.signature import NUM_PERM, _shingles, body_minhash
@@ -67,11 +66,10 @@ class SourceGroups:
 
     def __init__(self) -> None:
         self._articles: list[Article] = []
-        self._hashes: list[MinHash] = []
         self._sizes: list[int] = []
         self._parent: list[int] = []
-        # The MinHash values, one row per article: a new article is compared with all the
-        # others at once (pair by pair, a large event re-read from the store cost seconds).
+        # The body MinHash values, one row per article: a new article is compared with all
+        # the others at once (pair by pair, a large event re-read from the store cost seconds).
         self._values = np.empty((0, NUM_PERM), dtype=np.uint64)
 
     def _rank(self, i: int) -> tuple[dt.date, int]:
@@ -90,7 +88,6 @@ class SourceGroups:
         i = len(self._articles)
         minhash = body_minhash(body)
         self._articles.append(article)
-        self._hashes.append(minhash)
         self._sizes.append(len(_shingles(body)) if body.strip() else 0)
         self._parent.append(i)
         before, self._values = self._values, np.vstack([self._values, minhash.hashvalues])
@@ -103,12 +100,12 @@ class SourceGroups:
         # Every test below needs at least the containment of the weakest one; each
         # article that passes it is then tested exactly as one pair.
         for j in np.flatnonzero((contained >= WIRE_CONTAINMENT) & (sizes > 0)):
-            self._join_if_copies(i, int(j))
+            self._join_if_copies(i, int(j), float(jaccard[j]))
 
-    def _join_if_copies(self, i: int, j: int) -> None:
-        """Put articles ``i`` and ``j`` in one group if they are copies of one story."""
+    def _join_if_copies(self, i: int, j: int, jac: float) -> None:
+        """Put articles ``i`` and ``j`` in one group if they are copies of one story
+        (``jac``: their bodies' estimated Jaccard similarity)."""
         sizes = self._sizes
-        jac = self._hashes[i].jaccard(self._hashes[j])
         contained = copy_similarity(jac, sizes[i], sizes[j])
         wire = _wire(self._articles[i])
         same_wire = wire is not None and wire == _wire(self._articles[j])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import PeopleIndex
-from wirecheck.cluster.index import MAX_EVENT_DAYS, WINDOW_DAYS
+from wirecheck.cluster.index import MAX_EVENT_DAYS, is_firm_range
 from wirecheck.models import (
     Actor,
     Analysis,
@@ -81,7 +81,7 @@ def _date(members: list[Member]) -> EventDate:
         near = [
             d
             for _, d in mentions
-            if (d.range_end - d.range_start).days <= WINDOW_DAYS
+            if is_firm_range((d.range_start, d.range_end))
             and (best is None or _days_from(best, d) <= MAX_EVENT_DAYS)
         ] or [d for _, d in mentions]
         start = min(d.range_start for d in near)
