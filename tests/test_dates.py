@@ -504,3 +504,40 @@ def test_a_victim_fighting_for_his_life_is_a_condition_not_the_incident(nlp):
     )
     picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
     assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_month_day_without_year_takes_the_year_the_text_gives_it(nlp):
+    pub = dt.date(2014, 6, 13)
+    doc = nlp(
+        "Two teens were shot and killed at a park on Mar. 13. Charges were dismissed on "
+        "Thursday. The two were gunned down in the park on March 13, 2013."
+    )
+    assert {m.best for m in extract_dates(doc, pub) if "13" in m.text} == {dt.date(2013, 3, 13)}
+    # A month-day of the last weeks is this year's, whatever happened on it years ago.
+    doc = nlp("A man was shot on June 13. He had been convicted on June 13, 2003.")
+    days = {m.text: m.best for m in extract_dates(doc, dt.date(2016, 6, 20))}
+    assert days["June 13"] == dt.date(2016, 6, 13)
+
+
+def test_dated_shooting_death_names_the_incident(nlp):
+    pub = dt.date(2016, 3, 8)
+    doc = nlp(
+        "The officer was released from jail on Wednesday. Both officers were indicted in "
+        "December in the Nov. 3 shooting death of a 6-year-old boy."
+    )
+    picked = pick_event_date(extract_dates(doc, pub), doc, pub)
+    assert picked is not None and picked.best == dt.date(2015, 11, 3)
+
+
+def test_headline_day_of_what_followed_gets_no_bonus(nlp):
+    doc = nlp(
+        "A man was released from jail Monday. He was charged in a shooting at 10 p.m. "
+        "Saturday on Elm Street."
+    )
+    dates = extract_dates(doc, PUB)
+    picked = pick_event_date(dates, doc, PUB, "Man released from jail Monday")
+    assert picked is not None and picked.best == dt.date(2015, 1, 17)
+    # The day of the shooting an arrest is for still counts.
+    monday = dt.date(2015, 1, 19)
+    assert dates_module._headline_days("Man arrested in Monday shooting", doc, PUB) == {monday}
+    assert dates_module._headline_days("Victim dies Monday", doc, PUB) == set()

@@ -52,6 +52,7 @@ RE_MONTH = re.compile(
     rf"^(?:(?P<rel>last|this|early|late|mid|in)\s*-?\s*)?(?P<month>{MONTH_RE})\b", re.I
 )
 RE_YEAR = re.compile(r"^(?:in\s+)?(?P<year>(1[89]|20)\d{2})$")
+RE_YEAR_IN = re.compile(r"\b(1[89]|20)\d{2}\b")  # a year written anywhere in a mention
 RE_WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")s?\b",
     re.I,
@@ -386,7 +387,32 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append((start, end))
-    return _anchor_weekdays(mentions, published)
+    return _anchor_weekdays(_inherit_years(mentions, published), published)
+
+
+def _inherit_years(mentions: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """Month-days without a year moved to the year the text gives the same month-day.
+
+    A follow-up story that says "were killed on Mar. 13" and later "on March 13, 2013" means
+    one day; alone, "Mar. 13" resolves to the latest March 13 before publication. A
+    month-day of the last ``ANCHOR_WINDOW`` keeps its year: "June 13" in a June 20 story is
+    this month's, whatever happened on a June 13 years ago.
+    """
+    dated: dict[tuple[int, int], set[dt.date]] = {}
+    for m in mentions:
+        one_day = len(RE_MONTH_DAY.findall(m.text) + RE_DAY_MONTH.findall(m.text)) == 1
+        if m.best and one_day and m.range_start == m.range_end and RE_YEAR_IN.search(m.text):
+            dated.setdefault((m.best.month, m.best.day), set()).add(m.best)
+    inherited = []
+    for m in mentions:
+        days = dated.get((m.best.month, m.best.day), set()) if m.best else set()
+        yearless = _calendar_day(m.text) and not RE_YEAR_IN.search(m.text)
+        recent = bool(published and m.best and published - m.best <= ANCHOR_WINDOW)
+        if yearless and not recent and len(days) == 1 and m.best not in days:
+            day = min(days)
+            m = DateMention(m.start, m.end, m.text, day, day, "day", day)
+        inherited.append(m)
+    return inherited
 
 
 def _anchor_weekdays(mentions: list[DateMention], published: dt.date | None) -> list[DateMention]:
@@ -523,7 +549,7 @@ def _governor(span: Span) -> Token:
 def _names_incident(span: Span) -> bool:
     """Whether a time expression modifies an incident noun: "the May 10 home invasion",
     "Sunday's mass shooting", "Friday's officer-involved shooting" (the possessive may
-    attach to a modifier of the noun)."""
+    attach to a modifier of the noun), "the Nov. 3 shooting death"."""
     dep, head = span.root.dep_, span.root.head
     if dep == "poss":
         # "officer-involved" parses as npadvmod + amod
@@ -538,6 +564,8 @@ def _names_incident(span: Span) -> bool:
             head = head.head
     elif dep not in ("compound", "nmod", "amod", "npadvmod"):
         return False
+    if head.lower_ in ("death", "deaths"):  # "the Nov. 3 shooting death"
+        return any(c.dep_ == "compound" and INCIDENT_NOUN.fullmatch(c.text) for c in head.children)
     return bool(INCIDENT_NOUN.fullmatch(head.text))
 
 
@@ -598,20 +626,33 @@ def pick_event_date(
     return best
 
 
+# A headline's verb of what followed the incident, with no clause break before the day it
+# dates: "Suspect released from jail Wednesday", "Victim dies Sunday".
+HEAD_AFTERMATH = re.compile(
+    r"\b(arrested|charged|indicted|sentenced|arraigned|pleads?|pleaded|released|jailed|"
+    r"booked|dies|died|identified|named|buried|mourned|remembered)\b[^,.;:!?]*$",
+    re.I,
+)
+
+
 def _headline_days(headline: str, doc: Doc, published: dt.date | None) -> set[dt.date]:
     """Days the headline names with a weekday or a relative word ("shot Sunday night",
     "killed in overnight shooting"), resolved like the text's own mentions.
 
     Calendar dates and holidays are left out: a headline's date is mostly the report's
     ("Patrol Report 09/29/2015", "Police blotter, Sept. 29") and a holiday the occasion
-    ("open fire on Father's Day block party" the night before). The headline's site-name tail
-    is cut first: it may hold "Today".
+    ("open fire on Father's Day block party" the night before), and so is the day of what
+    followed ("released from jail Wednesday"). The headline's site-name tail is cut first: it
+    may hold "Today".
     """
     body = headline_body(headline, None)
     published = stamp_date(doc_text(doc), published) or published
     days = set()
     for pattern in (RE_WEEKDAY, TODAY, YESTERDAY):
         for m in pattern.finditer(body):
+            before, after = body[max(0, m.start() - 40) : m.start()], body[m.end() :]
+            if HEAD_AFTERMATH.search(before) and not INCIDENT_NOUN.match(after.lstrip()):
+                continue  # "released from jail Wednesday" (not "arrested in Sunday shooting")
             resolved = normalise(m.group(0), published)
             if resolved and resolved[3]:
                 days.add(resolved[3])
