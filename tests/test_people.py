@@ -196,3 +196,80 @@ def test_a_campaign_or_organisation_before_the_title_is_the_affiliation(nlp):
     assert people["Ben Lane"].affiliation == "Obama's current campaign"
     assert people["Bill Hennessy"].affiliation == "St. Louis Tea Party"
     assert people["John Kerry"].affiliation is None  # not his campaign
+
+
+def test_a_relation_is_no_office_and_a_possessive_no_title(nlp):
+    people = {
+        p.name: p
+        for p in extract_people(
+            nlp(
+                "Police say the father, Randy Babcock, was cleaning a handgun when it went off. "
+                "A bullet grazed Hector Martinez's upper back."
+            )
+        )
+    }
+    assert people["Randy Babcock"].title == "the father"
+    assert people["Randy Babcock"].role is None
+    assert people["Hector Martinez"].title is None
+    people = {
+        p.name: p
+        for p in extract_people(
+            nlp(
+                "Officers tried to stop Chris Few, father of 6-year-old Jeremy Mardis. Tom Reyes, "
+                "president of the Sons of Liberty, spoke on Monday."
+            )
+        )
+    }
+    assert people["Chris Few"].role is None
+    assert people["Tom Reyes"].role == "official"
+
+
+def test_roles_from_labels_copulas_and_charges(nlp):
+    text = (
+        "The mother of 14-year-old victim Tavaris Rhodes spoke in court. "
+        "The coroner says the victim is Allen Troyer, of Smicksburg. "
+        "The three injured men are Markell Kelly, Dejour Martin and Chris Smith. "
+        "Glenda Harper, one of the four people killed in the house, was 41. "
+        "Prosecutors filed four counts of murder against Daniel Green. "
+        "Officers found 21-year-old Kim Johnson suffering from a gunshot wound."
+    )
+    found = {name: role for name, (role, _) in roles(nlp, text).items()}
+    for name in ("Tavaris Rhodes", "Allen Troyer", "Markell Kelly", "Chris Smith"):
+        assert found[name] == "victim", name
+    assert found["Glenda Harper"] == "victim"
+    assert found["Kim Johnson"] == "victim"
+    assert found["Daniel Green"] == "suspect"
+
+
+def test_a_relative_clause_that_tells_nothing_leaves_the_noun_phrase_to_tell(nlp):
+    found = roles(
+        nlp,
+        "A complaint alleges that Jackson handled a rifle recklessly, resulting in the "
+        "shooting death of Kenyon Givens, who also lives on the base.",
+    )
+    assert found["Kenyon Givens"] == ("victim", "killed")
+
+
+def test_victims_from_wounds_conditions_deaths_and_bodies(nlp):
+    text = (
+        "Injured were Taylor Mack and Ron Smith. "
+        "Teriah Davis suffered a gunshot wound to the stomach. "
+        "Bobby Cullen was pronounced dead at the scene. "
+        "Jacob Hamm remained in critical condition on Thursday. "
+        "The bodies of Kelly Boren, 32, and Marie King, 55, were found inside the house."
+    )
+    found = roles(nlp, text)
+    for name in ("Taylor Mack", "Ron Smith", "Teriah Davis", "Jacob Hamm"):
+        assert found[name][0] == "victim", name
+    for name in ("Bobby Cullen", "Kelly Boren", "Marie King"):
+        assert found[name] == ("victim", "killed"), name
+
+
+def test_suspects_who_plead_or_face_a_penalty(nlp):
+    text = (
+        "Malik Thomas, 21, and Richard White, 19, pleaded guilty to charges of robbery. "
+        "Prosecutors are seeking the death penalty for Robert Adams."
+    )
+    found = roles(nlp, text)
+    for name in ("Malik Thomas", "Richard White", "Robert Adams"):
+        assert found[name][0] == "suspect", name

@@ -105,8 +105,16 @@ ROLE_NOUNS = re.compile(
     r"brother|sister|son|daughter|wife|husband|owner|student|teacher)s?\b",
     re.I,
 )
+# What a title says when it tells how a person is related to others, not an office: "her
+# 5-year-old son", "the father", "Denton's mother", "a Conyers resident", "the son of X".
+RELATION = re.compile(
+    r"\b((step|grand|great-grand)?(mother|father|son|daughter|parent|child)|wife|husband|"
+    r"(half-)?(brother|sister)|uncle|aunt|cousin|nephew|niece|(boy|girl)friend|fianc[eé]e?|"
+    r"partner|friend|neighbou?r|roommate|classmate|resident|student|relative)s?$",
+    re.I,
+)
 VICTIM = re.compile(
-    r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain)\b", re.I
+    r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain|bod(y|ies))\b", re.I
 )
 SUSPECT = re.compile(
     r"\b(suspects?|arrested|charged|charges|accused|gunman|shooter|custody|booked|"
@@ -114,8 +122,14 @@ SUSPECT = re.compile(
     re.I,
 )
 HARM_LEMMAS = {"shoot", "kill", "wound", "injure", "murder", "slay", "strike", "hit", "stab"}
+HARM_LEMMAS |= {"hurt", "graze"}  # "were more seriously hurt", "a bullet grazed X"
 DEATH_LEMMAS = {"die", "succumb"}
-HARM_NOUNS = {"death", "killing", "murder", "shooting", "slaying", "homicide"}
+HARM_NOUNS = {"death", "killing", "murder", "shooting", "slaying", "homicide", "body", "bodies"}
+# What a victim suffers or sustains ("suffered a gunshot wound", "sustained injuries").
+WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
+# "was pronounced dead", "was found dead": the victim of a death the sentence tells.
+DECLARE_LEMMAS = {"pronounce", "declare", "find"}
 CUSTODY_LEMMAS = {
     "arrest",
     "charge",
@@ -132,15 +146,22 @@ CUSTODY_LEMMAS = {
     "hold",
     "extradite",
 }
-ACCUSED_LEMMAS = {"face", "plead", "confess", "flee", "surrender", "fire", "open"}
+ACCUSED_LEMMAS = {"face", "fire", "open"}  # with an object: "faces charges", "opened fire"
+OWNED_LEMMAS = {"plead", "confess", "flee", "surrender"}  # a suspect's acts, object or not
 VICTIM_NOUNS = {"victim", "victims"}
+HARMED_WORDS = {"dead", "injured", "wounded", "killed", "slain", "shot"}  # as adjectives
 SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
 AGED = re.compile(r"^[\w.'’ -]{0,40}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")
+AGED_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old\s+$")  # "21-year-old Kim Johnson"
+# What is brought against a suspect: "charges against X", "an arrest warrant for X".
+CHARGES = {"charge", "count", "warrant", "indictment", "complaint", "case", "penalty", "bond"}
 HARMED = re.compile(
     r"\b(shot|killed|wounded|injured|injuries|died|dead|victims?|gunshot|hospital)\b", re.I
 )
 ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
-KILLED = re.compile(r"\b(killed|died|dead|slain|fatally|pronounced dead|murdered)\b", re.I)
+KILLED = re.compile(
+    r"\b(killed|died|dead|slain|fatally|murdered|death of|shooting death|bod(y|ies))\b", re.I
+)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
@@ -256,59 +277,76 @@ def _descriptor(span: Span) -> Span | None:
     return None
 
 
-def _governor(name_root: Token) -> tuple[Token, Token]:
-    """The name's own noun and the word governing it: "the victim, John Smith, died" gives
-    ("victim", "died"); "John Smith, who was shot" gives ("Smith", "shot")."""
+def _governors(name_root: Token) -> tuple[Token, list[Token]]:
+    """The name's own noun and the words governing it, nearest first: "the victim, John
+    Smith, died" gives ("victim", ["died"]); "John Smith, who was shot, ..." gives ("Smith",
+    ["shot", ...]): a relative clause, then the noun's head."""
     noun = name_root
     for _ in range(12):  # lists: "identified as A, 25; B, 20; and C, 19"
         listed = noun.dep_ in ("appos", "conj") and noun.head.pos_ in ("PROPN", "NOUN", "PRON")
         if not (listed or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")):
             break
         noun = noun.head
-    head = noun.head
-    for child in noun.children:
-        if child.dep_ == "relcl":
-            return noun, child  # "Smith, who was shot": the relative clause says it
-    return noun, head
+    clauses = [child for child in noun.children if child.dep_ == "relcl"]
+    return noun, [*clauses, noun.head]
+
+
+def _group_role(noun: Token) -> str | None:
+    """Victim or suspect, from a noun that names a group of people: "the victim", "the
+    suspects", "the three injured men", "one of the four people killed"."""
+    if noun.lower_ == "one":  # "one of the victims"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    if noun.lower_ in VICTIM_NOUNS:
+        return "victim"
+    if noun.lower_ in SUSPECT_NOUNS:
+        return "suspect"
+    harmed = any(
+        c.dep_ in ("amod", "acl", "relcl")
+        and (c.lemma_.lower() in HARM_LEMMAS or c.lower_ in HARMED_WORDS)
+        for c in noun.children
+    )
+    return "victim" if harmed and noun.pos_ == "NOUN" else None
+
+
+def _label_before(name_root: Token) -> str | None:
+    """Victim or suspect, from a label the name carries: "victim Tavaris Rhodes", "suspect
+    John Doe", "the gunman, Omar Reyes"."""
+    for child in name_root.lefts:
+        if child.lower_ in VICTIM_NOUNS:
+            return "victim"
+        if child.lower_ in SUSPECT_NOUNS:
+            return "suspect"
+    return None
 
 
 def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
     """Victim or suspect, from the name's place in its sentence, with killed / injured /
     arrested when the sentence says so; (None, None) when it does not tell."""
     text = span_text(sent)
-    noun, head = _governor(name_root)
-    verbs = [head, *(c for c in head.conjuncts if c.i > head.i)]
-    lemmas = {v.lemma_.lower() for v in verbs}
-    dep = "nsubjpass" if noun.lower_ in ("who", "that") else noun.dep_
-    if head.dep_ == "relcl" and head is not noun.head:
-        dep = next((c.dep_ for c in head.children if c.lower_ in ("who", "whom")), dep)
+    noun, heads = _governors(name_root)
     label = noun.lower_ if noun is not name_root else ""
-    role = None
-    if label in VICTIM_NOUNS or (
-        (dep == "nsubjpass" and lemmas & HARM_LEMMAS)
-        or (dep == "nsubj" and lemmas & DEATH_LEMMAS)
-        or (dep == "dobj" and lemmas & HARM_LEMMAS)
-        or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
-    ):
-        role = "victim"
-    elif label in SUSPECT_NOUNS or (
-        (dep in ("nsubjpass", "dobj") and lemmas & CUSTODY_LEMMAS)
-        or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
-    ):
-        role = "suspect"
-    elif dep == "pobj" and head.lower_ == "as" and head.head.lemma_ == "identify":
+    role = _label_before(name_root) or (
+        "victim" if label in VICTIM_NOUNS else "suspect" if label in SUSPECT_NOUNS else None
+    )
+    verbs = [heads[0]]
+    for head in heads if role is None else []:
+        verbs = [head, *(c for c in head.conjuncts if c.i > head.i)]
+        role = _role_under(noun, head, verbs)
+        if role is not None:
+            break
+    identified = noun.dep_ == "pobj" and noun.head.lower_ == "as"
+    if role is None and identified and noun.head.head.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
         if SUSPECT.search(text):
             return "suspect", "arrested" if ARRESTED.search(text) else None
-        return (
-            ("victim", "killed" if KILLED.search(text) else None)
-            if VICTIM.search(text)
-            else (
-                None,
-                None,
-            )
-        )
-    if role is None and AGED.search(text[name_root.idx - sent.start_char :][:60]):
+        if VICTIM.search(text):
+            return "victim", "killed" if KILLED.search(text) else None
+        return None, None
+    if role is None and (
+        AGED.search(text[name_root.idx - sent.start_char :][:60])
+        or AGED_BEFORE.search(text[: _name_start(name_root) - sent.start_char])
+    ):
         # A named person with an age in a sentence about the shooting is one of its people.
         role = "suspect" if SUSPECT.search(text) else "victim" if HARMED.search(text) else None
     if role == "victim":
@@ -317,6 +355,72 @@ def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
     if role == "suspect":
         return role, "arrested" if ARRESTED.search(text) else None
     return None, None
+
+
+def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
+    """Victim or suspect, from the verb or noun that governs the name's noun."""
+    lemmas = {v.lemma_.lower() for v in verbs}
+    dep = "nsubjpass" if noun.lower_ in ("who", "that") else noun.dep_
+    if head.dep_ == "relcl" and head is not noun.head:
+        dep = next((c.dep_ for c in head.children if c.lower_ in ("who", "whom")), dep)
+    objects = {c.lower_ for v in verbs for c in v.children if c.dep_ in ("dobj", "oprd", "acomp")}
+    if (
+        (dep == "nsubjpass" and lemmas & HARM_LEMMAS)
+        or (dep == "nsubj" and lemmas & DEATH_LEMMAS)
+        or (dep == "dobj" and lemmas & HARM_LEMMAS)
+        or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
+        or (dep == "nsubj" and lemmas & SUFFER_LEMMAS and objects & WOUND_NOUNS)
+        or (dep == "nsubjpass" and lemmas & DECLARE_LEMMAS and "dead" in objects)
+        or (dep in ("nsubj", "attr") and _in_condition(verbs))
+    ):
+        return "victim"
+    if (
+        (dep in ("nsubjpass", "dobj") and lemmas & CUSTODY_LEMMAS)
+        or (dep == "nsubj" and lemmas & OWNED_LEMMAS)
+        or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
+    ):
+        return "suspect"
+    if dep == "pobj" and head.lower_ in ("against", "for"):
+        # "charges against X", "a warrant for X", "filed four counts of murder against X"
+        verb = head.head
+        brought = [verb]  # "a warrant for X"; what a verb brought "against" X as well
+        if head.lower_ == "against":
+            brought += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(t.lemma_.lower() in CHARGES for t in brought):
+            return "suspect"
+    # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
+    # men are X, Y and Z", "X was one of the victims"
+    described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+    if head.lemma_ == "be" and dep in ("attr", "nsubj"):
+        if any(c.dep_ in ("attr", "acomp") and c.lower_ in HARMED_WORDS for c in head.children):
+            return "victim"  # "Injured were A, B and C", "X was dead"
+        other = "nsubj" if dep == "attr" else "attr"
+        described += [c for c in head.children if c.dep_ == other]
+    return next((role for c in described if (role := _group_role(c)) is not None), None)
+
+
+def _in_condition(verbs: list[Token]) -> bool:
+    """ "X is in critical condition", "X remained in stable condition": a victim's state."""
+    return any(
+        v.lemma_ in ("be", "remain", "list")
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ == "in"
+            and any(o.lower_ == "condition" for o in p.children)
+            for p in v.children
+        )
+        for v in verbs
+    )
+
+
+def _name_start(name_root: Token) -> int:
+    """Where a name begins: the first of the proper nouns compounded into its root."""
+    first = min(
+        (t for t in name_root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
+        key=lambda t: t.i,
+        default=name_root,
+    )
+    return first.idx
 
 
 def _active(verbs: list[Token]) -> bool:
@@ -361,7 +465,10 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     )
     for ent in own:
         before = _title_tokens_before(ent)
-        title_in_ent = ent.text[: len(ent.text) - len(strip_title(ent.text))].strip()
+        # What precedes the name proper ("Sheriff" in "Sheriff Tom Reyes"): not a possessive's
+        # length cut off its front ("Hector Martinez's" is no title "He").
+        cut = ent.text.rfind(strip_title(ent.text))
+        title_in_ent = ent.text[:cut].strip() if cut > 0 else ""
         parts = []
         if before is not None:
             parts.append((before.start_char, before.end_char))
@@ -390,10 +497,10 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             elif female:
                 person.gender = "female"
     if titles:
-        texts = (doc_text(doc)[s:e].strip(" ,;:\u2014-") for s, e in titles)
-        person.title = ", ".join(t for t in texts if t)
+        person.title = ", ".join(t for t in _title_texts(doc, titles) if t)
         person.title_span = (titles[0][0], titles[-1][1])
-        person.role = person.role or "official"
+        if not all(_relation(t) for t in _title_texts(doc, titles)):
+            person.role = person.role or "official"
     affiliation = _affiliation(doc, titles) if titles else None
     for ent in own:
         if affiliation is None:
@@ -417,6 +524,17 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             person.party = PARTY_WORDS[word.group("word").lower()]
             person.party_span = word.span("word")
             break
+
+
+def _relation(title: str) -> bool:
+    """Whether a title tells a relation ("the son of X"), not an office ("President of the
+    Sons of Liberty"): its head noun, before any "of", is a relation."""
+    return RELATION.search(re.split(r"\s+of\s+", title, maxsplit=1)[0]) is not None
+
+
+def _title_texts(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
+    """The text of each character span, trimmed of the punctuation around a title."""
+    return [doc_text(doc)[start:end].strip(" ,;:\u2014-") for start, end in spans]
 
 
 def _honorific_gender(doc: Doc, ent: Span) -> str | None:
