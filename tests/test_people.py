@@ -273,3 +273,19 @@ def test_suspects_who_plead_or_face_a_penalty(nlp):
     found = roles(nlp, text)
     for name in ("Malik Thomas", "Richard White", "Robert Adams"):
         assert found[name][0] == "suspect", name
+
+
+def test_victims_from_care_and_groups_suspects_sought(nlp):
+    text = (
+        "Mark Cole, 53, was airlifted to San Antonio in critical condition. "
+        "Erica Sims was treated and released. "
+        "Aubrey Amos was taken to a hospital with a leg wound. "
+        "Two people were critically wounded, including LaMont Powell. "
+        "Detectives are looking for 19-year-old Dion Smith."
+    )
+    found = roles(nlp, text)
+    for name in ("Mark Cole", "Erica Sims", "Aubrey Amos", "LaMont Powell"):
+        assert found[name][0] == "victim", name
+    assert found["Dion Smith"][0] == "suspect"
+    # Taken somewhere that is no hospital tells nothing.
+    assert roles(nlp, "Jon Reyes was taken to the station for questioning.")["Jon Reyes"][0] is None

@@ -130,6 +130,14 @@ WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
 # "was pronounced dead", "was found dead": the victim of a death the sentence tells.
 DECLARE_LEMMAS = {"pronounce", "declare", "find"}
+# "was treated for", "was hospitalized": care only a victim gets; "was taken to a hospital":
+# care when the sentence names a hospital.
+TREATED_LEMMAS = {"treat", "hospitalize", "hospitalise", "airlift"}
+CARRIED_LEMMAS = {"take", "transport", "rush", "admit", "fly", "carry"}
+HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|emergency room)\b", re.I)
+GROUP_DEPS = ("nsubjpass", "dobj", "nsubj")  # a verb's group of people, most telling first
+# Who police look for: "detectives are searching for X".
+SOUGHT_LEMMAS = {"look", "search", "hunt"}
 CUSTODY_LEMMAS = {
     "arrest",
     "charge",
@@ -336,6 +344,13 @@ def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
         if role is not None:
             break
     identified = noun.dep_ == "pobj" and noun.head.lower_ == "as"
+    if role is None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"):
+        # "Two people were critically wounded, including X": the role of the people it is among
+        group: Token | None = noun.head.head
+        if group.pos_ in ("VERB", "AUX"):  # "including" hung on the verb: its subject or object
+            group = next((c for dep in GROUP_DEPS for c in group.children if c.dep_ == dep), None)
+        if group is not None and group.pos_ in ("NOUN", "PRON"):
+            role = _role_under(group, group.head, [group.head, *group.head.conjuncts])
     if role is None and identified and noun.head.head.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
         if SUSPECT.search(text):
@@ -371,7 +386,9 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
         or (dep == "nsubj" and lemmas & SUFFER_LEMMAS and objects & WOUND_NOUNS)
         or (dep == "nsubjpass" and lemmas & DECLARE_LEMMAS and "dead" in objects)
-        or (dep in ("nsubj", "attr") and _in_condition(verbs))
+        or (dep in ("nsubj", "nsubjpass") and _in_condition(verbs))
+        or (dep == "nsubjpass" and lemmas & TREATED_LEMMAS)
+        or (dep == "nsubjpass" and lemmas & CARRIED_LEMMAS and HOSPITAL.search(head.sent.text))
     ):
         return "victim"
     if (
@@ -388,6 +405,8 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
             brought += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lemma_.lower() in CHARGES for t in brought):
             return "suspect"
+        if head.lower_ == "for" and verb.lemma_.lower() in SOUGHT_LEMMAS:
+            return "suspect"
     # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
     # men are X, Y and Z", "X was one of the victims"
     described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
@@ -400,10 +419,10 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
 
 
 def _in_condition(verbs: list[Token]) -> bool:
-    """ "X is in critical condition", "X remained in stable condition": a victim's state."""
+    """ "X is in critical condition", "X was airlifted to a hospital in stable condition": a
+    victim's state."""
     return any(
-        v.lemma_ in ("be", "remain", "list")
-        and any(
+        any(
             p.dep_ == "prep"
             and p.lower_ == "in"
             and any(o.lower_ == "condition" for o in p.children)
