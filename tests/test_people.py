@@ -289,3 +289,13 @@ def test_victims_from_care_and_groups_suspects_sought(nlp):
     assert found["Dion Smith"][0] == "suspect"
     # Taken somewhere that is no hospital tells nothing.
     assert roles(nlp, "Jon Reyes was taken to the station for questioning.")["Jon Reyes"][0] is None
+
+
+def test_an_age_dates_the_name_it_follows_not_the_sentence_subject(nlp):
+    found = roles(
+        nlp,
+        "Ray Harper said he found Tom McNeil, 37, lying between two cars with a gunshot "
+        "wound to the head.",
+    )
+    assert found["Tom McNeil"][0] == "victim"
+    assert found["Ray Harper"][0] is None

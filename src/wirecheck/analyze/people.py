@@ -159,7 +159,7 @@ OWNED_LEMMAS = {"plead", "confess", "flee", "surrender"}  # a suspect's acts, ob
 VICTIM_NOUNS = {"victim", "victims"}
 HARMED_WORDS = {"dead", "injured", "wounded", "killed", "slain", "shot"}  # as adjectives
 SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
-AGED = re.compile(r"^[\w.'’ -]{0,40}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")
+AGED = re.compile(r"[\w.'’ -]{0,8}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")  # after a name
 AGED_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old\s+$")  # "21-year-old Kim Johnson"
 # What is brought against a suspect: "charges against X", "an arrest warrant for X".
 CHARGES = {"charge", "count", "warrant", "indictment", "complaint", "case", "penalty", "bond"}
@@ -328,10 +328,11 @@ def _label_before(name_root: Token) -> str | None:
     return None
 
 
-def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
+def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None]:
     """Victim or suspect, from the name's place in its sentence, with killed / injured /
     arrested when the sentence says so; (None, None) when it does not tell."""
     text = span_text(sent)
+    name_root = name.root
     noun, heads = _governors(name_root)
     label = noun.lower_ if noun is not name_root else ""
     role = _label_before(name_root) or (
@@ -359,8 +360,8 @@ def _status_role(sent: Span, name_root: Token) -> tuple[str | None, str | None]:
             return "victim", "killed" if KILLED.search(text) else None
         return None, None
     if role is None and (
-        AGED.search(text[name_root.idx - sent.start_char :][:60])
-        or AGED_BEFORE.search(text[: _name_start(name_root) - sent.start_char])
+        AGED.match(text, name.end_char - sent.start_char)
+        or AGED_BEFORE.search(text[: name.start_char - sent.start_char])
     ):
         # A named person with an age in a sentence about the shooting is one of its people.
         role = "suspect" if SUSPECT.search(text) else "victim" if HARMED.search(text) else None
@@ -432,16 +433,6 @@ def _in_condition(verbs: list[Token]) -> bool:
     )
 
 
-def _name_start(name_root: Token) -> int:
-    """Where a name begins: the first of the proper nouns compounded into its root."""
-    first = min(
-        (t for t in name_root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
-        key=lambda t: t.i,
-        default=name_root,
-    )
-    return first.idx
-
-
 def _active(verbs: list[Token]) -> bool:
     """An active verb with an object: "Smith shot the boy", "Jones faces charges"."""
     return any(c.dep_ in ("dobj", "prep") for v in verbs for c in v.children) and not any(
@@ -501,7 +492,7 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
         age = AGE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8])
         if age and person.age is None and 0 < int(age.group(1)) < 120:
             person.age = int(age.group(1))
-        role, status = _status_role(sentence_of(doc, ent.start), ent.root)
+        role, status = _status_role(sentence_of(doc, ent.start), ent)
         person.role = person.role or role
         person.status = person.status or status
         if person.gender is None:
