@@ -57,6 +57,32 @@ def load_docs(nlp, rows: list[dict], cache: Path | None) -> list:
     return docs
 
 
+GOLD_ROLE = {"Victim": "victim", "Subject-Suspect": "suspect"}
+
+
+def score_attributes(people: list, participants: list[dict], counts: Counter[str]) -> None:
+    """Role, age, gender and status of the participants we name as victim or suspect,
+    against the gold participant of the same name, where both sides give a value (a gold
+    status lists what happened to the person: "Injured, Arrested"; ours is one of those)."""
+    gold = {name_key(g["name"]): g for g in participants if g.get("name")}
+    for person in people:
+        g = gold.get(name_key(person.name))
+        if g is None or person.role not in ("victim", "suspect"):
+            continue
+        pairs = {
+            "role": (person.role, GOLD_ROLE.get(g.get("type") or "")),
+            "age": (person.age, int(g["age"]) if str(g.get("age") or "").isdigit() else None),
+            "gender": (person.gender, (g.get("gender") or "").lower() or None),
+        }
+        for name, (ours, theirs) in pairs.items():
+            if ours is not None and theirs is not None:
+                counts[f"{name}_given"] += 1
+                counts[f"{name}_right"] += ours == theirs
+        if person.status and g.get("status"):
+            counts["status_given"] += 1
+            counts["status_right"] += person.status in g["status"].lower()
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -81,6 +107,7 @@ def main() -> None:
     t1 = time.perf_counter()
     hits: Counter[str] = Counter()
     tp = fp = fn = tp_role = fp_role = 0
+    attributes: Counter[str] = Counter()
     t_ext = 0.0
     for row, doc in zip(rows, docs, strict=True):
         gold = row["gold"]
@@ -114,6 +141,7 @@ def main() -> None:
         fn += len(wanted - predicted)
         tp_role += len(involved & wanted)
         fp_role += len(involved - wanted)
+        score_attributes(people, gold["participants"], attributes)
         if args.errors == "names" and (wanted - predicted or involved - wanted):
             print(
                 f"--- {row['id']} missed={sorted(wanted - predicted)} "
@@ -133,6 +161,11 @@ def main() -> None:
     print(f"(tp {tp_role} fp {fp_role} fn {fn + tp - tp_role})")
     print(f"names, all people              P {p:.3f} R {r:.3f} F1 {f:.3f}", end="  ")
     print(f"(tp {tp} fp {fp} fn {fn})")
+    print("participants found (victim/suspect), attributes where both sides give one:")
+    for name in ("role", "age", "gender", "status"):
+        given, right = attributes[f"{name}_given"], attributes[f"{name}_right"]
+        share = right / given if given else 0.0
+        print(f"  {name:7s} right {share:.3f} ({right}/{given})")
 
 
 if __name__ == "__main__":

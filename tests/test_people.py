@@ -299,3 +299,15 @@ def test_an_age_dates_the_name_it_follows_not_the_sentence_subject(nlp):
     )
     assert found["Tom McNeil"][0] == "victim"
     assert found["Ray Harper"][0] is None
+
+
+def test_a_victim_who_dies_later_is_killed(nlp):
+    found = roles(
+        nlp,
+        "Owen Hicks was shot by a friend on Thursday. Owen Hicks died in a hospital on Friday. "
+        "Carl Stokes is charged in the murder of Kirsten Willis. "
+        "Police said the gunman shot to death his daughter, Neima Wells, 28.",
+    )
+    assert found["Owen Hicks"] == ("victim", "killed")
+    assert found["Kirsten Willis"] == ("victim", "killed")
+    assert found["Neima Wells"] == ("victim", "killed")

@@ -168,7 +168,9 @@ HARMED = re.compile(
 )
 ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
 KILLED = re.compile(
-    r"\b(killed|died|dead|slain|fatally|murdered|death of|shooting death|bod(y|ies))\b", re.I
+    r"\b(killed|died|dead|slain|fatal|fatally|murdered|to death|shooting death|bod(y|ies)|"
+    r"(death|murder|killing|slaying|homicide)s? of)\b",
+    re.I,
 )
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
@@ -494,7 +496,8 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             person.age = int(age.group(1))
         role, status = _status_role(sentence_of(doc, ent.start), ent)
         person.role = person.role or role
-        person.status = person.status or status
+        if person.status is None or (person.status, status) == ("injured", "killed"):
+            person.status = status  # a victim shot in one sentence may die in a later one
         if person.gender is None:
             end = sentence_of(doc, ent.start).end_char + 120
             later = [e.start_char for e in mentions if e.start_char > ent.end_char]
