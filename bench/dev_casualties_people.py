@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
+
+from metrics import name_key, participant_attributes, prf
 
 from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.casualties import extract_casualties
@@ -34,12 +36,6 @@ from wirecheck.ingest import find_boilerplate
 from wirecheck.models import Article
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gva" / "articles.jsonl"
-
-
-def name_key(name: str) -> tuple[str, str]:
-    """(surname, first initial), ignoring generational suffixes."""
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("jr", "sr", "ii", "iii")]
-    return (words[-1], words[0][0]) if words else ("", "")
 
 
 def load_docs(nlp, rows: list[dict], cache: Path | None) -> list:
@@ -55,38 +51,6 @@ def load_docs(nlp, rows: list[dict], cache: Path | None) -> list:
     if cache:
         DocBin(store_user_data=False, docs=docs).to_disk(cache)
     return docs
-
-
-GOLD_ROLE = {"Victim": "victim", "Subject-Suspect": "suspect"}
-
-
-def score_attributes(people: list, participants: list[dict], counts: Counter[str]) -> None:
-    """Role, age, gender and status of the participants we name as victim or suspect,
-    against the gold participant of the same name, where both sides give a value (a gold
-    status lists what happened to the person: "Injured, Arrested"; ours is one of those)."""
-    gold = {name_key(g["name"]): g for g in participants if g.get("name")}
-    for person in people:
-        g = gold.get(name_key(person.name))
-        if g is None or person.role not in ("victim", "suspect"):
-            continue
-        pairs = {
-            "role": (person.role, GOLD_ROLE.get(g.get("type") or "")),
-            "age": (person.age, int(g["age"]) if str(g.get("age") or "").isdigit() else None),
-            "gender": (person.gender, (g.get("gender") or "").lower() or None),
-        }
-        for name, (ours, theirs) in pairs.items():
-            if ours is not None and theirs is not None:
-                counts[f"{name}_given"] += 1
-                counts[f"{name}_right"] += ours == theirs
-        if person.status and g.get("status"):
-            counts["status_given"] += 1
-            counts["status_right"] += person.status in g["status"].lower()
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main() -> None:
@@ -141,7 +105,7 @@ def main() -> None:
         fn += len(wanted - predicted)
         tp_role += len(involved & wanted)
         fp_role += len(involved - wanted)
-        score_attributes(people, gold["participants"], attributes)
+        participant_attributes(map(asdict, people), gold["participants"], attributes)
         if args.errors == "names" and (wanted - predicted or involved - wanted):
             print(
                 f"--- {row['id']} missed={sorted(wanted - predicted)} "

@@ -27,7 +27,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from metrics import accuracy, ari, bcubed, group_match, place_matches, prf
+from metrics import (
+    PARTICIPANT_ROLES,
+    accuracy,
+    ari,
+    bcubed,
+    group_match,
+    name_key,
+    participant_attributes,
+    place_matches,
+    prf,
+)
 
 from wirecheck.analyze.nlp import load_nlp
 from wirecheck.export import export_articles, export_events
@@ -105,14 +115,7 @@ def clustering(articles: list[dict], gold_of: dict[str, str], texts: dict[str, s
     }
 
 
-def _name_key(name: str) -> tuple[str, str]:
-    words = re.findall(r"[a-z]+", name.lower())
-    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
-    return (words[-1], words[0][0]) if words else ("", "")
-
-
 COPY_AT, INDEPENDENT_BELOW = 0.8, 0.5
-PARTICIPANT_ROLES = ("victim", "suspect")
 
 
 def _five_grams(text: str) -> set[tuple[str, ...]]:
@@ -164,6 +167,7 @@ def score_gva(
 ) -> Scores:
     """Field accuracy per article and per event, participants, and incident clustering."""
     hits = Counter()
+    attributes: Counter[str] = Counter()  # participants: right / given per attribute
     n = 0
     tp = fp = fn = 0
     for article in articles:
@@ -184,12 +188,13 @@ def score_gva(
         hits["injured"] += injured == g["num_injured"]
         # GVA's participants are victims and suspects: officials and others named are not.
         predicted = {
-            _name_key(p["name"]) for p in article["people"] if p["role"] in PARTICIPANT_ROLES
+            name_key(p["name"]) for p in article["people"] if p["role"] in PARTICIPANT_ROLES
         }
-        wanted = {_name_key(p["name"]) for p in g["participants"] if p.get("name")}
+        wanted = {name_key(p["name"]) for p in g["participants"] if p.get("name")}
         tp += len(predicted & wanted)
         fp += len(predicted - wanted)
         fn += len(wanted - predicted)
+        participant_attributes(article["people"], g["participants"], attributes)
     per_event = Counter()
     for event in events:
         incidents = Counter(
@@ -227,6 +232,10 @@ def score_gva(
         "participants_p": p,
         "participants_r": r,
         "participants_f1": f,
+        **{
+            f"participants_{k}_acc": accuracy(attributes[f"{k}_right"], attributes[f"{k}_given"])
+            for k in ("role", "age", "gender", "status")
+        },
         **clustering(articles, {i: g["incident_id"] for i, g in gold.items()}, texts),
         **source_groups_vs_copies(events, {i: g["incident_id"] for i, g in gold.items()}, texts),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 
 def bcubed(
@@ -62,6 +62,44 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(surname, first initial), ignoring generational suffixes: how GVA's participant names
+    are matched with ours."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("jr", "sr", "ii", "iii")]
+    return (words[-1], words[0][0]) if words else ("", "")
+
+
+PARTICIPANT_ROLES = ("victim", "suspect")
+GOLD_ROLE = {"Victim": "victim", "Subject-Suspect": "suspect"}
+
+
+def participant_attributes(
+    people: Iterable[Mapping], participants: Iterable[Mapping], counts: Counter[str]
+) -> None:
+    """Count, into ``counts``, how often the role, age, gender and status of the people we
+    name as victim or suspect match the gold participant of the same name, where both sides
+    give a value (``<attribute>_given`` / ``<attribute>_right``). A gold status lists what
+    happened to the person ("Injured, Arrested"); ours is one of those words."""
+    gold = {name_key(g["name"]): g for g in participants if g.get("name")}
+    for person in people:
+        g = gold.get(name_key(person["name"]))
+        if g is None or person.get("role") not in PARTICIPANT_ROLES:
+            continue
+        age = str(g.get("age") or "")
+        pairs = {
+            "role": (person["role"], GOLD_ROLE.get(g.get("type") or "")),
+            "age": (person.get("age"), int(age) if age.isdigit() else None),
+            "gender": (person.get("gender"), (g.get("gender") or "").lower() or None),
+        }
+        for name, (ours, theirs) in pairs.items():
+            if ours is not None and theirs is not None:
+                counts[f"{name}_given"] += 1
+                counts[f"{name}_right"] += ours == theirs
+        if person.get("status") and g.get("status"):
+            counts["status_given"] += 1
+            counts["status_right"] += person["status"] in g["status"].lower()
 
 
 PLACE_SUFFIXES = (" county", " parish", " township", " city", " borough")

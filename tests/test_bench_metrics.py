@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from metrics import ari, bcubed, prf  # noqa: E402
+from metrics import ari, bcubed, name_key, participant_attributes, prf  # noqa: E402
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
 
@@ -111,3 +112,40 @@ def test_a_gold_quote_is_matched_with_our_quote_sharing_most_words():
     ]
     assert harness.matching_quote({"the", "bill", "is", "a", "disgrace"}, ours) == "Bo Diaz"
     assert harness.matching_quote({"we", "will", "win", "this"}, ours) is None
+
+
+def test_participant_attributes_count_only_where_both_sides_give_a_value():
+    gold = [
+        {
+            "name": "Jordan Darell Baker",
+            "type": "Victim",
+            "status": "Killed",
+            "age": "21",
+            "gender": "Male",
+        },
+        {
+            "name": "Ann Lee",
+            "type": "Subject-Suspect",
+            "status": "Unharmed, Arrested",
+            "age": "",
+            "gender": "Female",
+        },
+    ]
+    ours = [
+        {
+            "name": "Jordan Baker Jr.",
+            "role": "victim",
+            "status": "injured",
+            "age": 21,
+            "gender": None,
+        },
+        {"name": "Ann Lee", "role": "suspect", "status": "arrested", "age": 30, "gender": "female"},
+        {"name": "Tom Reyes", "role": "victim", "status": "killed", "age": 40, "gender": "male"},
+    ]
+    assert name_key("Jordan Baker Jr.") == name_key("Jordan Darell Baker") == ("baker", "j")
+    counts: Counter[str] = Counter()
+    participant_attributes(ours, gold, counts)
+    assert (counts["role_right"], counts["role_given"]) == (2, 2)
+    assert (counts["age_right"], counts["age_given"]) == (1, 1)
+    assert (counts["gender_right"], counts["gender_given"]) == (1, 1)
+    assert (counts["status_right"], counts["status_given"]) == (1, 2)
