@@ -311,3 +311,16 @@ def test_a_victim_who_dies_later_is_killed(nlp):
     assert found["Owen Hicks"] == ("victim", "killed")
     assert found["Kirsten Willis"] == ("victim", "killed")
     assert found["Neima Wells"] == ("victim", "killed")
+
+
+def test_a_relation_word_gives_gender_over_nearby_pronouns(nlp):
+    people = {
+        p.name: p
+        for p in extract_people(
+            nlp(
+                "Ana Franco, 26, had registered for classes. She was a passenger in the car driven "
+                "by her father, school employee Carlos Franco, when both were shot."
+            )
+        )
+    }
+    assert people["Carlos Franco"].gender == "male"

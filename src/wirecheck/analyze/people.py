@@ -113,6 +113,18 @@ RELATION = re.compile(
     r"partner|friend|neighbou?r|roommate|classmate|resident|student|relative)s?$",
     re.I,
 )
+KIN_GENDER = {
+    **dict.fromkeys(
+        "father son brother husband boyfriend fiance uncle nephew grandfather grandson "
+        "stepfather stepson man boy".split(),
+        "male",
+    ),
+    **dict.fromkeys(
+        "mother daughter sister wife girlfriend fiancee aunt niece grandmother granddaughter "
+        "stepmother stepdaughter woman girl".split(),
+        "female",
+    ),
+}
 VICTIM = re.compile(
     r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain|bod(y|ies))\b", re.I
 )
@@ -475,6 +487,7 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
     person.gender = person.gender or next(
         (g for g in (_honorific_gender(doc, ent) for ent in own) if g), None
     )
+    told = person.gender is not None  # by an honorific: no pronoun or kin word outranks it
     for ent in own:
         before = _title_tokens_before(ent)
         # What precedes the name proper ("Sheriff" in "Sheriff Tom Reyes"): not a possessive's
@@ -514,6 +527,9 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
         person.title_span = (titles[0][0], titles[-1][1])
         if not all(_relation(t) for t in _title_texts(doc, titles)):
             person.role = person.role or "official"
+        kin = next(filter(None, map(_kin_gender, _title_texts(doc, titles))), None)
+        if kin and not told:
+            person.gender = kin  # "her father, Carlos Franco": whatever pronouns follow
     affiliation = _affiliation(doc, titles) if titles else None
     for ent in own:
         if affiliation is None:
@@ -543,6 +559,13 @@ def _relation(title: str) -> bool:
     """Whether a title tells a relation ("the son of X"), not an office ("President of the
     Sons of Liberty"): its head noun, before any "of", is a relation."""
     return RELATION.search(re.split(r"\s+of\s+", title, maxsplit=1)[0]) is not None
+
+
+def _kin_gender(title: str) -> str | None:
+    """The gender a relation word gives ("his wife", "the boy's father"), if any."""
+    head = re.split(r"\s+of\s+", title, maxsplit=1)[0]
+    word = re.search(r"([a-z]+)\W*$", head.lower())
+    return KIN_GENDER.get(word.group(1)) if word else None
 
 
 def _title_texts(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
