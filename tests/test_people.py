@@ -324,3 +324,20 @@ def test_a_relation_word_gives_gender_over_nearby_pronouns(nlp):
         )
     }
     assert people["Carlos Franco"].gender == "male"
+
+
+def test_a_name_mistagged_as_an_organisation_is_a_person_when_given_an_age(nlp):
+    people = {
+        p.name: p
+        for p in extract_people(
+            nlp(
+                "Deputies found 20-year-old Dashwan Reed of Des Moines with a gunshot wound. "
+                "Sixteen-year-old Dekota Smythe was at his home when the gun went off."
+            )
+        )
+    }
+    assert people["Dashwan Reed"].age == 20 and people["Dashwan Reed"].role == "victim"
+    assert people["Dekota Smythe"].age == 16
+    # An organisation stays one, age or not.
+    names = {p.name for p in extract_people(nlp("The 40-year-old Memorial Hospital closed."))}
+    assert "Memorial Hospital" not in names

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
+from wirecheck.analyze.numbers import number_value
 from wirecheck.models import Person
 
 __all__ = ["TITLE_WORDS", "PeopleIndex", "extract_people", "resolve_name", "strip_title"]
@@ -184,6 +185,18 @@ KILLED = re.compile(
     r"(death|murder|killing|slaying|homicide)s? of)\b",
     re.I,
 )
+# Entity labels the small English model gives to people's names it does not know.
+MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+# Words that make a capitalised phrase an organisation's or a place's name, not a person's.
+NOT_A_NAME = re.compile(
+    r"\b(inc|llc|corp|company|department|police|sheriff|county|street|avenue|road|drive|"
+    r"school|academy|hospital|church|center|centre|university|college|club|bar|grill|park|"
+    r"city|news|press|times|post|tribune|herald|journal|bank|market|store|mall|hotel|motel|"
+    r"apartments?|station|office|court|services?|group|association|foundation)\b",
+    re.I,
+)
+# An age right before a name: "20-year-old ", "Sixteen-year-old ".
+AGE_BEFORE_NAME = re.compile(r"\b(\d{1,2}|[a-z]+(-[a-z]+)?)[- ]years?[- ]old\s+$", re.I)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
@@ -454,6 +467,26 @@ def _active(verbs: list[Token]) -> bool:
     )
 
 
+def _age_of(text: str, ent: Span) -> int | None:
+    """The age given with a name: "Kim Johnson, 21," or "21-year-old Kim Johnson"."""
+    after = AGE_AFTER.match(text[ent.end_char : ent.end_char + 8])
+    before = AGE_BEFORE_NAME.search(text[max(0, ent.start_char - 25) : ent.start_char])
+    value = int(after.group(1)) if after else number_value(before.group(1)) if before else None
+    return int(value) if value is not None and 0 < value < 120 else None
+
+
+def _named_with_age(doc: Doc, ent: Span) -> bool:
+    """An entity the tagger took for an organisation or a building that reads as a person's
+    name given with an age: "20-year-old Dashwan Smith", "Elliseo Cantu, 16, ...". The small
+    English model often tags uncommon given names so; an age next to them is a person's."""
+    if ent.label_ not in MISTAGGED_NAMES or not 2 <= len(ent) <= 4:
+        return False
+    words = [t for t in ent if not (t.is_punct and t.text in "-'’.")]
+    if not all(t.is_alpha and t.text[0].isupper() for t in words) or NOT_A_NAME.search(ent.text):
+        return False
+    return _age_of(doc_text(doc), ent) is not None
+
+
 def _after_article(ent: Span) -> bool:
     """A one-word "name" after a lower-case "the" ("the Islamic State of Iraq and the Levant",
     "the Hague"): English gives a person's name no article, so the tagger erred."""
@@ -462,7 +495,11 @@ def _after_article(ent: Span) -> bool:
 
 def extract_people(doc: Doc) -> list[Person]:
     """One Person per distinct individual, under the fullest name the article uses."""
-    mentions = [e for e in entities(doc) if e.label_ == "PERSON" and not _after_article(e)]
+    mentions = [
+        e
+        for e in entities(doc)
+        if (e.label_ == "PERSON" and not _after_article(e)) or _named_with_age(doc, e)
+    ]
     people = PeopleIndex()
     for ent in sorted(mentions, key=lambda e: -len(strip_title(span_text(e)).split())):
         name = strip_title(span_text(ent))
@@ -504,9 +541,8 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             parts.append((desc.start_char, desc.end_char))
         if parts and not titles:
             titles = parts
-        age = AGE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8])
-        if age and person.age is None and 0 < int(age.group(1)) < 120:
-            person.age = int(age.group(1))
+        if person.age is None:
+            person.age = _age_of(doc_text(doc), ent)
         role, status = _status_role(sentence_of(doc, ent.start), ent)
         person.role = person.role or role
         if person.status is None or (person.status, status) == ("injured", "killed"):
