@@ -541,3 +541,13 @@ def test_headline_day_of_what_followed_gets_no_bonus(nlp):
     monday = dt.date(2015, 1, 19)
     assert dates_module._headline_days("Man arrested in Monday shooting", doc, PUB) == {monday}
     assert dates_module._headline_days("Victim dies Monday", doc, PUB) == set()
+
+
+def test_birth_dates_and_aftermath_before_the_shooting_keep_their_meaning(nlp):
+    pub = dt.date(2024, 6, 1)
+    doc = nlp("Jon Doe was killed on Mar. 13 outside his home. Doe was born March 13, 1990.")
+    assert {m.best for m in extract_dates(doc, pub) if m.text == "Mar. 13"} == {
+        dt.date(2024, 3, 13)
+    }
+    sunday = dt.date(2015, 1, 18)
+    assert dates_module._headline_days("Man dies after being shot Sunday", doc, PUB) == {sunday}

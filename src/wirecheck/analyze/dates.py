@@ -53,6 +53,9 @@ RE_MONTH = re.compile(
 )
 RE_YEAR = re.compile(r"^(?:in\s+)?(?P<year>(1[89]|20)\d{2})$")
 RE_YEAR_IN = re.compile(r"\b(1[89]|20)\d{2}\b")  # a year written anywhere in a mention
+# Words before a date that make it a day that recurs every year: a birthday, an anniversary.
+RECURRING = re.compile(r"\b(born|birth\w*|anniversary|married|wedding)\b[^.;!?]*$", re.I)
+RECURRING_WINDOW = 40
 RE_WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+|this\s+past\s+|past\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")s?\b",
     re.I,
@@ -387,21 +390,31 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append((start, end))
-    return _anchor_weekdays(_inherit_years(mentions, published), published)
+    return _anchor_weekdays(_inherit_years(mentions, published, doc_text(doc)), published)
 
 
-def _inherit_years(mentions: list[DateMention], published: dt.date | None) -> list[DateMention]:
+def _inherit_years(
+    mentions: list[DateMention], published: dt.date | None, text: str
+) -> list[DateMention]:
     """Month-days without a year moved to the year the text gives the same month-day.
 
     A follow-up story that says "were killed on Mar. 13" and later "on March 13, 2013" means
     one day; alone, "Mar. 13" resolves to the latest March 13 before publication. A
     month-day of the last ``ANCHOR_WINDOW`` keeps its year: "June 13" in a June 20 story is
-    this month's, whatever happened on a June 13 years ago.
+    this month's, whatever happened on a June 13 years ago. A birth date or an anniversary
+    ("was born March 13, 1990") gives no year: its day is the same by definition.
     """
     dated: dict[tuple[int, int], set[dt.date]] = {}
     for m in mentions:
         one_day = len(RE_MONTH_DAY.findall(m.text) + RE_DAY_MONTH.findall(m.text)) == 1
-        if m.best and one_day and m.range_start == m.range_end and RE_YEAR_IN.search(m.text):
+        recurring = RECURRING.search(text, max(0, m.start - RECURRING_WINDOW), m.start)
+        if (
+            m.best
+            and one_day
+            and not recurring
+            and m.range_start == m.range_end
+            and RE_YEAR_IN.search(m.text)
+        ):
             dated.setdefault((m.best.month, m.best.day), set()).add(m.best)
     inherited = []
     for m in mentions:
@@ -651,8 +664,15 @@ def _headline_days(headline: str, doc: Doc, published: dt.date | None) -> set[dt
     for pattern in (RE_WEEKDAY, TODAY, YESTERDAY):
         for m in pattern.finditer(body):
             before, after = body[max(0, m.start() - 40) : m.start()], body[m.end() :]
-            if HEAD_AFTERMATH.search(before) and not INCIDENT_NOUN.match(after.lstrip()):
-                continue  # "released from jail Wednesday" (not "arrested in Sunday shooting")
+            aftermath = HEAD_AFTERMATH.search(before)
+            # "released from jail Wednesday", not "arrested in Sunday shooting" nor "dies
+            # after being shot Sunday"
+            if (
+                aftermath
+                and not INCIDENT_NOUN.match(after.lstrip())
+                and not INCIDENT.search(before[aftermath.end(1) :])
+            ):
+                continue
             resolved = normalise(m.group(0), published)
             if resolved and resolved[3]:
                 days.add(resolved[3])

@@ -175,16 +175,35 @@ SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "kille
 AGED = re.compile(r"[\w.'’ -]{0,8}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")  # after a name
 AGED_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old\s+$")  # "21-year-old Kim Johnson"
 # What is brought against a suspect: "charges against X", "an arrest warrant for X".
-CHARGES = {"charge", "count", "warrant", "indictment", "complaint", "case", "penalty", "bond"}
+CHARGES = {"charge", "count", "warrant", "indictment"}
+# What a court sets for a defendant ("the death penalty for X", "bond for X"), which may also
+# be a sports penalty or a bond issue: only in a sentence about a crime.
+COURT_TERMS = {"penalty", "bond", "bail"}
+# A sentence about violence or a crime: what the rules that read a person's care, condition,
+# injury, death or pursuit need, for they also tell of illness, sport and missing people.
+VIOLENCE = re.compile(
+    r"\b(shot|shoot\w*|gun\w*|stab(bed|bing|s)?|murder\w*|homicide|slain|slaying|assault\w*|"
+    r"attack\w*|bullets?|kill\w*|violence|violent|robbery|robbed|fired|firing|wounded|"
+    r"bomb\w*|blast|explosion|crime|suspects?|charged|arrested)\b",
+    re.I,
+)
+LEDE_CHARS = 600  # a story's opening, which says what the story is about
+MISSING = re.compile(r"\b(missing|endangered|runaway|lost)\b", re.I)
+# Verbs of witnesses and sources: "Dana White, 34, said she saw the man who was shot".
+TELLING_LEMMAS = {"say", "tell", "see", "hear", "report", "call", "describe", "recall"}
+TELLING_LEMMAS |= {"witness", "add", "explain", "recount", "speak", "write", "post"}
 HARMED = re.compile(
     r"\b(shot|killed|wounded|injured|injuries|died|dead|victims?|gunshot|hospital)\b", re.I
 )
 ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
+# A death told of the person in their own clause ("was fatally shot", "shot to death", "the
+# murder of X"), and, read over the whole sentence for want of that, the plain words of one.
 KILLED = re.compile(
     r"\b(killed|died|dead|slain|fatal|fatally|murdered|to death|shooting death|bod(y|ies)|"
     r"(death|murder|killing|slaying|homicide)s? of)\b",
     re.I,
 )
+DEATH_IN_SENTENCE = re.compile(r"\b(killed|died|dead|slain|fatally|murdered)\b", re.I)
 # Entity labels the small English model gives to people's names it does not know.
 MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
 # Words that make a capitalised phrase an organisation's or a place's name, not a person's.
@@ -339,6 +358,8 @@ def _group_role(noun: Token) -> str | None:
     harmed = any(
         c.dep_ in ("amod", "acl", "relcl")
         and (c.lemma_.lower() in HARM_LEMMAS or c.lower_ in HARMED_WORDS)
+        # "the officers who shot the suspect" did the harm; "people who were shot" took it
+        and (c.dep_ != "relcl" or any(a.dep_ == "auxpass" for a in c.children))
         for c in noun.children
     )
     return "victim" if harmed and noun.pos_ == "NOUN" else None
@@ -355,9 +376,11 @@ def _label_before(name_root: Token) -> str | None:
     return None
 
 
-def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None]:
+def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
     """Victim or suspect, from the name's place in its sentence, with killed / injured /
-    arrested when the sentence says so; (None, None) when it does not tell."""
+    arrested when the sentence says so; (None, None) when it does not tell. The flag says
+    the status was told of the person's own clause, not read off the sentence ("Hill, shot
+    in the attack that killed Cole": Cole's death is not Hill's)."""
     text = span_text(sent)
     name_root = name.root
     noun, heads = _governors(name_root)
@@ -382,22 +405,44 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None]:
     if role is None and identified and noun.head.head.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
         if SUSPECT.search(text):
-            return "suspect", "arrested" if ARRESTED.search(text) else None
+            return "suspect", "arrested" if ARRESTED.search(text) else None, False
         if VICTIM.search(text):
-            return "victim", "killed" if KILLED.search(text) else None
-        return None, None
-    if role is None and (
-        AGED.match(text, name.end_char - sent.start_char)
-        or AGED_BEFORE.search(text[: name.start_char - sent.start_char])
+            return "victim", "killed" if DEATH_IN_SENTENCE.search(text) else None, False
+        return None, None, False
+    telling = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in TELLING_LEMMAS
+    if (
+        role is None
+        and not telling
+        and (
+            AGED.match(text, name.end_char - sent.start_char)
+            or AGED_BEFORE.search(text[: name.start_char - sent.start_char])
+        )
     ):
         # A named person with an age in a sentence about the shooting is one of its people.
         role = "suspect" if SUSPECT.search(text) else "victim" if HARMED.search(text) else None
+    if role is None:
+        return None, None, False
+    if KILLED.search(_clause_text(noun, verbs)):
+        return role, "killed", True  # of a suspect too: "the suspect, X, was shot and killed"
     if role == "victim":
-        joined = " ".join(v.text for v in verbs)
-        return role, "killed" if KILLED.search(joined + " " + text) else "injured"
-    if role == "suspect":
-        return role, "arrested" if ARRESTED.search(text) else None
-    return None, None
+        return role, "killed" if DEATH_IN_SENTENCE.search(text) else "injured", False
+    return role, "arrested" if ARRESTED.search(text) else None, False
+
+
+def _clause_text(noun: Token, verbs: list[Token]) -> str:
+    """The words that tell what happened to the name's own noun: its governing verbs with
+    their modifiers and objects ("was fatally shot", "was shot to death", "died", "the
+    murder of X"), not the rest of the sentence ("Hill, who was shot in the attack that
+    killed Ann Cole" is not killed)."""
+    words = [noun.head] if noun.dep_ == "pobj" else []  # "of" in "the death of X"
+    words += [noun.head.head] if noun.dep_ == "pobj" else []
+    for verb in verbs:
+        words.append(verb)
+        for child in verb.children:
+            if child.dep_ in ("advmod", "acomp", "oprd", "dobj", "prep", "npadvmod", "conj"):
+                words.append(child)
+                words += [g for g in child.children if g.dep_ == "pobj"]
+    return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
 
 
 def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
@@ -412,29 +457,38 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         or (dep == "nsubj" and lemmas & DEATH_LEMMAS)
         or (dep == "dobj" and lemmas & HARM_LEMMAS)
         or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
-        or (dep == "nsubj" and lemmas & SUFFER_LEMMAS and objects & WOUND_NOUNS)
+    ):
+        return "victim"
+    sentence = head.sent.text
+    violent = _violent(sentence, head.doc)
+    if violent and (
+        # What a victim goes through, which illness, sport or a visit tell of too.
+        (dep == "nsubj" and lemmas & SUFFER_LEMMAS and objects & WOUND_NOUNS)
         or (dep == "nsubjpass" and lemmas & DECLARE_LEMMAS and "dead" in objects)
         or (dep in ("nsubj", "nsubjpass") and _in_condition(verbs))
         or (dep == "nsubjpass" and lemmas & TREATED_LEMMAS)
-        or (dep == "nsubjpass" and lemmas & CARRIED_LEMMAS and HOSPITAL.search(head.sent.text))
+        or (dep == "nsubjpass" and lemmas & CARRIED_LEMMAS and HOSPITAL.search(sentence))
     ):
         return "victim"
     if (
         (dep in ("nsubjpass", "dobj") and lemmas & CUSTODY_LEMMAS)
-        or (dep == "nsubj" and lemmas & OWNED_LEMMAS)
+        or (dep == "nsubj" and lemmas & OWNED_LEMMAS and (violent or _pleads_guilty(verbs)))
         or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
     ):
         return "suspect"
     if dep == "pobj" and head.lower_ in ("against", "for"):
-        # "charges against X", "a warrant for X", "filed four counts of murder against X"
+        # "charges against X", "a warrant for X", "filed four counts of murder against X",
+        # "the death penalty for X"
         verb = head.head
         brought = [verb]  # "a warrant for X"; what a verb brought "against" X as well
         if head.lower_ == "against":
             brought += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(t.lemma_.lower() in CHARGES for t in brought):
+        terms = {t.lemma_.lower() for t in brought}
+        if terms & CHARGES or (violent and terms & COURT_TERMS):
             return "suspect"
-        if head.lower_ == "for" and verb.lemma_.lower() in SOUGHT_LEMMAS:
-            return "suspect"
+        sought = head.lower_ == "for" and verb.lemma_.lower() in SOUGHT_LEMMAS
+        if sought and SUSPECT.search(sentence) and not MISSING.search(sentence):
+            return "suspect"  # "police are looking for the suspect, X"
     # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
     # men are X, Y and Z", "X was one of the victims"
     described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
@@ -444,6 +498,17 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         other = "nsubj" if dep == "attr" else "attr"
         described += [c for c in head.children if c.dep_ == other]
     return next((role for c in described if (role := _group_role(c)) is not None), None)
+
+
+def _violent(sentence: str, doc: Doc) -> bool:
+    """Whether the sentence, or the story's opening, tells of violence or a crime: "X
+    remained in critical condition" in a shooting report, not in one on the Pope's health."""
+    return bool(VIOLENCE.search(sentence) or VIOLENCE.search(doc_text(doc)[:LEDE_CHARS]))
+
+
+def _pleads_guilty(verbs: list[Token]) -> bool:
+    """ "X pleaded guilty / not guilty / no contest" (not "X pleaded with lawmakers")."""
+    return any(c.lower_ in ("guilty", "contest") for v in verbs for c in v.subtree)
 
 
 def _in_condition(verbs: list[Token]) -> bool:
@@ -479,8 +544,10 @@ def _named_with_age(doc: Doc, ent: Span) -> bool:
     """An entity the tagger took for an organisation or a building that reads as a person's
     name given with an age: "20-year-old Dashwan Smith", "Elliseo Cantu, 16, ...". The small
     English model often tags uncommon given names so; an age next to them is a person's."""
-    if ent.label_ not in MISTAGGED_NAMES or not 2 <= len(ent) <= 4:
+    if ent.label_ not in MISTAGGED_NAMES or not 2 <= len(ent) <= 4 or ent[0].lower_ == "the":
         return False
+    if not _violent(sentence_of(doc, ent.start).text, doc):
+        return False  # "Goldman Sachs, 25, ranked first": an age only counts in a crime story
     words = [t for t in ent if not (t.is_punct and t.text in "-'’.")]
     if not all(t.is_alpha and t.text[0].isupper() for t in words) or NOT_A_NAME.search(ent.text):
         return False
@@ -543,9 +610,11 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
             titles = parts
         if person.age is None:
             person.age = _age_of(doc_text(doc), ent)
-        role, status = _status_role(sentence_of(doc, ent.start), ent)
+        role, status, of_own_clause = _status_role(sentence_of(doc, ent.start), ent)
         person.role = person.role or role
-        if person.status is None or (person.status, status) == ("injured", "killed"):
+        if person.status is None or (
+            of_own_clause and (person.status, status) == ("injured", "killed")
+        ):
             person.status = status  # a victim shot in one sentence may die in a later one
         if person.gender is None:
             end = sentence_of(doc, ent.start).end_char + 120
