@@ -1010,3 +1010,194 @@ def test_a_headline_list_without_and_spans_every_member(nlp):
     headline = Analyzer(nlp).read_headline(Article(text="", origin="t", title=title))
     [shot] = headline.casualties
     assert (shot.best, shot.text, title[shot.start : shot.end]) == (4, title, title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Four wounded over eight-hour stretch",  # the sentence tally's words serve too
+        "5 killed in separate shootings across the city",
+        "46 wounded in weekend shootings",  # a headline's own: a bare plural, a period
+        "8 killed in weekend gun violence",
+        "Man shot a year after brother was killed",
+        "City Roundup: Man shot on Elm Street",  # a digest
+    ],
+)
+def test_a_headline_sums_up_what_a_tally_sentence_does(title):
+    from wirecheck.analyze.analyzer import SEVERAL
+
+    assert SEVERAL.search(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Marks of a tally only in a sentence: a headline of one incident uses them too.
+        "Gunman Kills 2 Around Dallas Mall",
+        "Man Shot Around The Corner From His Home",
+        "Statewide manhunt underway after trooper killed",
+        "Gunman kills 58 in deadliest shooting in the nation's history",
+        "Two killed in shooting; suspect caught in about two hours",
+    ],
+)
+def test_a_headline_of_one_incident_sums_up_nothing(title):
+    from wirecheck.analyze.analyzer import SEVERAL
+
+    assert not SEVERAL.search(title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another person's "shot himself" leaves the second victim's place a death.
+        "A gunman shot four people at a party. A second victim died at the hospital, and the "
+        "gunman shot himself.",
+        "Four people were shot. A second man died Sunday. The shooter shot himself.",
+    ],
+)
+def test_a_second_victim_beside_the_gunmans_suicide_is_a_second_death(nlp, text):
+    assert figures(nlp, text) == (2, 2)
+
+
+def test_found_dead_hung_on_the_noun_is_a_death(nlp):
+    text = "Officers found a 16-year-old girl dead in the basement. She had shot herself."
+    assert figures(nlp, text) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # The name set beside a conjoined noun is that person's, not one more.
+        ("Clark and the driver, Kayla Blakely, received gunshot wounds.", 2),
+        # A person after "and", hung on the first as an apposition, is one more.
+        ("Her son, Storm Malone, and a family friend were wounded.", 2),
+    ],
+)
+def test_a_name_beside_a_listed_person_is_that_person(nlp, text, injured):
+    assert figures(nlp, text) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # The attacker may be among the dead counted, or killed by police or troops.
+        (
+            "The attack killed five people, including the gunman. The gunman was killed by police.",
+            5,
+        ),
+        (
+            "The blast killed 12 people, among them the bomber. The attacker was killed instantly.",
+            12,
+        ),
+        (
+            "Police shot and killed two suspects in the standoff. The suspect who fired first "
+            "was killed near the door.",
+            2,
+        ),
+        ("Troops killed 30 militants. One militant was killed as he tried to flee", 30),
+    ],
+)
+def test_an_attacker_killed_beside_a_figure_of_the_dead_is_no_one_more(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A man shot three deputies, killing two of the deputies and leading dozens of "
+            "officers on a long chase.",
+            2,
+        ),
+        # A gerund that describes the people is no clause of its own.
+        ("The attack killed three soldiers and visiting journalists.", 5),
+        ("The fire killed two residents and visiting relatives.", 4),
+    ],
+)
+def test_people_of_a_second_gerund_clause_are_not_victims(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_of_the_people_shot_one_was_pronounced_dead(nlp):
+    text = "Of the six men who were shot, one was pronounced dead at the scene."
+    assert figures(nlp, text) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Five men and women were injured in the shooting.", 5),
+        ("Three men and two women were injured in the shooting.", 5),
+    ],
+)
+def test_a_bare_plural_after_a_counted_one_falls_under_its_number(nlp, text, injured):
+    assert figures(nlp, text) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A man and a woman were found dead in the home, as were three children.", 5),
+        ("A woman was killed, as was her son.", 2),
+        ("A woman was killed, as police said.", 1),
+    ],
+)
+def test_people_of_an_elliptical_as_were_share_the_outcome(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_an_as_clause_with_its_own_predicate_adds_no_one(nlp):
+    text = "A girl and her mother were shot as the family were on their way home."
+    assert figures(nlp, text) == (None, 2)
+
+
+def test_a_list_the_parser_split_into_two_subjects_counts_whole(nlp):
+    text = "Two children, ages 3 and 5, and their mother have been found dead in the home."
+    assert figures(nlp, text)[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # "Others" beside a death count besides the wounded told before too.
+        ("A man was shot in the leg. Another man was killed and three others were injured.", 4),
+        (
+            "A woman was shot in the arm. The gunman then fired into the crowd, killing a man "
+            "and wounding four others.",
+            5,
+        ),
+    ],
+)
+def test_others_beside_a_death_add_the_wounded_told_before(nlp, text, injured):
+    assert figures(nlp, text) == (1, injured)
+
+
+def test_a_roundup_headline_is_no_toll_over_the_text(nlp):
+    title = "Man Shoots Ex-Wife and Her Brother: City Roundup"
+    assert headline_tolls(nlp, title, "A teen was shot in the hip on Monday.") == (0, 1)
+
+
+def test_the_surviving_victims_leave_out_the_dead(nlp):
+    text = (
+        "One man was pronounced dead at the scene. The surviving three gunshot victims were "
+        "taken to a hospital."
+    )
+    assert figures(nlp, text) == (1, 3)
+
+
+def test_an_apposition_at_the_start_looks_before_no_token(nlp):
+    from spacy.tokens import Doc
+
+    from wirecheck.analyze.casualties import _listed_beside
+
+    # A parse with the apposition first: the token before it is none, not the last ("and").
+    words = ["boy", ",", "victim", "shot", "and"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[2, 2, 3, 3, 3],
+        deps=["appos", "punct", "nsubjpass", "ROOT", "cc"],
+        pos=["NOUN", "PUNCT", "NOUN", "VERB", "CCONJ"],
+        tags=["NN", ",", "NN", "VBN", "CC"],
+    )
+    assert _listed_beside(doc[2]) == []

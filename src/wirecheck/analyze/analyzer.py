@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from wirecheck.analyze.casualties import (
     BODY_PART,
     MULTIPLE_HOMICIDE,
+    TALLY_SHARED,
     extract_casualties,
     summarize_casualties,
 )
@@ -75,12 +76,16 @@ INJURY_WORD = re.compile(r"\b(injur|wound|hurt|hospitali[sz])", re.I)
 # Nouns for a part in the event: a headline's "Suspect dies" is not the text's deputy shot.
 ROLES = {"suspect", "gunman", "shooter", "attacker", "robber", "deputy", "officer", "trooper"}
 ROLES |= {"policeman", "agent", "guard", "soldier", "sheriff", "detective", "clerk", "driver"}
-# A headline that sums up several incidents or a period ("46 wounded in weekend shootings",
-# "8 killed in weekend gun violence", "five killed in separate attacks across Baghdad", "9
-# killed so far this year") or tells of an earlier event ("deaths of 2 kids in 2019 fire").
+# A headline that sums up several incidents or a period: what marks such a sentence and a
+# headline alike (:data:`~wirecheck.analyze.casualties.TALLY_SHARED`: "five killed in separate
+# shootings", "9 killed so far this year"), and, as a headline of ten words tells one story, a
+# bare plural or a period ("46 wounded in weekend shootings", "8 killed in weekend gun
+# violence", "across Baghdad"), a digest ("City Roundup", "the police blotter") or an earlier
+# event ("deaths of 2 kids in 2019 fire", "a year since").
 SEVERAL = re.compile(
+    rf"{TALLY_SHARED.pattern}|"
     r"\b(shootings|attacks|incidents|weekend|(?<!domestic )violence|across|separate|so far|"
-    r"since|anniversary|(19|20)\d\d)\b|(?<!-)\b(years?|months?)\b(?![- ]old)",
+    r"since|anniversary|round-?up|blotter|(19|20)\d\d)\b|(?<!-)\b(years?|months?)\b(?![- ]old)",
     re.I,
 )
 HEAD_COUNT = rf"(\d+|{'|'.join(w for w, n in UNITS.items() if 1 <= n <= 10)})"

@@ -50,7 +50,7 @@ from wirecheck.analyze.nlp import doc_text, sentences, span_text, span_tokens
 from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
-__all__ = ["extract_casualties", "summarize_casualties"]
+__all__ = ["TALLY_SHARED", "extract_casualties", "summarize_casualties"]
 
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre"}
 INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
@@ -179,21 +179,31 @@ DAYS = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|\
 REPEATS = {"times", "rounds", "shots", "bullets"}
 GALLERY_WORDS = {"image", "photo", "picture", "slide"}
 COUNT_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d+)"
-TALLY = re.compile(
-    # A sentence that sums up several incidents or a period, not one report's event.
-    r"\b(across|around|throughout) (the (city|county|state|country|nation|region)\b|(?-i:[A-Z]))|"
-    r"\b(city|state|nation|county)-?wide\b|\bin the (united states|u\.s\.|nation|country)\b|"
+# A sentence that sums up several incidents or a period, not one report's event, by words a
+# headline of one incident does not use either; the headline test (``analyzer.SEVERAL``)
+# shares these, so the two cannot drift apart.
+TALLY_SHARED = re.compile(
     rf"\bsince (last |early |late )?{DAYS}\b|"
     r"\b(so far|earlier|already) (this (year|month)|in \d{4})\b|"
     rf"\b(separate|unrelated|multiple|several|{COUNT_WORDS}) (\w+ )?(shootings|shooting incidents|"
     r"incidents|homicides)\b|\b(series|string|spate|rash|wave) of (\w+ )?(shootings|violence)\b|"
     # "in Chicago shootings", "in incidents spanning the boroughs", "in Toledo this year",
-    # "over an eight-hour stretch", "in about ten hours", "throughout the day".
+    # "over an eight-hour stretch", "throughout the day".
     r"\bin (?!the\b)(\w+ )?(shootings|incidents)\b|\bthis (year|month)\b|"
-    r"\b\w+[- ]hour (stretch|period|span)\b|\bin (about |less than |under )?\w+ hours\b|"
-    r"\bthroughout the (day|night|weekend)\b",
+    r"\b\w+[- ]hour (stretch|period|span)\b|\bthroughout the (day|night|weekend)\b",
     re.I,
 )
+# Marks of a tally only in a sentence: a headline of one incident uses them too ("Gunman
+# Kills 2 Around Dallas Mall", "Statewide manhunt after trooper killed", "deadliest shooting
+# in the nation's history", "suspect caught in about two hours").
+TALLY_SENTENCE = re.compile(
+    r"\b(across|around|throughout) (the (city|county|state|country|nation|region)\b|(?-i:[A-Z]))|"
+    r"\b(city|state|nation|county)-?wide\b|\bin the (united states|u\.s\.|nation|country)\b|"
+    # "in about ten hours".
+    r"\bin (about |less than |under )?\w+ hours\b",
+    re.I,
+)
+TALLY = re.compile(f"{TALLY_SHARED.pattern}|{TALLY_SENTENCE.pattern}", re.I)
 DEAD_AND_HURT = re.compile(  # "left two dead and four other injured", "3 dead, 1 hurt"
     rf"\b(?:dead|killed),?(?: and)? (?:at least )?({COUNT_WORDS}|one) "
     r"((?:others?|more|people|persons) )?(?:\w+ )?(injured|wounded|hurt|hospitali[sz]ed)\b",
@@ -227,6 +237,7 @@ MORE = re.compile(rf"\b({COUNT_WORDS}|one|several) more\b", re.I)  # "two more p
 CARRIED = re.compile(  # "all three were taken to a hospital": the dead among them
     r"\b(taken|transported|rushed|flown|airlifted|sent|treated|hospitali[sz]ed)\b", re.I
 )
+SURVIVORS = re.compile(r"\b(surviving|survivors?|remaining)\b", re.I)  # besides the dead
 MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.I)
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
 STATED_TWO = re.compile(r"\b(two|2|both|pair|couple|and|others?)\b", re.I)
@@ -407,7 +418,9 @@ def _victims(trigger: Token) -> Token | None:
             return _relative_head(subject)
     if trigger.dep_ == "amod" and head.pos_ == "NUM" and head.i == trigger.i - 1:
         return head  # a headline's "Two dead in Dayton", "4 wounded": the number is the people
-    if trigger.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+    # "found a 16-year-old girl dead in the basement": the parser may hang the adjective on
+    # the noun as a clause of its own.
+    if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
         if trigger.lower_ in DEAD_WORDS and not _is_person(head):
             # "a 4-year-old shot dead" with "shot" read as a noun: the person before it.
             # Not "four dead bodies": a number counts the noun itself.
@@ -585,6 +598,8 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
         if _unborn(member):
             continue
         words.append(_phrase(member))
+        if member is not token and _shares_number(token, member):
+            continue  # "five men and women": five in all
         count = None
         # The number may sit on a compound: "nine motorcycle gang members".
         modifiers = [*member.children] + [
@@ -629,6 +644,17 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
     return total, who
 
 
+def _shares_number(first: Token, conjunct: Token) -> bool:
+    """A bare plural conjoined to a counted one falls under its number: "five men and
+    women" (not "five men and two women", "three men and their sons")."""
+    return (
+        conjunct.tag_ == "NNS"
+        and first.tag_ == "NNS"
+        and any(c.dep_ == "nummod" for c in first.children)
+        and not any(c.dep_ in ("det", "nummod", "poss", "amod") for c in conjunct.children)
+    )
+
+
 def _list_start(person: Token) -> Token:
     """The first of the people a list gives with ``person`` last and no verb between them
     (not "one person killed and several other people injured")."""
@@ -649,6 +675,8 @@ def _fellow_victim(token: Token, conjunct: Token) -> bool:
     between = token.doc[token.i + 1 : conjunct.left_edge.i]
     if any(t.lower_ in DEAD_WORDS | INJURED_ADJ for t in between):
         return False
+    if _gerund_clause(conjunct):
+        return False  # "killing two of them and leading dozens of officers": another clause
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct.head.children):
         return False  # "the child or someone else": one of them, not both
     # "two men who were killed and two officers who were hurt": the first people's own
@@ -659,6 +687,18 @@ def _fellow_victim(token: Token, conjunct: Token) -> bool:
     ):
         return False
     return not any(c.lower_ in UNHARMED for c in conjunct.lefts)
+
+
+def _gerund_clause(conjunct: Token) -> bool:
+    """The conjunct is the object of a gerund that opens it, a clause of its own the parser
+    took for an adjective: "and leading dozens of officers", "and leaving the two others". A
+    gerund that describes the noun comes after any determiner or number, not before them:
+    "three soldiers and visiting journalists" are victims."""
+    edge = conjunct.left_edge
+    if edge.tag_ != "VBG" or edge is conjunct:
+        return False
+    after = edge.doc[edge.i + 1]
+    return after.dep_ in ("det", "nummod") or after.like_num or after.lower_ in VAGUE_COUNTS
 
 
 def _appositive_list(token: Token) -> Token | None:
@@ -679,11 +719,24 @@ def _listed_beside(token: Token) -> list[Token]:
     if token.tag_ not in ("NN", "NNP"):
         return []  # "three other victims, A, B and C": the number already counts them
     out = []
+    doc = token.doc
     for appos in token.children:
-        if appos.dep_ != "appos" or appos.pos_ != "PROPN" or not _is_person(appos):
+        if appos.dep_ != "appos" or not _is_person(appos):
             continue
+        if appos.pos_ != "PROPN":
+            # "her son, Storm Malone, and a family friend": a person after "and" is another.
+            start = appos.left_edge.i
+            if start > 0 and doc[start - 1].lower_ == "and":  # doc[-1] would be the last
+                out.append(appos)
+            continue
+        # "Clark and the driver, Kayla Blakely": a name just after a conjoined noun is that
+        # person's, not one more.
+        renames = any(
+            c.i < appos.i and c.pos_ == "NOUN" and c.right_edge.i + 2 == appos.left_edge.i
+            for c in token.conjuncts
+        )
         others = [c for c in appos.conjuncts if c.i > appos.i and _is_person(c)]
-        if token.pos_ == "PROPN" and (others or token.conjuncts):
+        if token.pos_ == "PROPN" and (others or token.conjuncts) and not renames:
             out.append(appos)  # another name, not the same person's
         out += others
     return out
@@ -976,7 +1029,12 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 continue
             if token.lemma_ == "hurt" and victims.dep_ != "nsubjpass" and token.pos_ == "VERB":
                 continue  # "would hurt the poorest families": harm, not injury
-            if kind == "injured" and PRONOUNCED.search(sent_text) and token.lemma_ == "shoot":
+            if (
+                kind == "injured"
+                and PRONOUNCED.search(sent_text)
+                and token.lemma_ == "shoot"
+                and not _partitive(victims)
+            ):
                 kind = "killed"
             if kind == "killed" and victims.lower_ in SELF and ACCIDENT.search(sent_text):
                 # "a boy accidentally shot and killed himself": the boy, the victim, not an
@@ -997,6 +1055,18 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 if extra is not None:
                     count, who = count + extra[0], f"{extra[1]}, {who}"
                     first = min(first, member.left_edge.idx)
+            for member in _split_subjects(victims):
+                # "Two children, ages 3 and 5, and their mother were found dead": one list
+                # the parser split into two subjects.
+                extra = _phrase_count(member)
+                if extra is not None:
+                    count, who = count + extra[0], f"{extra[1]} and {who}"
+                    first = min(first, member.left_edge.idx)
+            for member in _as_were(token):
+                # "a man was found dead, as were three children": they share the outcome.
+                extra = _phrase_count(member)
+                if extra is not None:
+                    count, who = count + extra[0], f"{who}, {extra[1]}"
             if victims.lower_ == "they" and group is not None and group.start < sent.start_char:
                 count, who = group.best, f"they ({group.who})"
             elif victims.lower_ == "they" and group is None:
@@ -1190,6 +1260,49 @@ def _background(sent: Span, count: int, earlier: bool) -> bool:
     return (count > 1 and TALLY.search(span_text(sent)) is not None) or (
         earlier and PAST.search(span_text(sent)) is not None
     )
+
+
+def _split_subjects(victims: Token) -> list[Token]:
+    """People just before ``victims`` that the parser made a second subject of the same
+    verb, joined to them by "and" ("Two children, ages 3 and 5, and their mother were
+    found"); not a phrase with a clause of its own."""
+    doc = victims.doc
+    start = victims.left_edge.i
+    if victims.dep_ not in ("nsubj", "nsubjpass") or start < 2 or doc[start - 1].lower_ != "and":
+        return []
+    return [
+        c
+        for c in victims.head.children
+        if c.dep_ == victims.dep_
+        and c.i < victims.i
+        and _is_person(c)
+        and all(t.is_punct for t in doc[c.right_edge.i + 1 : start - 1])
+        and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
+    ]
+
+
+def _as_were(trigger: Token) -> list[Token]:
+    """The people of an elliptical "as were three children" hung on the casualty's verb
+    ("killed", or "found" of "found dead"); not "as the family were on their way home", a
+    clause with a predicate of its own."""
+    verb = trigger.head if trigger.dep_ in ("acomp", "oprd") else trigger
+    bare = {"mark", "nsubj", "nsubjpass", "punct", "advmod"}
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and clause.lemma_ == "be"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+        and all(c.dep_ in bare for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass") and _is_person(subject)
+    ]
+
+
+def _partitive(victims: Token) -> bool:
+    """ "Of the six men who were shot, one was pronounced dead": the people some of whom
+    the sentence goes on to tell of."""
+    return victims.dep_ == "pobj" and victims.head.lower_ == "of"
 
 
 def _numbered(victims: Token) -> bool:
@@ -1581,6 +1694,8 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 )
                 for k in positive
             )
+            if SURVIVORS.search(c.text):
+                hit_only = False  # "the surviving three gunshot victims": not the dead
             candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
         for c, _ in singular:
             if c.kind == "injured" and _nth(c):
