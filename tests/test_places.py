@@ -1083,3 +1083,147 @@ def test_hamlet_of_a_namesake_county_in_another_state_is_no_town(nlp, gaz):
         "are investigating."
     )
     assert "Leaf" not in {m.text for m in extract_places(nlp(text), gaz)}
+
+
+def test_family_name_of_the_storys_people_is_no_town(nlp, gaz):
+    text = (
+        "Police said Jonathon Walker shot his girlfriend at their home on Saturday. And Walker "
+        "did not come back. When officers arrived, Walker was gone."
+    )
+    assert extract_places(nlp(text), gaz) == []
+    # written as a place, the name stays one
+    text = "Police said Frank Tyler was shot in Tyler on Friday. Tyler police are investigating."
+    assert "Tyler" in [m.text for m in extract_places(nlp(text), gaz)]
+
+
+def test_family_name_of_the_storys_people_keeps_a_big_city(nlp, gaz):
+    text = (
+        "Two people were shot at a Houston nightclub early Sunday. One of the victims was "
+        "Jordan Houston, 24."
+    )
+    assert event_city(nlp, gaz, text) == ("Houston", "Texas")
+
+
+def test_name_written_with_an_age_is_a_persons(nlp, gaz):
+    doc = nlp(
+        "The body was found in Decatur, Georgia. It turned out to be Alexis Malone, 17, a witness."
+    )
+    assert "Alexis Malone" not in [m.text for m in extract_places(doc, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Most deaths were recorded in Kano, 25, Jigawa, 20, and Bauchi, 15, officials said.",
+            "Kano",
+            "NG",
+        ),
+        (
+            "The heat wave caused most deaths in Odisha, 45, and Bihar, 38, officials said.",
+            "Odisha",
+            "IN",
+        ),
+    ],
+)
+def test_numbers_of_a_tally_by_place_are_no_ages(nlp, gaz, text, name, country):
+    picked = pick(nlp, gaz, text)
+    assert picked is not None and (picked.place.name, picked.place.country) == (name, country)
+
+
+def test_streets_named_together_are_no_places(nlp, gaz):
+    doc = nlp("A man was shot near Lynn and Michigan streets in Indianapolis on Thursday.")
+    assert [m.text for m in extract_places(doc, gaz)] == ["Indianapolis"]
+    doc = nlp("A man was shot near Lynn and Michigan streets on Thursday.")
+    assert extract_places(doc, gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Security forces sealed off Baghdad streets after the bombing on Monday.", "Baghdad"),
+        ("Heavy rain flooded Houston streets on Monday.", "Houston"),
+        ("Thousands of protesters took to Khartoum streets on Friday.", "Khartoum"),
+        ("Protesters marched on Paris streets on Saturday.", "Paris"),
+    ],
+)
+def test_streets_of_a_place_keep_the_place(nlp, gaz, text, name):
+    assert [m.text for m in extract_places(nlp(text), gaz)] == [name]
+
+
+def test_county_named_without_county_in_its_states_story(gaz):
+    assert gaz.lookup("Lunenburg", admin1="Virginia")[0].county == "Lunenburg County"
+    assert gaz.lookup("Lunenburg")[0].admin1 == "Massachusetts"
+    assert gaz.lookup("Boyle Co.")[0].county == "Boyle County"
+
+
+@pytest.mark.parametrize(
+    ("text", "story_state", "name", "state"),
+    [
+        ("A Kentucky man was shot and killed in Ohio.", "Kentucky", "Ohio", "Ohio"),
+        ("A Georgia man was killed in Houston on Sunday.", "Georgia", "Houston", "Texas"),
+        ("A Wisconsin woman was killed in a crash in Iowa.", "Wisconsin", "Iowa", "Iowa"),
+        (
+            "Three Texas skiers were killed in an avalanche in Colorado.",
+            "Texas",
+            "Colorado",
+            "Colorado",
+        ),
+    ],
+)
+def test_state_or_big_city_is_no_bare_county_of_the_storys_state(
+    nlp, gaz, text, story_state, name, state
+):
+    # not Ohio County, Ky., Houston County, Ga., Iowa County, Wis., Colorado County, Texas
+    assert gaz.lookup(name, admin1=story_state)[0].county is None
+    picked = pick(nlp, gaz, text)
+    assert picked is not None
+    assert (picked.place.name, picked.place.county, picked.place.admin1) == (name, None, state)
+
+
+def test_scene_at_a_home_in_a_town_is_no_origin(nlp, gaz):
+    text = (
+        "A 2-year-old boy died after he shot himself at a home in Lunenburg, Virginia, on "
+        "Monday. He was flown to VCU Medical Center in Richmond in critical condition."
+    )
+    assert event_city(nlp, gaz, text)[0] is None  # Lunenburg County, not Richmond
+    assert pick(nlp, gaz, text).place.county == "Lunenburg County"
+    text = (
+        "The gunman, who owned a home in Phoenix, opened fire at a mall in Tucson, Arizona, "
+        "on Saturday."
+    )
+    assert event_city(nlp, gaz, text) == ("Tucson", "Arizona")
+
+
+def test_district_called_city_is_no_small_town_elsewhere(gaz):
+    assert gaz.lookup("Harbor City") == []
+    assert gaz.lookup("New York City")[0].admin1 == "New York"
+
+
+def test_state_and_metropolitan_forces_name_no_town(nlp, gaz):
+    doc = nlp(
+        "Kentucky State Police said a boy was hurt. Officers of the Indianapolis Metropolitan "
+        "Police Department also responded."
+    )
+    names = [m.place.name for m in extract_places(doc, gaz)]
+    assert "Kentucky State" not in names and "Indianapolis Metropolitan" not in names
+    assert "Indianapolis" in names
+
+
+def test_unknown_street_and_sentence_stop_make_no_town(nlp, gaz):
+    doc = nlp(
+        "The shooting occurred in the 4200 block of Cloverfield Trail in Florissant, Missouri."
+    )
+    assert "Cloverfield Trail" not in [m.place.name for m in extract_places(doc, gaz)]
+    doc = nlp(
+        "Vermont State Police said a man was shot on Sunday at a campsite in Quarryton. "
+        "Police said the father was cleaning the gun."
+    )
+    assert "Quarryton" in [m.place.name for m in extract_places(doc, gaz)]
+
+
+def test_county_abbreviation_with_its_state(nlp, gaz):
+    doc = nlp("FLOYD CO., Ind. – The sheriff's department responded to a report of a boy shot.")
+    assert [(m.place.county, m.place.admin1) for m in extract_places(doc, gaz)] == [
+        ("Floyd County", "Indiana")
+    ]

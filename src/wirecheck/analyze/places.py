@@ -157,9 +157,12 @@ INCIDENT = re.compile(
     r"battle|ambush|flood|flooding|collapsed|arrested|struck|hit)\b",
     re.I,
 )
+# "home in X" is someone's home town ("who owned a home in Phoenix"), unless the home is
+# where it happened: "at a home in X", "inside a home in X".
+HOME_IN = r"(?<!\bat a )(?<!\binside a )home in"
 BACKGROUND_BEFORE = re.compile(
     r"\b(from|neighbou?ring|north of|south of|east of|west of|outside of|native of|"
-    r"born in|moved to|lives in|based in|headquartered in|home in|visit(ed|ing)? to|"
+    r"born in|moved to|lives in|based in|headquartered in|" + HOME_IN + r"|visit(ed|ing)? to|"
     r"returned (home )?to|travel(l?ed)? to|flown to|taken to|transported to|rushed to)\s+"
     r"(the\s+)?(city of\s+|town of\s+)?$",
     re.I,
@@ -483,6 +486,10 @@ class Gazetteer:
             and all(self.population(p) < TOWN_MAX for p in others)
         )
 
+    def is_big_city(self, place: Place) -> bool:
+        """Whether a place is a gazetteer city of at least BIG_CITY people."""
+        return self.population(place) >= BIG_CITY
+
     def is_small_town(self, place: Place) -> bool:
         """Whether a place is a US town of under 15,000 people (known or not)."""
         return place.precision == "city" and self.population(place) < TOWN_MAX
@@ -540,19 +547,52 @@ class Gazetteer:
         *,
         country: str | None = None,
         admin1: str | None = None,
+        bare_county: bool = True,
     ) -> list[Place]:
         """Candidate places for a name, best first.
 
         Ranked by agreement with the context (``context`` or the ``country`` / ``admin1``
         keywords), then by kind (country, US state, city by population, other regions).
+        With ``bare_county``, a name no place of ``admin1`` bears is first that state's
+        county of the name, if any ("Lunenburg" in Virginia: Lunenburg County).
         """
         if context is not None:
             country = country or context.country
             admin1 = admin1 or context.admin1
         key = _fold(name)
         candidates = self._index.get(key, [])
+        if not candidates and key.endswith(" co"):
+            candidates = self._index.get(key[:-3] + " county", [])  # "Boyle Co."
         if not candidates and key.endswith((" city", " township")):
             candidates = self._index.get(key.rsplit(" ", 1)[0], [])
+            if key.endswith(" city"):
+                # "New York City" is New York, but "Harbor City" (a part of Los Angeles) no
+                # small town Harbor: a name the gazetteer lacks is seldom a small town's.
+                candidates = [p for p in candidates if not self.is_small_town(p)]
+        # A name that is a country's, a state's or a big US city's means that place in any
+        # story: "A Kentucky man was shot and killed in Ohio" is no Ohio County, Ky.
+        well_known = any(
+            p.precision in ("country", "admin1") or (p.country == "US" and self.is_big_city(p))
+            for p in candidates
+        )
+        if (
+            bare_county
+            and admin1
+            and not well_known
+            and not any(p.admin1 == admin1 for p in candidates)
+        ):
+            # A county of the story's state named without "County", as local news names
+            # its counties ("a home in Lunenburg" in a Virginia story), before any namesake
+            # town elsewhere.
+            candidates = [
+                *(
+                    p
+                    for suffix in (" county", " parish")
+                    for p in self._index.get(key + suffix, ())
+                    if p.admin1 == admin1
+                ),
+                *candidates,
+            ]
 
         def score(place: Place) -> tuple:
             kind = {
@@ -574,14 +614,17 @@ class Gazetteer:
         return [replace(p) for p in sorted(candidates, key=score, reverse=True)]
 
 
+# (The abbreviation's stop may lie outside the name: "FLOYD CO., Ind.")
 STATE_HINT = re.compile(
-    r",\s*((?:[A-Z]\.){2}|[A-Z][A-Za-z]*\.?(?:\s(?:[A-Z][a-z]+|of [A-Z][a-z]+))?)"
+    r"\.?,\s*((?:[A-Z]\.){2}|[A-Z][A-Za-z]*\.?(?:\s(?:[A-Z][a-z]+|of [A-Z][a-z]+))?)"
 )
 COUNTY = re.compile(r"\b((?:[A-Z][a-z]+\.?\s){1,3}(?:County|Parish))\b")
 # A place name used as a modifier of a local agency: "Austin police", "Macon Fire Department".
+# A state's or a metropolitan force names its place before "State" or "Metropolitan":
+# "Kentucky State Police", "Indianapolis Metropolitan Police".
 AGENCY = re.compile(
-    r"\b((?:[A-Z][a-z]+\.?\s){1,3})(?:[Pp]olice|Sheriff|[Ff]ire [Dd]epartment|"
-    r"[Ff]irefighters|City Council|[Mm]ayor)\b"
+    r"\b((?:[A-Z][a-z]+\.?\s){1,3}?)(?:(?:State|Metropolitan|Metro)\s)?"
+    r"(?:[Pp]olice|Sheriff|[Ff]ire [Dd]epartment|[Ff]irefighters|City Council|[Mm]ayor)\b"
 )
 # A settlement named as one, which the tagger often misses: "west of the town of Traer".
 TOWN_OF = re.compile(
@@ -630,6 +673,7 @@ CITY_PART = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West|Central|Down
 NOT_A_TOWN = re.compile(
     r"(?i)\b(street|st|road|rd|avenue|ave|drive|dr|lane|ln|boulevard|blvd|highway|hwy|way|"
     r"court|place|park|school|center|centre|hospital|church|apartments?|mall|interstate|"
+    r"trail|circle|terrace|parkway|pkwy|square|pike|"
     r"block|river|lake|mountains?|county|parish|department|police)\b|\d"
 )
 
@@ -767,6 +811,16 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
     for span in _framed_towns(doc, gazetteer):
         if not any(s < span[1] and span[0] < e for s, e in taken):
             spans.append(span)
+    # A family name of the story's people that the text never writes as a place is theirs,
+    # however a town bears it ("Kyle Carney shot ... Carney is now facing charges").
+    families = _family_names(ents)
+    spans = [
+        s
+        for s in spans
+        if s[3]
+        or s[4] < 2
+        or not (_with_age(doc, s[0], s[1]) or _persons_name(doc, s[0], s[1], families, gazetteer))
+    ]
     spans.sort(key=lambda s: (s[4], s[0]))
     kept: list[tuple[int, int, str, bool]] = []
     for start, end, label, dateline, _ in spans:
@@ -774,6 +828,87 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             continue
         kept.append((start, end, label, dateline))
     return sorted(kept)
+
+
+# Words after a person's family name that are no part of it ("Chauncey Broadway Jr.").
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _family_names(ents: Sequence[Span]) -> dict[str, set[str]]:
+    """Family names of the story's people (named with a first name): name -> full names."""
+    families: dict[str, set[str]] = defaultdict(set)
+    for ent in ents:
+        words = [t.text for t in ent if t.lower_ not in NAME_SUFFIXES]
+        if ent.label_ == "PERSON" and len(words) > 1:
+            families[words[-1]].add(" ".join(words))
+    return families
+
+
+# A person's age written with the name: "16-month-old Arie", "Alexis Malone, 17, who".
+AGE_BEFORE = re.compile(r"\b\d+-(?:year|month|week|day)-old\s+$")
+AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")
+# But the numbers of a tally by place are counts, not ages: "deaths were recorded in Kano,
+# 25, Jigawa, 20, and Bauchi, 15" (a count, then the next name and its count; or the last
+# name, after another's count).
+TALLY_COUNT = r",\s*\d{1,3}\s*,\s*(?:and\s+)?"
+TALLY_AFTER = re.compile(TALLY_COUNT + r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?,\s*\d")
+TALLY_BEFORE = re.compile(r"[A-Z][\w'-]*" + TALLY_COUNT + r"$")
+
+
+def _with_age(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at doc_text(doc)[start:end] is written with a person's age, not as
+    a town where people live, before the noun it modifies ("a 17-year-old Chalmette male")."""
+    text = doc_text(doc)
+    in_tally = TALLY_AFTER.match(text, end) or TALLY_BEFORE.search(text[max(start - 40, 0) : start])
+    if AGE_AFTER.match(text, end) and not in_tally:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    after = doc[span.end] if span is not None and span.end < len(doc) else None
+    return bool(AGE_BEFORE.search(text[max(start - 30, 0) : start])) and not (
+        after is not None and (after.pos_ == "NOUN" or after.lemma_.lower() in TOWN_FRAME_NOUNS)
+    )
+
+
+def _written_as_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name at doc_text(doc)[start:end] is written as a place: after a locative
+    preposition ("in Walker"), with its state ("Walker, Mich."), its force or county
+    ("Walker police"), or naming where people live ("a Walker man")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    prev = doc[span.start - 1].lower_ if span.start else ""
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        prev in LOCATIVE_PREPS
+        or prev == "from"
+        or _state_after(doc, end, gazetteer) is not None
+        or bool(LOCAL_FORCE.match(doc_text(doc), end))
+        or bool(re.match(r"\s+(?:County|Parish)\b", doc_text(doc)[end:]))
+        or (after is not None and after.lemma_.lower() in TOWN_FRAME_NOUNS)
+    )
+
+
+def _persons_name(
+    doc: Doc, start: int, end: int, families: dict[str, set[str]], gazetteer: Gazetteer
+) -> bool:
+    """Whether a name is a person's: the family name of one of the story's people ("Walker"
+    beside "Jonathon Walker"), or a name the gazetteer lacks that ends in one ("Marsha
+    Lynch" beside "Quincy Lynch"), that the text nowhere writes as a place. Never a big
+    city's name: "a Houston nightclub" stays Houston beside "Jordan Houston, 24"."""
+    name = doc_text(doc)[start:end].strip()
+    if any(gazetteer.is_big_city(p) for p in gazetteer.lookup(name)):
+        return False
+    words = name.split()
+    family = name in families or (
+        len(words) > 1
+        and words[-1] in families
+        and bool(families[words[-1]] - {name})
+        and not gazetteer.lookup(name)
+    )
+    return family and not any(
+        _written_as_place(doc, m.start(), m.end(), gazetteer)
+        for m in re.finditer(rf"\b{re.escape(name)}\b", doc_text(doc))
+    )
 
 
 # Nouns after a name that frame it as a town, however the tagger took it: "the Stone
@@ -885,6 +1020,31 @@ LOCAL_STREET_WORD = (
 STREET_AFTER = re.compile(
     r"[^\S\n]+(?:" + LOCAL_STREET_WORD + r"|Route|Highway|Hwy|Pike|Expressway)\b"
 )
+# Two streets named at once, their shared word in the plural: "near Lynn and Michigan
+# streets", "at 5th and Main avenues". Only in that form, after a preposition: a plural after
+# a single name is the place's own streets ("sealed off Baghdad streets", "on Paris streets").
+STREETS_PREP = r"\b(?i:at|near|on|of)[^\S\n]+"
+STREETS_PLURAL = r"[^\S\n]+(?i:streets|avenues|roads|boulevards|drives)\b"
+STREET_NAME = r"[A-Z0-9][\w.'-]*"
+# The name is the first street ("Lynn" in "near Lynn and Michigan streets") ...
+FIRST_OF_STREETS_BEFORE = re.compile(STREETS_PREP + r"$")
+FIRST_OF_STREETS_AFTER = re.compile(
+    r"[^\S\n]+and[^\S\n]+" + STREET_NAME + r"(?:[^\S\n][A-Z][\w.'-]*)?" + STREETS_PLURAL
+)
+# ... or the second ("Michigan").
+SECOND_OF_STREETS_BEFORE = re.compile(STREETS_PREP + STREET_NAME + r"[^\S\n]+and[^\S\n]+$")
+SECOND_OF_STREETS_AFTER = re.compile(STREETS_PLURAL)
+
+
+def _one_of_two_streets(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is one of two streets named together."""
+    before = text[max(start - 40, 0) : start]
+    return bool(
+        (FIRST_OF_STREETS_BEFORE.search(before) and FIRST_OF_STREETS_AFTER.match(text, end))
+        or (SECOND_OF_STREETS_BEFORE.search(before) and SECOND_OF_STREETS_AFTER.match(text, end))
+    )
+
+
 # Words after a state's name that make a place which may lie in any state: streets named
 # after states ("California Avenue" in Chicago) and neighbourhoods ("Washington Heights").
 PLACE_WORD = re.compile(LOCAL_STREET_WORD + r"|Heights|Park|Knolls|Hills|Colony|Township|Counties")
@@ -1016,8 +1176,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         text = doc_text(doc)[start:end]
         if _fold(text) in DIRECTIONS:
             continue  # "the West", "the Middle East": regions of discourse, not places
-        if STREET_AFTER.match(doc_text(doc), end):
-            continue  # "on Chicago Avenue": a street, wherever it is
+        if STREET_AFTER.match(doc_text(doc), end) or _one_of_two_streets(doc_text(doc), start, end):
+            continue  # "on Chicago Avenue", "near Lynn and Michigan streets": streets
         pair = _state_after(doc, end, gazetteer)
         hint = pair[0] if pair else None
         stop = pair[1] if pair else end
@@ -1069,7 +1229,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for start, end, stop, text, label, _dateline, hint, _ in raw:
         hint = hint or paired.get(_fold(text))
         admin1 = hint or state
-        cands = gazetteer.lookup(text, country="US" if admin1 else lean, admin1=admin1)
+        cands = gazetteer.lookup(
+            text, country="US" if admin1 else lean, admin1=admin1, bare_county=not abroad
+        )
         place = cands[0] if cands else None
         if (
             place is not None
@@ -1120,7 +1282,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             # ("fatal Bridgeport shooting" over "the Bridgeport neighborhood").
             place = None
         if place is None:
-            name = text.strip()
+            name = text.strip().rstrip(".")  # "a campsite in Ira.": the sentence's stop
             if name.isupper():
                 name = name.title()  # "MONTOURSVILLE --" datelines
             part = CITY_PART.match(name)
