@@ -380,3 +380,13 @@ def test_status_comes_from_the_persons_own_clause(nlp):
     )
     names = {p.name for p in extract_people(nlp("Goldman Sachs, 25, ranked first."))}
     assert "Goldman Sachs" not in names
+
+
+def test_identified_them_takes_the_people_of_the_sentence_before(nlp):
+    found = roles(
+        nlp,
+        "Two men were found dead in a car on Elm Street. Police identified them as "
+        "Tom Reyes, 25, and Jon Lake, 30.",
+    )
+    assert found["Tom Reyes"] == ("victim", "killed")
+    assert found["Jon Lake"] == ("victim", "killed")

@@ -404,6 +404,11 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
             role = _role_under(group, group.head, [group.head, *group.head.conjuncts])
     if role is None and identified and noun.head.head.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
+        # "Police identified them as X and Y": the sentence before says who "them" are.
+        if any(
+            c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in noun.head.head.children
+        ):
+            text = _previous_sentence(sent) + " " + text
         if SUSPECT.search(text):
             return "suspect", "arrested" if ARRESTED.search(text) else None, False
         if VICTIM.search(text):
@@ -498,6 +503,13 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         other = "nsubj" if dep == "attr" else "attr"
         described += [c for c in head.children if c.dep_ == other]
     return next((role for c in described if (role := _group_role(c)) is not None), None)
+
+
+def _previous_sentence(sent: Span) -> str:
+    """The text of the sentence before ``sent`` ("" for the first)."""
+    if sent.start == 0:
+        return ""
+    return sentence_of(sent.doc, sent.start - 1).text
 
 
 def _violent(sentence: str, doc: Doc) -> bool:
