@@ -390,3 +390,12 @@ def test_identified_them_takes_the_people_of_the_sentence_before(nlp):
     )
     assert found["Tom Reyes"] == ("victim", "killed")
     assert found["Jon Lake"] == ("victim", "killed")
+
+
+def test_a_name_mistagged_in_a_list_of_people_is_a_person(nlp):
+    text = "Police said the gunman shot Mary Lane, Tom Hill and Keyonte Hale inside the apartment."
+    doc = nlp(text)
+    assert {e.text: e.label_ for e in doc.ents}["Keyonte Hale"] != "PERSON"  # the model's error
+    assert roles(nlp, text)["Keyonte Hale"][0] == "victim"
+    # A place named with a person's age stays a place.
+    assert roles(nlp, "A 17-year-old New Orleans man was shot on Monday.") == {}

@@ -205,7 +205,7 @@ KILLED = re.compile(
 )
 DEATH_IN_SENTENCE = re.compile(r"\b(killed|died|dead|slain|fatally|murdered)\b", re.I)
 # Entity labels the small English model gives to people's names it does not know.
-MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE"}
 # Words that make a capitalised phrase an organisation's or a place's name, not a person's.
 NOT_A_NAME = re.compile(
     r"\b(inc|llc|corp|company|department|police|sheriff|county|street|avenue|road|drive|"
@@ -552,18 +552,24 @@ def _age_of(text: str, ent: Span) -> int | None:
     return int(value) if value is not None and 0 < value < 120 else None
 
 
-def _named_with_age(doc: Doc, ent: Span) -> bool:
-    """An entity the tagger took for an organisation or a building that reads as a person's
-    name given with an age: "20-year-old Dashwan Smith", "Elliseo Cantu, 16, ...". The small
-    English model often tags uncommon given names so; an age next to them is a person's."""
+def _mistagged_name(doc: Doc, ent: Span) -> bool:
+    """An entity the tagger took for an organisation, a place or a building that reads as a
+    person's name: given with an age ("20-year-old Dashwan Smith", "Elliseo Cantu, 16,") or
+    listed with people ("shooting Misty Nunley, Julie Jackson and Kayetie Melchor"). The
+    small English model often tags uncommon given names so. Only in a crime story, where
+    such lists and ages are of people ("Goldman Sachs, 25, ranked first" is none)."""
     if ent.label_ not in MISTAGGED_NAMES or not 2 <= len(ent) <= 4 or ent[0].lower_ == "the":
         return False
-    if not _violent(sentence_of(doc, ent.start).text, doc):
-        return False  # "Goldman Sachs, 25, ranked first": an age only counts in a crime story
+    if ent.root.dep_ == "compound":
+        return False  # "a 17-year-old New Orleans man": the place of a person
     words = [t for t in ent if not (t.is_punct and t.text in "-'’.")]
     if not all(t.is_alpha and t.text[0].isupper() for t in words) or NOT_A_NAME.search(ent.text):
         return False
-    return _age_of(doc_text(doc), ent) is not None
+    if not _violent(sentence_of(doc, ent.start).text, doc):
+        return False
+    listed = any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts)
+    aged = ent.label_ != "GPE" and _age_of(doc_text(doc), ent) is not None
+    return listed or aged
 
 
 def _after_article(ent: Span) -> bool:
@@ -577,7 +583,7 @@ def extract_people(doc: Doc) -> list[Person]:
     mentions = [
         e
         for e in entities(doc)
-        if (e.label_ == "PERSON" and not _after_article(e)) or _named_with_age(doc, e)
+        if (e.label_ == "PERSON" and not _after_article(e)) or _mistagged_name(doc, e)
     ]
     people = PeopleIndex()
     for ent in sorted(mentions, key=lambda e: -len(strip_title(span_text(e)).split())):
