@@ -399,3 +399,15 @@ def test_a_name_mistagged_in_a_list_of_people_is_a_person(nlp):
     assert roles(nlp, text)["Keyonte Hale"][0] == "victim"
     # A place named with a person's age stays a place.
     assert roles(nlp, "A 17-year-old New Orleans man was shot on Monday.") == {}
+
+
+def test_surrender_warrants_among_and_deceased(nlp):
+    text = (
+        "Jahaun Reed turned himself in to police on Sunday after the shooting. "
+        "Deputies served an arrest warrant on Mark Combs. "
+        "The coroner said Donna Reeves was among the four people killed. "
+        "Jim Casey was deceased when deputies arrived after the shooting."
+    )
+    found = {name: role for name, (role, _) in roles(nlp, text).items()}
+    assert found["Jahaun Reed"] == found["Mark Combs"] == "suspect"
+    assert found["Donna Reeves"] == found["Jim Casey"] == "victim"

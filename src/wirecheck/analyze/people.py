@@ -170,7 +170,7 @@ CUSTODY_LEMMAS = {
 ACCUSED_LEMMAS = {"face", "fire", "open"}  # with an object: "faces charges", "opened fire"
 OWNED_LEMMAS = {"plead", "confess", "flee", "surrender"}  # a suspect's acts, object or not
 VICTIM_NOUNS = {"victim", "victims"}
-HARMED_WORDS = {"dead", "injured", "wounded", "killed", "slain", "shot"}  # as adjectives
+HARMED_WORDS = {"dead", "deceased", "injured", "wounded", "killed", "slain", "shot"}
 SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
 AGED = re.compile(r"[\w.'’ -]{0,8}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")  # after a name
 AGED_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old\s+$")  # "21-year-old Kim Johnson"
@@ -477,10 +477,13 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         return "victim"
     if (
         (dep in ("nsubjpass", "dobj") and lemmas & CUSTODY_LEMMAS)
+        or (dep == "nsubj" and _turned_in(verbs))
         or (dep == "nsubj" and lemmas & OWNED_LEMMAS and (violent or _pleads_guilty(verbs)))
         or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
     ):
         return "suspect"
+    if dep == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "warrant":
+        return "suspect"  # "served an arrest warrant on X"
     if dep == "pobj" and head.lower_ in ("against", "for"):
         # "charges against X", "a warrant for X", "filed four counts of murder against X",
         # "the death penalty for X"
@@ -497,6 +500,15 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
     # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
     # men are X, Y and Z", "X was one of the victims"
     described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+    if head.lemma_ == "be" and dep == "nsubj":
+        # "X was among the four people killed", "X was among the victims"
+        described += [
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "among"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     if head.lemma_ == "be" and dep in ("attr", "nsubj"):
         if any(c.dep_ in ("attr", "acomp") and c.lower_ in HARMED_WORDS for c in head.children):
             return "victim"  # "Injured were A, B and C", "X was dead"
@@ -516,6 +528,16 @@ def _violent(sentence: str, doc: Doc) -> bool:
     """Whether the sentence, or the story's opening, tells of violence or a crime: "X
     remained in critical condition" in a shooting report, not in one on the Pope's health."""
     return bool(VIOLENCE.search(sentence) or VIOLENCE.search(doc_text(doc)[:LEDE_CHARS]))
+
+
+def _turned_in(verbs: list[Token]) -> bool:
+    """ "X turned himself in (to police)": a suspect's surrender."""
+    return any(
+        v.lemma_ == "turn"
+        and any(c.lower_ in ("himself", "herself", "themselves") for c in v.children)
+        and any(c.dep_ == "prt" and c.lower_ == "in" for c in v.children)
+        for v in verbs
+    )
 
 
 def _pleads_guilty(verbs: list[Token]) -> bool:
