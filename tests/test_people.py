@@ -411,3 +411,21 @@ def test_surrender_warrants_among_and_deceased(nlp):
     found = {name: role for name, (role, _) in roles(nlp, text).items()}
     assert found["Jahaun Reed"] == found["Mark Combs"] == "suspect"
     assert found["Donna Reeves"] == found["Jim Casey"] == "victim"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Two officers arrested the suspect after the clerk was shot. Police identified "
+            "them as John Smith and Mary Jones.",
+            "Mary Jones",
+        ),
+        ("Patrick Mahomes and Kansas State shot down rumors on Monday.", "Kansas State"),
+        ("Kevin Durant and Phoenix Suns shot 52 percent from the field.", "Phoenix Suns"),
+        ("Police served a search warrant on John Smith to obtain his phone records.", "John Smith"),
+        ("John Smith was among the three players injured in Sunday's game.", "John Smith"),
+    ],
+)
+def test_pronouns_lists_warrants_and_among_need_a_clear_frame(nlp, text, name):
+    assert roles(nlp, text).get(name, (None,))[0] not in ("victim", "suspect")

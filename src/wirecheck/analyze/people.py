@@ -148,6 +148,7 @@ DECLARE_LEMMAS = {"pronounce", "declare", "find"}
 TREATED_LEMMAS = {"treat", "hospitalize", "hospitalise", "airlift"}
 CARRIED_LEMMAS = {"take", "transport", "rush", "admit", "fly", "carry"}
 HOSPITAL = re.compile(r"\b(hospital|medical center|trauma center|emergency room)\b", re.I)
+FIGURES = {"PERCENT", "CARDINAL", "QUANTITY", "MONEY"}  # entity types of a score or an amount
 GROUP_DEPS = ("nsubjpass", "dobj", "nsubj")  # a verb's group of people, most telling first
 # Who police look for: "detectives are searching for X".
 SOUGHT_LEMMAS = {"look", "search", "hunt"}
@@ -199,13 +200,13 @@ ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
 # A death told of the person in their own clause ("was fatally shot", "shot to death", "the
 # murder of X"), and, read over the whole sentence for want of that, the plain words of one.
 KILLED = re.compile(
-    r"\b(killed|died|dead|slain|fatal|fatally|murdered|to death|shooting death|bod(y|ies)|"
+    r"\b(killed|died|dead|deceased|slain|fatal|fatally|murdered|to death|shooting death|bod(y|ies)|"
     r"(death|murder|killing|slaying|homicide)s? of)\b",
     re.I,
 )
-DEATH_IN_SENTENCE = re.compile(r"\b(killed|died|dead|slain|fatally|murdered)\b", re.I)
+DEATH_IN_SENTENCE = re.compile(r"\b(killed|died|dead|deceased|slain|fatally|murdered)\b", re.I)
 # Entity labels the small English model gives to people's names it does not know.
-MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE"}
+MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
 # Words that make a capitalised phrase an organisation's or a place's name, not a person's.
 NOT_A_NAME = re.compile(
     r"\b(inc|llc|corp|company|department|police|sheriff|county|street|avenue|road|drive|"
@@ -408,7 +409,11 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
         if any(
             c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in noun.head.head.children
         ):
-            text = _previous_sentence(sent) + " " + text
+            before = _previous_sentence(sent)
+            # Only when the sentence before tells of one side: "Two men were found dead",
+            # not "Two officers arrested the suspect ... the clerk was shot".
+            if bool(SUSPECT.search(before)) != bool(VICTIM.search(before)):
+                text = before + " " + text
         if SUSPECT.search(text):
             return "suspect", "arrested" if ARRESTED.search(text) else None, False
         if VICTIM.search(text):
@@ -482,8 +487,10 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         or (dep == "nsubj" and lemmas & (ACCUSED_LEMMAS | HARM_LEMMAS) and _active(verbs))
     ):
         return "suspect"
-    if dep == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "warrant":
-        return "suspect"  # "served an arrest warrant on X"
+    warrant = head.head
+    on_warrant = dep == "pobj" and head.lower_ == "on" and warrant.lemma_.lower() == "warrant"
+    if on_warrant and any(c.lower_ == "arrest" for c in warrant.children):
+        return "suspect"  # "served an arrest warrant on X" (not a search warrant)
     if dep == "pobj" and head.lower_ in ("against", "for"):
         # "charges against X", "a warrant for X", "filed four counts of murder against X",
         # "the death penalty for X"
@@ -500,7 +507,7 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
     # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
     # men are X, Y and Z", "X was one of the victims"
     described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
-    if head.lemma_ == "be" and dep == "nsubj":
+    if head.lemma_ == "be" and dep == "nsubj" and violent:
         # "X was among the four people killed", "X was among the victims"
         described += [
             o
@@ -528,6 +535,12 @@ def _violent(sentence: str, doc: Doc) -> bool:
     """Whether the sentence, or the story's opening, tells of violence or a crime: "X
     remained in critical condition" in a shooting report, not in one on the Pope's health."""
     return bool(VIOLENCE.search(sentence) or VIOLENCE.search(doc_text(doc)[:LEDE_CHARS]))
+
+
+def _list_has_role(token: Token) -> bool:
+    """Whether the list ``token`` is in makes its people victims or suspects."""
+    noun, heads = _governors(token)
+    return any(_role_under(noun, h, [h, *h.conjuncts]) is not None for h in heads)
 
 
 def _turned_in(verbs: list[Token]) -> bool:
@@ -560,9 +573,13 @@ def _in_condition(verbs: list[Token]) -> bool:
 
 
 def _active(verbs: list[Token]) -> bool:
-    """An active verb with an object: "Smith shot the boy", "Jones faces charges"."""
-    return any(c.dep_ in ("dobj", "prep") for v in verbs for c in v.children) and not any(
-        c.dep_ == "auxpass" for v in verbs for c in v.children
+    """An active verb with an object: "Smith shot the boy", "Jones faces charges"; not a
+    figure ("Durant shot 52 percent from the field")."""
+    objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep")]
+    return (
+        bool(objects)
+        and not any(c.ent_type_ in FIGURES for c in objects)
+        and not any(c.dep_ == "auxpass" for v in verbs for c in v.children)
     )
 
 
@@ -589,8 +606,10 @@ def _mistagged_name(doc: Doc, ent: Span) -> bool:
         return False
     if not _violent(sentence_of(doc, ent.start).text, doc):
         return False
-    listed = any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts)
-    aged = ent.label_ != "GPE" and _age_of(doc_text(doc), ent) is not None
+    # Listed with people the list makes victims or suspects ("shot A, B and C"), not any list
+    # ("Patrick Mahomes and Kansas State shot down rumors").
+    listed = any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts) and _list_has_role(ent.root)
+    aged = _age_of(doc_text(doc), ent) is not None
     return listed or aged
 
 
