@@ -174,7 +174,6 @@ VICTIM_NOUNS = {"victim", "victims"}
 HARMED_WORDS = {"dead", "deceased", "injured", "wounded", "killed", "slain", "shot"}
 SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
 AGED = re.compile(r"[\w.'’ -]{0,8}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")  # after a name
-AGED_BEFORE = re.compile(r"\b\d{1,2}[- ]years?[- ]old\s+$")  # "21-year-old Kim Johnson"
 # What is brought against a suspect: "charges against X", "an arrest warrant for X".
 CHARGES = {"charge", "count", "warrant", "indictment"}
 # What a court sets for a defendant ("the death penalty for X", "bond for X"), which may also
@@ -425,7 +424,7 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
         and not telling
         and (
             AGED.match(text, name.end_char - sent.start_char)
-            or AGED_BEFORE.search(text[: name.start_char - sent.start_char])
+            or AGE_BEFORE_NAME.search(text[: name.start_char - sent.start_char])
         )
     ):
         # A named person with an age in a sentence about the shooting is one of its people.
