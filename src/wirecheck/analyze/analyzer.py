@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 34
+ANALYSIS_VERSION = 35
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -166,7 +166,7 @@ class Analyzer:
     ) -> Analysis:
         """Run the extractors over a Doc of the article's masked text, and its headline
         (``title_doc``: parsed from :func:`headline_text`, else parsed here)."""
-        people = extract_people(doc)
+        people = extract_people(doc, self.gazetteer)
         dates = extract_dates(doc, article.published)
         places = extract_places(doc, self.gazetteer)
         casualties = extract_casualties(doc)

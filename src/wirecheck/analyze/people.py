@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
 from wirecheck.analyze.numbers import number_value
+from wirecheck.analyze.places import Gazetteer
 from wirecheck.models import Person
 
 __all__ = ["TITLE_WORDS", "PeopleIndex", "extract_people", "resolve_name", "strip_title"]
@@ -612,18 +613,41 @@ def _mistagged_name(doc: Doc, ent: Span) -> bool:
     return listed or aged
 
 
+def _place_name(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether a one-word PERSON entity is rather a country's or a big city's name: no
+    fuller name in the article ends with it and no honorific precedes it ("Mr. Lincoln")."""
+    if len(ent) != 1 or ent.text in surnames:
+        return False
+    if ent.start > 0 and _is_title(ent.doc[ent.start - 1].text):
+        return False
+    return any(
+        p.precision == "country" or gazetteer.is_big_city(p) for p in gazetteer.lookup(ent.text)
+    )
+
+
 def _after_article(ent: Span) -> bool:
     """A one-word "name" after a lower-case "the" ("the Islamic State of Iraq and the Levant",
     "the Hague"): English gives a person's name no article, so the tagger erred."""
     return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].text == "the"
 
 
-def extract_people(doc: Doc) -> list[Person]:
-    """One Person per distinct individual, under the fullest name the article uses."""
+def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]:
+    """One Person per distinct individual, under the fullest name the article uses.
+
+    With a ``gazetteer``, a one-word "name" that is a country or a big city and never a
+    surname of a fuller name in the article ("GAO, Mali —", tagged as people by the small
+    model) is no person.
+    """
+    surnames = {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
     mentions = [
         e
         for e in entities(doc)
-        if (e.label_ == "PERSON" and not _after_article(e)) or _mistagged_name(doc, e)
+        if (
+            e.label_ == "PERSON"
+            and not _after_article(e)
+            and not (gazetteer and _place_name(e, surnames, gazetteer))
+        )
+        or _mistagged_name(doc, e)
     ]
     people = PeopleIndex()
     for ent in sorted(mentions, key=lambda e: -len(strip_title(span_text(e)).split())):
