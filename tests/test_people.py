@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from wirecheck.analyze.people import PeopleIndex, extract_people, resolve_name, strip_title
+from wirecheck.analyze.places import Gazetteer
 from wirecheck.models import Person
 
 
@@ -432,8 +435,6 @@ def test_pronouns_lists_warrants_and_among_need_a_clear_frame(nlp, text, name):
 
 
 def test_a_country_or_big_city_tagged_as_a_person_is_none_with_a_gazetteer(nlp):
-    from wirecheck.analyze.places import Gazetteer
-
     text = (
         "GAO, Mali — Five soldiers were killed when gunmen ambushed a convoy north of Gao. "
         "Related: Mali's army takes over bases in the north. Mr. Lincoln said on Monday."
@@ -444,3 +445,10 @@ def test_a_country_or_big_city_tagged_as_a_person_is_none_with_a_gazetteer(nlp):
     names = {p.name for p in extract_people(doc, Gazetteer())}
     assert "Mali" not in names and "Gao" not in names
     assert "Lincoln" in names or "Lincoln" not in tagged  # an honorific keeps a person
+
+
+def test_a_place_or_organisation_name_is_no_persons():
+    words = ["He", "was", "taken", "to", "Anderson", "Hospital", "near", "Hagen", "Drive", "."]
+    doc = Doc(Vocab(), words=words)
+    doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
+    assert extract_people(doc) == []

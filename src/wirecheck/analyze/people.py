@@ -215,6 +215,13 @@ NOT_A_NAME = re.compile(
     r"apartments?|station|office|court|services?|group|association|foundation)\b",
     re.I,
 )
+# The last word of a place's or an organisation's name the small model tags as a person's
+# ("Anderson Hospital", "Hagen Drive", "Crime Stoppers"): no one's surname.
+NOT_A_PERSON = re.compile(
+    r"\b(hospital|school|academy|university|college|street|avenue|road|drive|boulevard|"
+    r"highway|center|centre|department|police|stoppers|inc|llc|corp)\.?$",
+    re.I,
+)
 # An age right before a name: "20-year-old ", "Sixteen-year-old ".
 AGE_BEFORE_NAME = re.compile(r"\b(\d{1,2}|[a-z]+(-[a-z]+)?)[- ]years?[- ]old\s+$", re.I)
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
@@ -645,6 +652,7 @@ def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]
         if (
             e.label_ == "PERSON"
             and not _after_article(e)
+            and not NOT_A_PERSON.search(e.text)
             and not (gazetteer and _place_name(e, surnames, gazetteer))
         )
         or _mistagged_name(doc, e)
