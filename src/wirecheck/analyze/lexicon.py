@@ -40,11 +40,12 @@ PERSON_PRONOUNS = frozenset(
 )
 MALE_WORDS = frozenset(
     "he him his himself man men boy father son brother husband boyfriend uncle nephew "
-    "grandfather grandson stepson stepfather mr mr. male gentleman".split()
+    "grandfather grandson stepson stepfather fiance mr mr. male gentleman".split()
 )
 FEMALE_WORDS = frozenset(
     "she her hers herself woman women girl mother daughter sister wife girlfriend aunt niece "
-    "grandmother granddaughter stepdaughter stepmother mrs mrs. ms ms. miss female lady".split()
+    "grandmother granddaughter stepdaughter stepmother fiancee mrs mrs. ms ms. miss female "
+    "lady".split()
 )
 
 

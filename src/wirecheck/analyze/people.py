@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS
 from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
 from wirecheck.analyze.numbers import number_value
 from wirecheck.analyze.places import Gazetteer
@@ -115,18 +116,6 @@ RELATION = re.compile(
     r"partner|friend|neighbou?r|roommate|classmate|resident|student|relative)s?$",
     re.I,
 )
-KIN_GENDER = {
-    **dict.fromkeys(
-        "father son brother husband boyfriend fiance uncle nephew grandfather grandson "
-        "stepfather stepson man boy".split(),
-        "male",
-    ),
-    **dict.fromkeys(
-        "mother daughter sister wife girlfriend fiancee aunt niece grandmother granddaughter "
-        "stepmother stepdaughter woman girl".split(),
-        "female",
-    ),
-}
 VICTIM = re.compile(
     r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain|bod(y|ies))\b", re.I
 )
@@ -541,7 +530,13 @@ def _previous_sentence(sent: Span) -> str:
 def _violent(sentence: str, doc: Doc) -> bool:
     """Whether the sentence, or the story's opening, tells of violence or a crime: "X
     remained in critical condition" in a shooting report, not in one on the Pope's health."""
-    return bool(VIOLENCE.search(sentence) or VIOLENCE.search(doc_text(doc)[:LEDE_CHARS]))
+    return bool(VIOLENCE.search(sentence)) or _violent_story(doc)
+
+
+# Asked for each mention of a document in turn: the opening is searched once.
+@functools.lru_cache(maxsize=4)
+def _violent_story(doc: Doc) -> bool:
+    return VIOLENCE.search(doc_text(doc)[:LEDE_CHARS]) is not None
 
 
 def _list_has_role(token: Token) -> bool:
@@ -753,14 +748,20 @@ def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
 def _relation(title: str) -> bool:
     """Whether a title tells a relation ("the son of X"), not an office ("President of the
     Sons of Liberty"): its head noun, before any "of", is a relation."""
-    return RELATION.search(re.split(r"\s+of\s+", title, maxsplit=1)[0]) is not None
+    return RELATION.search(_title_head(title)) is not None
 
 
 def _kin_gender(title: str) -> str | None:
     """The gender a relation word gives ("his wife", "the boy's father"), if any."""
-    head = re.split(r"\s+of\s+", title, maxsplit=1)[0]
-    word = re.search(r"([a-z]+)\W*$", head.lower())
-    return KIN_GENDER.get(word.group(1)) if word else None
+    word = re.search(r"([a-z]+)\W*$", _title_head(title).lower())
+    if word is None:
+        return None
+    return "male" if word[1] in MALE_WORDS else "female" if word[1] in FEMALE_WORDS else None
+
+
+def _title_head(title: str) -> str:
+    """A title before any "of": its head noun ends it ("the son" of "the son of X")."""
+    return re.split(r"\s+of\s+", title, maxsplit=1)[0]
 
 
 def _title_texts(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
