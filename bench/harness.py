@@ -128,12 +128,15 @@ def source_groups_vs_copies(
 ) -> Scores:
     """Pairwise precision/recall of wirecheck's source groups against exact text overlap.
 
-    Every pair of articles under one gold incident is a copy when at least ``COPY_AT`` of the
-    shorter text's word 5-grams are in the other (computed exactly, not by MinHash), and
-    independent below ``INDEPENDENT_BELOW``; pairs in between are left out. A pair is
-    predicted a copy when wirecheck put both in one event and one source group.
+    Every pair of articles of two outlets (or of unknown outlets) under one gold incident is
+    a copy when at least ``COPY_AT`` of the shorter text's word 5-grams are in the other
+    (computed exactly, not by MinHash), and independent below ``INDEPENDENT_BELOW``; pairs
+    in between are left out. A pair is predicted a copy when wirecheck put both in one event
+    and one source group. Pairs of one outlet are left out: its reports are one source
+    whatever their words.
     """
     group = {a["id"]: (e["id"], a["source_group"]) for e in events for a in e["articles"]}
+    outlet = {a["id"]: a.get("outlet") for e in events for a in e["articles"]}
     by_incident: dict[str, list[str]] = {}
     for item, incident in incident_of.items():
         by_incident.setdefault(incident, []).append(item)
@@ -142,6 +145,8 @@ def source_groups_vs_copies(
         grams = {m: _five_grams(texts[m]) for m in members}
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
+                if outlet.get(a) and outlet.get(a) == outlet.get(b):
+                    continue
                 smaller = min(len(grams[a]), len(grams[b])) or 1
                 overlap = len(grams[a] & grams[b]) / smaller
                 predicted = a in group and group.get(a) == group.get(b)

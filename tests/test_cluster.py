@@ -213,6 +213,28 @@ def test_syndicated_copies_under_other_outlets_are_one_source():
     assert source_groups([second, first, earlier])["s1"] == "s0"
 
 
+def test_one_outlets_reports_are_one_source():
+    first = "Two men were shot outside a bar on Main Street late Friday, police said."
+    update = "A second victim of Friday's Main Street shooting has died, the coroner said."
+    wire_a = "Militants attacked a convoy near Gao on Monday, the army said. (AP)"
+    wire_b = "An army convoy was ambushed north of Gao, officials said. (Reuters)"
+    articles = [
+        Article(text=first, origin="1", id="a1", outlet="www.Daily.test"),
+        Article(text=update, origin="2", id="a2", outlet="daily.test"),
+        Article(text=update, origin="3", id="b1", outlet="other.test"),
+        Article(text=update.upper(), origin="4", id="n0", outlet=""),  # a copy: joins
+        Article(text="Fire crews saved a barn.", origin="4", id="n1"),  # no outlet
+        Article(text=wire_a, origin="5", id="g1", outlet="portal.test", attribution="AP"),
+        Article(text=wire_b, origin="6", id="g2", outlet="portal.test", attribution="Reuters"),
+    ]
+    groups = source_groups(articles)
+    # A first report and its update from one newsroom are one source, and so is another
+    # outlet's copy of the update; an aggregator's stories from two agencies are two.
+    assert groups["a1"] == groups["a2"] == groups["b1"] == groups["n0"] == "a1"
+    assert groups["n1"] == "n1"
+    assert groups["g1"] == "g1" and groups["g2"] == "g2"
+
+
 def test_a_late_article_that_matches_two_events_merges_them():
     day = dt.date(2024, 5, 4)
     # Two reports with no words or names in common: two events at first.

@@ -184,7 +184,10 @@ def event_record(console: Console, record: EventRecord) -> None:
             escape(article.url or ""),
         )
     console.print(sources)
-    console.print("[dim]Articles with the same src letter are copies of one story.[/]")
+    console.print(
+        "[dim]Articles with the same src letter are one source: one outlet's reports, "
+        "or copies of one story.[/]"
+    )
 
     for status, heading, colour in STATUS_ORDER:
         facts = [f for f in record.facts if f.status == status]

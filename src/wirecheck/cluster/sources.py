@@ -1,10 +1,14 @@
-"""Independent sources: copies of one story (syndication, wire copy) form one source group.
+"""Independent sources: one outlet's reports, and copies of one story (syndication, wire
+copy) under any outlets, form one source group.
 
 Two articles are one source when their bodies (boilerplate masked) are near-identical:
 MinHash Jaccard of word 3-shingles >= ``COPY_JACCARD``, or the shorter body is almost all
 inside the longer one (a syndicated copy cut short, or with a paragraph added). Two
 articles that carry the same wire credit (``attribution``) need less: a rewrite of the same
-wire story around its paragraphs is still that agency's story.
+wire story around its paragraphs is still that agency's story. Two reports of one outlet
+are one source too, whatever their words (a first report and its update are one newsroom's
+account, not two that corroborate each other), unless they carry different wire credits
+(an aggregator's site carrying two agencies' stories).
 """
 
 from __future__ import annotations
@@ -47,6 +51,11 @@ def _wire(article: Article) -> str | None:
     return article.attribution.strip().casefold() if article.attribution else None
 
 
+def _outlet(article: Article) -> str | None:
+    outlet = article.outlet.strip().casefold().removeprefix("www.") if article.outlet else ""
+    return outlet or None
+
+
 def source_groups(articles: list[Article]) -> dict[str, str]:
     """Map each article id to its source group: the id of the group's earliest article
     (earliest published; the first given on ties or without dates)."""
@@ -68,6 +77,7 @@ class SourceGroups:
         self._articles: list[Article] = []
         self._sizes: list[int] = []
         self._parent: list[int] = []
+        self._by_outlet: dict[str, list[int]] = {}  # outlet -> its articles, in order added
         # The body MinHash values, one row per article: a new article is compared with all
         # the others at once (pair by pair, a large event re-read from the store cost seconds).
         self._values = np.empty((0, NUM_PERM), dtype=np.uint64)
@@ -91,6 +101,7 @@ class SourceGroups:
         self._sizes.append(len(_shingles(body)) if body.strip() else 0)
         self._parent.append(i)
         before, self._values = self._values, np.vstack([self._values, minhash.hashvalues])
+        self._join_outlet(i)
         if not self._sizes[i] or not i:
             return
         sizes = np.array(self._sizes[:i], dtype=np.float64)
@@ -114,10 +125,27 @@ class SourceGroups:
             or (contained >= COPY_CONTAINMENT and min(sizes[i], sizes[j]) >= MIN_SHINGLES)
             or (same_wire and contained >= WIRE_CONTAINMENT)
         ):
-            # The root of a group is always its earliest article: keep the earlier root.
-            a, b = self._root(i), self._root(j)
-            keep, drop = (a, b) if self._rank(a) < self._rank(b) else (b, a)
-            self._parent[drop] = keep
+            self._join(i, j)
+
+    def _join_outlet(self, i: int) -> None:
+        """Put article ``i`` in one group with the earlier articles of its outlet, but not
+        with one that carries another wire credit than its own."""
+        outlet = _outlet(self._articles[i])
+        if outlet is None:
+            return
+        wire = _wire(self._articles[i])
+        earlier = self._by_outlet.setdefault(outlet, [])
+        for j in earlier:
+            other = _wire(self._articles[j])
+            if wire is None or other is None or wire == other:
+                self._join(i, j)
+        earlier.append(i)
+
+    def _join(self, i: int, j: int) -> None:
+        """Put articles ``i`` and ``j`` in one group, rooted at its earliest article."""
+        a, b = self._root(i), self._root(j)
+        keep, drop = (a, b) if self._rank(a) < self._rank(b) else (b, a)
+        self._parent[drop] = keep
 
     def groups(self) -> dict[str, str]:
         """Each article id's source group, as :func:`source_groups` gives it."""
