@@ -149,3 +149,27 @@ def test_participant_attributes_count_only_where_both_sides_give_a_value():
     assert (counts["age_right"], counts["age_given"]) == (1, 1)
     assert (counts["gender_right"], counts["gender_given"]) == (1, 1)
     assert (counts["status_right"], counts["status_given"]) == (1, 2)
+
+
+def test_copy_detection_score_leaves_out_pairs_of_one_outlet():
+    import harness
+
+    story = "police said two men were shot outside a bar on main street late on friday night"
+    other = "a grand jury indicted the driver on tuesday after a long hearing in the county court"
+    texts = {"a": story, "b": story, "c": other, "d": story + " more"}
+    incident = {"a": "i", "b": "i", "c": "i", "d": "i"}
+    events = [
+        {
+            "id": "e",
+            "articles": [
+                {"id": "a", "outlet": "x.test", "source_group": "a"},
+                {"id": "c", "outlet": "x.test", "source_group": "a"},  # same outlet: left out
+                {"id": "b", "outlet": "y.test", "source_group": "a"},  # a copy, found
+                {"id": "d", "outlet": None, "source_group": "d"},  # a copy, missed
+            ],
+        }
+    ]
+    scores = harness.source_groups_vs_copies(events, incident, texts)
+    # Copies: a-b, a-d, b-d; b-c is independent and predicted one source (a false copy).
+    assert scores["copy_pairs"] == 3
+    assert (scores["source_group_p"], scores["source_group_r"]) == (0.5, pytest.approx(1 / 3))
