@@ -275,6 +275,21 @@ def test_month_day_just_ahead_of_publication_is_upcoming_not_last_year():
     assert got is not None and got[3] == dt.date(2014, 2, 28)
 
 
+def test_scheduled_month_day_months_ahead_is_upcoming_not_last_year(nlp):
+    pub = dt.date(2025, 3, 9)
+    text = (
+        "A man was shot on Friday. A curfew stays in place until April 2, and the trial is "
+        "set for Monday, May 19. The shop had opened on April 2."
+    )
+    mentions = sorted(extract_dates(nlp(text), pub), key=lambda m: m.start)
+    days = [m.best for m in mentions if m.text.endswith(("April 2", "May 19"))]
+    # a deadline and a schedule are this spring's; the bare "opened on April 2" is last year's
+    assert days == [dt.date(2025, 4, 2), dt.date(2025, 5, 19), dt.date(2024, 4, 2)]
+    doc = nlp(text.rsplit(" The shop", 1)[0])
+    picked = pick_event_date(extract_dates(doc, pub), doc, pub)
+    assert picked is not None and picked.best == dt.date(2025, 3, 7)
+
+
 def test_day_part_word_does_not_hide_the_verb_of_a_weekday(nlp):
     # the tagger splits "Monday night" into a date and a time: "released" still governs
     doc = nlp(

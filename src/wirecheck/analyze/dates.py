@@ -31,6 +31,16 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 NUMBER_WORDS = {word: value for word, value in UNITS.items() if value <= 12}
 # How far after publication a month-day without a year may lie (a hearing, a funeral).
 AHEAD_WINDOW = dt.timedelta(days=14)
+# ... and how far when the words before it look ahead ("until April 2", "set for May 20"):
+# a deadline or a schedule, months off, is not a day of last year.
+SCHEDULED_AHEAD = dt.timedelta(days=183)
+LOOKS_AHEAD = re.compile(
+    r"\b(?:until|till|through|by|starting|beginning|effective|expires?|expiring|deadline of"
+    r"|(?:scheduled|set|slated|due|planned|expected)\s+(?:for|on|to\s+\w+\s+on)|next)"
+    r"\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
+LOOK_BACK_CHARS = 40
 # How far before publication a day named with its weekday ("Monday, May 23") still anchors
 # the bare weekday ("Monday night") elsewhere in the text.
 ANCHOR_WINDOW = dt.timedelta(days=30)
@@ -145,8 +155,10 @@ def _count(word: str | None) -> int:
     return {"a": 1, "an": 1, "few": 3, "several": 3}.get(word, NUMBER_WORDS.get(word, 1))
 
 
-def _past_day(month: int, day: int, year: int | None, pub: dt.date | None) -> dt.date | None:
-    """A month-day without a year is the latest such day at most ``AHEAD_WINDOW`` after
+def _past_day(
+    month: int, day: int, year: int | None, pub: dt.date | None, ahead: dt.timedelta
+) -> dt.date | None:
+    """A month-day without a year is the latest such day at most ``ahead`` after
     publication: "a hearing on May 20" in a May 12 story is this May's, not last year's."""
     if year is not None:
         try:
@@ -160,7 +172,7 @@ def _past_day(month: int, day: int, year: int | None, pub: dt.date | None) -> dt
             found = dt.date(candidate, month, day)
         except ValueError:
             continue  # February 29 outside a leap year
-        if found - pub <= AHEAD_WINDOW:
+        if found - pub <= ahead:
             return found
     return None
 
@@ -216,11 +228,12 @@ def _day(day: dt.date | None) -> tuple[dt.date, dt.date, str, dt.date] | None:
 
 
 def normalise(
-    text: str, pub: dt.date | None
+    text: str, pub: dt.date | None, ahead: dt.timedelta = AHEAD_WINDOW
 ) -> tuple[dt.date, dt.date, str, dt.date | None] | None:
     """(start, end, precision, best) of a time expression, or None when it is not resolvable.
 
-    Durations ("three years", "24-hour"), ages and bare clock times name no date: None.
+    Durations ("three years", "24-hour"), ages and bare clock times name no date: None. A
+    month-day without a year lies at most ``ahead`` after ``pub`` (see ``_past_day``).
     """
     t = text.strip()
     if m := RE_DECADE.search(t):
@@ -241,7 +254,7 @@ def normalise(
             return None
     if m := RE_MONTH_DAY.search(t) or RE_DAY_MONTH.search(t):
         year = int(m["year"]) if m["year"] else None
-        return _day(_past_day(MONTHS[m["month"].lower()], int(m["day"]), year, pub))
+        return _day(_past_day(MONTHS[m["month"].lower()], int(m["day"]), year, pub, ahead))
     if m := RE_MONTH_YEAR.search(t):
         start, end = _month_range(int(m["year"]), MONTHS[m["month"].lower()])
         return start, end, "month", None
@@ -331,8 +344,10 @@ def _dateparser(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, 
 
 
 def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention | None:
-    text = doc_text(doc)[start:end]
-    resolved = normalise(text, pub)
+    whole = doc_text(doc)
+    text = whole[start:end]
+    before = whole[max(0, start - LOOK_BACK_CHARS) : start]
+    resolved = normalise(text, pub, SCHEDULED_AHEAD if LOOKS_AHEAD.search(before) else AHEAD_WINDOW)
     if resolved is None:
         return None
     range_start, range_end, precision, best = resolved
