@@ -435,3 +435,19 @@ def test_a_record_spans_its_members_dates_but_not_vague_or_far_ones():
     date = reconcile("ev", [*near, year, old]).date
     assert (date.start, date.end, date.best) == (DAY, DAY + dt.timedelta(days=2), DAY)
     assert date.precision == "week"
+
+
+def test_a_night_and_the_early_hours_after_it_tie_towards_the_early_hours():
+    def said(aid, text, day):
+        m = member(aid, aid, day=day)
+        m.analysis.event_date = DateMention(90, 90 + len(text), text, day, day, "day", day)
+        return m
+
+    night, morning = DAY, DAY + dt.timedelta(days=1)
+    split = [said("a", "late Monday night", night), said("b", "early Tuesday morning", morning)]
+    assert reconcile("ev", split).date.best == morning
+    # A bare day says nothing of the hour: a tie keeps the earlier day.
+    bare = [said("a", "Monday", night), said("b", "early Tuesday", morning)]
+    assert reconcile("ev", bare).date.best == night
+    evening = [said("a", "Monday evening", night), said("b", "Tuesday afternoon", morning)]
+    assert reconcile("ev", evening).date.best == night

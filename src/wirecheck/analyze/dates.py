@@ -95,6 +95,12 @@ HOLIDAY = re.compile(
     re.I,
 )
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
+# Parts of a day that tell which side of midnight a time falls: "late Tuesday night" and
+# "early Wednesday morning" may be one moment, dated on either day.
+EARLY_HOURS = re.compile(
+    r"\b(early|morning|a\.?m\b\.?|overnight|after midnight|pre-?dawn|dawn|wee hours)", re.I
+)
+LATE_HOURS = re.compile(r"\b(night|late|evening|p\.?m\b\.?|tonight)", re.I)
 LAST_UNIT = re.compile(r"\b(last|this|past)\s+(week|month|year|weekend)\b", re.I)
 # Phrases spaCy's NER often leaves untagged.
 EXTRA = re.compile(

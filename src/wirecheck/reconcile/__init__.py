@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from wirecheck.analyze.dates import EARLY_HOURS, LATE_HOURS
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import PeopleIndex
 from wirecheck.cluster.index import MAX_EVENT_DAYS, is_firm_range
@@ -70,7 +71,7 @@ def _date(members: list[Member]) -> EventDate:
         # Nothing in the text dates the event: it happened by the first report.
         return EventDate(start=None, end=published[0], best=None, precision="unknown")
     days = Counter(day for _, day in {(g, d.best) for g, d in mentions if d.best})
-    best = max(days, key=lambda d: (days[d], -d.toordinal())) if days else None
+    best = _best_day(days, [d for _, d in mentions])
     start = max(d.range_start for _, d in mentions)
     end = min(d.range_end for _, d in mentions)
     if start > end:
@@ -91,6 +92,23 @@ def _date(members: list[Member]) -> EventDate:
     agreed = best is not None and all(d.best in (None, best) for _, d in mentions)
     precision = "day" if agreed else ("week" if (end - start).days <= 7 else "range")
     return EventDate(start=start, end=end, best=best, precision=precision)
+
+
+def _best_day(days: Counter, mentions: list[DateMention]) -> dt.date | None:
+    """The day most independent sources back; of two or more, the earliest, but for a night
+    and the early hours after it: when one source says "late Tuesday night" and another
+    "early Wednesday morning", the second has said which side of midnight it was."""
+    if not days:
+        return None
+    top = max(days.values())
+    tied = sorted(day for day, n in days.items() if n == top)
+    if len(tied) == 2 and (tied[1] - tied[0]).days == 1:
+        said = {day: [m.text for m in mentions if m.best == day] for day in tied}
+        early = any(EARLY_HOURS.search(t) and not LATE_HOURS.search(t) for t in said[tied[1]])
+        late = any(LATE_HOURS.search(t) and not EARLY_HOURS.search(t) for t in said[tied[0]])
+        if early and late:
+            return tied[1]
+    return tied[0]
 
 
 def _days_from(day: dt.date, mention: DateMention) -> int:
