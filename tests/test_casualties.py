@@ -7,8 +7,8 @@ import pytest
 from wirecheck.analyze.casualties import extract_casualties, summarize_casualties
 
 
-def figures(nlp, text):
-    found = extract_casualties(nlp(text))
+def figures(nlp, text, year=None):
+    found = extract_casualties(nlp(text), year)
     killed = summarize_casualties(found, "killed")
     injured = summarize_casualties(found, "injured")
     return (killed.best if killed else None), (injured.best if injured else None)
@@ -1201,3 +1201,190 @@ def test_an_apposition_at_the_start_looks_before_no_token(nlp):
         tags=["NN", ",", "NN", "VBN", "CC"],
     )
     assert _listed_beside(doc[2]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Rescuers said the death toll from the ferry fire rose to 27 on Sunday.", 27),
+        ("Provincial officials raised the death toll to more than 40 after the storm.", 40),
+        ("A woman hurt in the crash died, bringing the death toll in the crash to three.", 3),
+        ("Rescuers found more bodies and raised the toll to twenty-two.", 22),
+        # A war named away from the toll does not make it a war's.
+        (
+            "The leader of the insurgency on Sunday praised the troop withdrawal from the "
+            "country, as officials raised the death toll to more than 60 from the blasts.",
+            60,
+        ),
+        # A toll foreseen is not one told.
+        ("The death toll may be higher, up to 15, a local radio station said.", None),
+        ("The death toll is expected to rise to 30 as more bodies are found.", None),
+    ],
+)
+def test_a_death_toll_told_as_it_rises_counts(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_a_headline_toll_that_rises_counts(nlp):
+    title = "Army says death toll in bus ambush rises to 19"
+    assert headline_tolls(nlp, title, "The army spoke to reporters on Friday.") == (19, 0)
+
+
+def test_people_who_lost_their_lives_are_dead(nlp):
+    text = "Officials said 14 people, including six soldiers, lost their lives in the raid."
+    assert figures(nlp, text) == (14, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors say the brothers hired a gunman to kill the journalist.",
+        "Police said they uncovered a plot to kill the official.",
+        "The two men were paid to plan the reporter's murder.",
+        "He conspired with two men to kill his neighbor.",
+    ],
+)
+def test_a_killing_wanted_or_paid_for_is_no_death(nlp, text):
+    assert figures(nlp, text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is flying home to see her father before he dies of cancer.",
+        "Police said more charges will be filed if the boy dies of his wound.",
+    ],
+)
+def test_a_death_that_may_come_is_no_death(nlp, text):
+    assert figures(nlp, text) == (None, None)
+
+
+def test_a_death_before_he_died_is_told(nlp):
+    assert figures(nlp, "He was shot in the head before he died.")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # A toll of a war, an epidemic or a season does not replace the event's toll.
+        (
+            "A strike in Rafah killed 7 people on Monday. The death toll in Gaza since the war "
+            "began has risen to more than 40,000.",
+            7,
+        ),
+        (
+            "A nurse died of COVID-19 on Friday. The pandemic's death toll in the state rose to "
+            "1,200.",
+            1,
+        ),
+        ("Two more died of the flu, bringing the death toll from this season's outbreak to 30.", 2),
+        # A toll told as it stands is as often a past event's.
+        (
+            "The 2023 earthquake had a death toll of more than 50,000. On Tuesday an aftershock "
+            "injured two people.",
+            None,
+        ),
+        ("The death toll at the Grenfell Tower fire was 72.", None),
+        ("Last month a similar attack left a death toll of 60.", None),
+        # Past a report's head, a rising toll is no longer read as the event's.
+        (
+            "A gunman killed 5 people on Monday. Police sealed the mall. Residents prayed. The "
+            "death toll rose to 12.",
+            5,
+        ),
+        # A casualty toll counts the wounded; a bare toll needs words of death.
+        ("The casualty toll rose to 35, including dead and wounded, officials said.", None),
+        ("The county board voted to raise the toll to 15 for trucks.", None),
+    ],
+)
+def test_a_toll_of_a_period_or_of_the_past_is_not_the_events(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+def test_an_ordered_killing_may_have_taken_place(nlp):
+    text = "Witnesses said the commander ordered the killing of 12 protesters on Friday."
+    assert figures(nlp, text)[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Dated years before the report's year of publication: background, even told first.
+        ("When her grandfather died in 1931, the family moved to Ohio.", None),
+        ("The award honors reporter Jane Roe, who was killed in Spain in 2015.", None),
+        # The old date belongs to another clause or to the subject: the event's toll stands.
+        (
+            "A gunman who killed five people last week had been treated at a clinic in 2016, "
+            "police said on Monday, May 6, 2024.",
+            5,
+        ),
+        ("The driver of a 2012 Honda Civic was killed Sunday in a crash on Route 9.", 1),
+        ("A commander who fought in the 2014 war was killed in an airstrike Monday.", 1),
+        # Years after publication are no measure of it.
+        ("A man was shot and killed on Jan. 3, 2024. The trial is set for 2028.", 1),
+    ],
+)
+def test_a_death_dated_years_before_publication_is_background(nlp, text, killed):
+    assert figures(nlp, text, 2024)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Without a publication year, the latest year a past event is dated to stands for it.
+        (
+            "When his father died in 1998, the boy moved to Ohio. He was shot on May 2, 2015, "
+            "and is in stable condition.",
+            None,
+        ),
+        # Not a year ahead, nor one in a name.
+        ("A man was killed on Jan. 3, 2024. A trial is set for 2028.", 1),
+        ("The driver of a 2012 Honda Civic was killed Sunday. Copyright 2026 WXYZ.", 1),
+    ],
+)
+def test_without_a_publication_year_past_events_date_the_report(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord ended a war that lasted four years and killed 80,000 people.",
+        "The war, which has killed 400,000 people, is in its fourth year.",
+        "Officials said the pandemic has killed thousands of people in the region.",
+    ],
+)
+def test_deaths_of_a_war_are_a_tally_not_a_toll(nlp, text):
+    assert figures(nlp, text)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Five civilians were killed in the war in Sudan on Tuesday when shelling hit a market.",
+            5,
+        ),
+        ("A journalist was killed during the war in Gaza on Monday.", 1),
+        ("A soldier from Ohio was killed in the war in Ukraine this week.", 1),
+        ("Russia's war has killed two soldiers in the village overnight.", 2),
+    ],
+)
+def test_deaths_in_a_war_on_a_recent_day_are_an_event(nlp, text, killed):
+    assert figures(nlp, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer Mark Jones, who was killed Friday, was a 12-year veteran of the force.",
+        "Hundreds demanded justice for Ahmed Ali, who was killed by police on Monday.",
+    ],
+)
+def test_a_relative_clause_on_a_named_victim_counts(nlp, text):
+    assert figures(nlp, text)[0] == 1
+
+
+def test_a_question_who_is_dead_counts_no_one(nlp):
+    text = 'The minister asked: "Who is dead? Where are the examples of killed reporters?"'
+    assert figures(nlp, text) == (None, None)

@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 39
+ANALYSIS_VERSION = 40
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -169,7 +169,8 @@ class Analyzer:
         people = extract_people(doc, self.gazetteer)
         dates = extract_dates(doc, article.published)
         places = extract_places(doc, self.gazetteer)
-        casualties = extract_casualties(doc)
+        year = article.published.year if article.published else None
+        casualties = extract_casualties(doc, year)
         headline = self.read_headline(article, title_doc)
         killed, injured = headline.tolls(casualties, doc_text(doc))
         sents = [s for s in sentences(doc) if span_text(s).strip()]

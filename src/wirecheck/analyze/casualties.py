@@ -20,34 +20,41 @@ Counting conventions (ACLED's conservative reading), applied to every statement:
 ``low``, ``best`` and ``high`` are equal on a statement (the model needs integers; the
 conventions above already give the lowest reading). Being shot without a stated death is
 *injured*; "fatally shot", "shot dead", "shot and killed", "pronounced dead", "died",
-"passed away", "succumbed", "shot to death" are *killed*; "suffered a gunshot wound" and
-"found with gunshot wounds" are *injured* unless the wound is fatal, and so are "three
-gunshot victims" (the dead among them told apart as for "three were shot"); a knife wound
-("stabbed") is not an injury, as shooting tallies count gunshot injuries only. Not counted:
-hypotheticals ("could have been killed"), attempts and threats ("tried to kill",
-"threatened to kill them", "the attempted murder of"), first- and second-person victims in
-quoted speech ("they shot me"), people in general ("we have to stop killing kids", a bare
-plural), unstated counts ("did not say how many were hurt"), a
-plural "both were taken to a hospital" without a number (not everyone taken to hospital was
-hit), plural figures of a sentence that sums up a period or several incidents ("22 wounded
-in shootings across the city since Friday", "nine killed so far this year", "in four
-separate shootings", "eight killed in Chicago shootings", "27 wounded over an eight-hour
-stretch"), numbers of shots ("shot about 10 times") and of gallery captions
+"passed away", "succumbed", "lost their lives", "shot to death" are *killed*, and so is a
+death toll told as it rises at the report's head ("the death toll rose to 31", "raised the
+death toll to more than 60"), unless it is a war's, an epidemic's or a period's;
+"suffered a gunshot wound" and "found with gunshot wounds" are *injured* unless the wound
+is fatal, and so are "three gunshot victims" (the dead among them told apart as for "three
+were shot"); a knife wound ("stabbed") is not an injury, as shooting tallies count gunshot
+injuries only. Not counted: hypotheticals ("could have been killed", "if he dies", "before
+she dies"), attempts, threats and plans ("tried to kill", "threatened to kill them", "the
+attempted murder of", "hired a gunman to kill her", "a plot to kill"), a question ("Who is
+dead?"), first- and second-person victims in quoted speech ("they shot me"), people in
+general ("we have to stop killing kids", a bare plural), unstated counts ("did not say how
+many were hurt"), a plural "both were taken to a hospital" without a number (not everyone
+taken to hospital was hit), plural figures of a sentence that sums up a period or several
+incidents ("22 wounded in shootings across the city since Friday", "nine killed so far this
+year", "in four separate shootings", "eight killed in Chicago shootings", "27 wounded over
+an eight-hour stretch"), numbers of shots ("shot about 10 times") and of gallery captions
 ("Image 2 of 8"), unborn children ("five adults and an unborn child were killed" is five,
-as victim tallies count them), and, after the first statement, sentences set in an
-earlier year ("was killed there in 2009", "two years ago").
+as victim tallies count them), and, after the first statement, sentences set in an earlier
+year ("was killed there in 2009", "two years ago"); in any statement, a death dated years
+before the report's year of publication ("when his father died in 1927"), and deaths a war
+or an epidemic is the subject of ("a war that killed 100,000 people"), unless on a recent
+day ("the war killed two soldiers overnight").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, sentences, span_text, span_tokens
-from wirecheck.analyze.numbers import VAGUE_COUNTS, number_value
+from wirecheck.analyze.numbers import TENS, UNITS, VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
 __all__ = ["TALLY_SHARED", "extract_casualties", "summarize_casualties"]
@@ -141,7 +148,24 @@ BODY_COUNT_HEADS = {"people", "persons", "individuals", "all", "both", "they", "
 BODY_COUNT_HEADS |= {"dead", "deceased"}  # "the three dead", "the three deceased"
 # "tried to kill", "hoped to kill hundreds" (which the lemmatiser makes "hop").
 INTENT_LEMMAS = {"try", "attempt", "threaten", "plan", "want", "vow", "intend", "plot", "seek"}
-INTENT_LEMMAS |= {"hope", "hop", "aim"}
+INTENT_LEMMAS |= {"hope", "hop", "aim", "conspire"}
+# "hired a gunman to kill her", "paid to plan his murder": a killing paid for, which these
+# words do not say took place ("ordered the killing of 12" may tell one that did).
+INTENT_LEMMAS |= {"hire", "pay"}
+INTENT_NOUNS = {"plot", "plan", "attempt", "bid", "conspiracy", "threat"}  # "a plot to kill"
+INTENT_WORDS = INTENT_NOUNS | INTENT_LEMMAS
+# A death foretold, not told: "before she dies", "if he dies", "unless they are killed".
+CONDITIONAL_MARKS = {"if", "unless", "lest"}
+FUTURE_MARKS = {"before", "until", "till"}  # only with a present tense: "before he dies"
+# What kills over a period, not in an event: "a war that killed 100,000 people", "the
+# pandemic has killed thousands" (a tally).
+PERIOD_KILLERS = {"war", "conflict", "insurgency", "pandemic", "epidemic", "genocide"}
+PERIOD_KILLERS |= {"famine", "uprising", "rebellion", "occupation"}
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+FAR_PAST = 2  # years before the report's publication: a death then is background
+# A clause dated to the last days: "the war killed two soldiers overnight" is today's event.
+RECENT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+RECENT |= {"today", "yesterday", "tonight", "overnight", "week", "weekend"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can", "must", "could've", "might've"}
 SPEAKERS = ("i", "me", "we", "us", "you", "myself", "ourselves")
 ANOTHER_NEAR = 150  # chars past a report's first death where "another" death is one more
@@ -242,6 +266,38 @@ MEMBER = re.compile(r"(one|two|three|four|\d+) of (them|the|those|these)\b", re.
 FATAL_WOUND = re.compile(r"(?<!non-)(?<!non )\b(fatal|mortal)\b", re.I)
 STATED_TWO = re.compile(r"\b(two|2|both|pair|couple|and|others?)\b", re.I)
 WOUNDED_OBJECT = re.compile(r"(wound|injur)\w*\s", re.I)  # "wounded a boy": active, its object
+# A toll of the dead told as it rises: "the death toll rose to 31", "raised the death toll
+# to more than 60", "bringing the death toll in the crash to three". A toll told as it stands
+# ("had a death toll of 2,977", "the death toll at the fire was 72") is as often a past
+# event's, so it is not read.
+TOLL_NUMBER = (
+    r"(?:more than |at least |over |nearly |almost |about |around |some |roughly )?"
+    rf"(\d[\d,]*|(?:{'|'.join(sorted({**UNITS, **TENS}, key=len, reverse=True))})"
+    rf"(?:-(?:{'|'.join(UNITS)}))?)\b(?! of\b)"  # not "the death toll was one of the worst"
+)
+DEATH_TOLL = re.compile(
+    # Not a toll foreseen: "the death toll may be higher, up to 10", "is expected to rise".
+    # Not a "casualty toll", which counts the wounded too.
+    r"(?<!casualty )\b(?:(?:death|fatality) )?toll\b"
+    r"(?:(?!\b(?:may|might|could|would|expected|feared|likely)\b)[^.;:\d—–]){0,50}?"
+    rf"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|reached|reaches)(?: to)? {TOLL_NUMBER}|"
+    r"\b(?:rais|push|bring|brought|took|tak|lift)\w* the (?:(?:death|fatality) )?toll\b"
+    rf"[^.;:\d]{{0,40}}?\bto {TOLL_NUMBER}",
+    re.I,
+)
+# A bare "toll" is a death toll only among words of death ("bodies were found, raising the
+# toll to 22"), not "raised the toll to 15 for trucks".
+DEATH_WORDS = re.compile(r"\b(dead|died|deaths?|killed|bodies|fatalities)\b", re.I)
+TOLL_OF_DEATH = re.compile(r"\b(death|fatality) toll\b", re.I)
+# A toll of a period, not of the event: "the death toll in Gaza since the war began", "the
+# pandemic's death toll", "the death toll from this season's outbreak", "last month".
+PERIOD_TOLL = re.compile(
+    r"\b(since|so far|season|outbreak|pandemic|epidemic|war|conflict|insurgency|last "
+    r"(week|month|year)|(19|20)\d\d)\b",
+    re.I,
+)
+TOLL_NEAR = 40  # chars either side of a toll where words tell a period's toll
+LEAD = 2  # sentences at a report's head, where a rising toll is the event's own
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -540,19 +596,58 @@ def _unstated(verb: Token, victims: Token) -> bool:
         return True
     if victims.lower_ in ("anyone", "anybody", "nobody", "none", "noone", *SPEAKERS):
         return True
+    if _question(victims):
+        return True
     if any(c.lower_ == "no" for c in victims.lefts):
         return True  # "no one else was injured", "no other people were hurt"
     # "could have been killed", and "he should be dead" (the modal on the copula).
     modal_on = [verb, verb.head] if verb.dep_ in ("acomp", "oprd") else [verb]
     if any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL for w in modal_on for c in w.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
+    if _intended(verb):
         return True  # "tried to kill a fifth", "threatened to kill them"
+    if _foretold(verb):
+        return True  # "to see her mother before she dies"
     if any(c.lower_ in ("attempted", "attempt") for c in verb.lefts):
         return True  # "the attempted murder of one victim"
     return any(c.dep_ == "neg" for t in _scope(verb) for c in t.children) or any(
         t.lower_ in ("how", "whether") for t in verb.children
     )
+
+
+def _question(victims: Token) -> bool:
+    """ "Who is dead?": a question opening with "who", not a relative clause on a victim."""
+    if victims.lower_ != "who":
+        return False
+    doc, sent = victims.doc, victims.sent
+    before = [t for t in doc[sent.start : victims.i] if not t.is_quote]
+    opening = not before or before[-1].text == ":"  # "asked aloud: 'Who is dead?'"
+    return opening and any(t.text == "?" for t in doc[victims.i : sent.end])
+
+
+def _intended(verb: Token) -> bool:
+    """ "tried to kill a fifth", "hired a gunman to kill her", "a plot to kill the official",
+    "paid to plan his murder": a killing wanted, planned or paid for, not told to have
+    happened."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
+        return True
+    if verb.pos_ == "NOUN":  # "to plan his murder", "plotted the killing of"
+        return verb.dep_ == "dobj" and verb.head.lemma_ in INTENT_LEMMAS
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or verb.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or to.i == 0:
+        return False
+    before = verb.doc[to.i - 1]  # "a plot to kill": the parser may hang "kill" elsewhere
+    return before.lemma_ in INTENT_WORDS or verb.head.lemma_ in INTENT_NOUNS
+
+
+def _foretold(verb: Token) -> bool:
+    """ "if he dies", "unless they are killed", "before she dies": a clause of a death that
+    may come, not one that came ("before he died" did)."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.tag_ in ("VBZ", "VBP") for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
+    return bool(marks & CONDITIONAL_MARKS) or (bool(marks & FUTURE_MARKS) and present)
 
 
 def _scope(word: Token) -> list[Token]:
@@ -773,12 +868,16 @@ def _plural_noun(token: Token) -> bool:
 
 
 def _dies(token: Token) -> bool:
-    """ "died", "passed away", "succumbed to his injuries"."""
+    """ "died", "passed away", "succumbed to his injuries", "lost their lives"."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in ("die", "succumb") or (
-        lemma == "pass" and any(c.lower_ == "away" for c in token.children)
+    return (
+        lemma in ("die", "succumb")
+        or (lemma == "pass" and any(c.lower_ == "away" for c in token.children))
+        or (
+            lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in token.children)
+        )
     )
 
 
@@ -978,13 +1077,17 @@ def _negations(doc: Doc, sent: Span) -> list[Casualty]:
     return out
 
 
-def extract_casualties(doc: Doc) -> list[Casualty]:
-    """Every killed/injured statement, with its count and whom it counts."""
+def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
+    """Every killed/injured statement, with its count and whom it counts; ``year``, the
+    report's year of publication (else the latest year it dates a past event to), sets
+    deaths years before it aside."""
     text = doc_text(doc)
     found: list[Casualty] = []
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
     previous_start = 0
     recent: list[Span] = []  # the last sentences with words, nearest last
+    told = 0  # sentences with words so far
+    year = year if year is not None else _told_year(doc)
     for sent in sentences(doc):
         sent_text = span_text(sent)
         sent_tokens = span_tokens(sent)
@@ -1016,7 +1119,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 victims = _total_of(victims) if victims is not None else None
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
-            if _generic_plural(token, victims):
+            if _generic_plural(token, victims) or _period_toll(token):
                 continue
             attacker = own_gun is not None and kind == "killed"
             # A murder-suicide named in this sentence or before it, not in a later one.
@@ -1072,7 +1175,7 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
             elif victims.lower_ == "they" and group is None:
                 # "opened fire on four men. … They were all shot": the people counted before.
                 count, who = _counted_people(earlier_sents, found) or (count, who)
-            if _background(sent, count, earlier):
+            if _background(sent, count, earlier) or _long_ago(token, year):
                 continue
             if weak and count > 1 and not _numbered(victims):
                 continue  # "both were taken to a hospital": perhaps not all of them were hit
@@ -1102,6 +1205,10 @@ def extract_casualties(doc: Doc) -> list[Casualty]:
                 found.append(_statement(doc, start, end, "killed", n, who))
         found += _dead_and_hurt(doc, sent, found, earlier)
         found += _multiple_homicide(doc, sent, earlier)
+        if sent_text.strip():
+            told += 1
+            if told <= LEAD:
+                found += _death_toll(doc, sent, earlier)
     found = [c for c in found if not _link_line(text, c.start)]
     return sorted(found, key=lambda c: (c.start, c.kind))
 
@@ -1166,6 +1273,28 @@ def _multiple_homicide(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:
     return out
 
 
+def _death_toll(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:
+    """ "the death toll rose to 31", "raised the death toll to more than 60": a toll of the
+    dead told as it rises (the lowest reading of "more than 60"), in a sentence at the
+    report's head; not a toll of a war, an epidemic or a period."""
+    text = span_text(sent)
+    out = []
+    for m in DEATH_TOLL.finditer(text):
+        if not (TOLL_OF_DEATH.search(m.group(0)) or DEATH_WORDS.search(text)):
+            continue
+        # The words about the toll, not the whole sentence: "the insurgency's leader praised
+        # the troop exit, as officials raised the death toll to 60" is the blast's toll.
+        if PERIOD_TOLL.search(text[max(0, m.start() - TOLL_NEAR) : m.end() + TOLL_NEAR]):
+            continue
+        number = m.group(1) or m.group(2)
+        count = int(number_value(number) or 0)
+        if count < 1 or _background(sent, count, earlier):
+            continue
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        out.append(_statement(doc, start, end, "killed", count, number))
+    return out
+
+
 def _turned_on_self(token: Token) -> Token | None:
     """ "turned the gun on himself": the reflexive the weapon was turned on, else None."""
     if token.lemma_ != "turn" or not any(
@@ -1213,8 +1342,10 @@ def _generic_plural(verb: Token, victims: Token) -> bool:
         and not any(c.lemma_ == "have" for c in frame)  # "have been killed": past events
         and any(t.tag_ in ("VB", "VBG", "VBP", "VBZ") for t in frame)
     )
+    # "examples of killed journalists", "the families of injured soldiers": people of a kind.
+    kind_of = verb.dep_ == "amod" and victims.dep_ == "pobj" and victims.head.lower_ == "of"
     return (
-        (label or generic)
+        (label or generic or kind_of)
         and victims.tag_ == "NNS"
         and _plural_noun(victims)
         and victims.lower_ not in ("others", *SEVERAL)
@@ -1260,6 +1391,64 @@ def _background(sent: Span, count: int, earlier: bool) -> bool:
     return (count > 1 and TALLY.search(span_text(sent)) is not None) or (
         earlier and PAST.search(span_text(sent)) is not None
     )
+
+
+def _long_ago(trigger: Token, year: int | None) -> bool:
+    """A death or injury dated years before the report's year of publication, even in its
+    first statement: "when his father died in 1927", "who was killed in Malta in 2017".
+    Only the verb's own date words count, not its subject's ("the driver of a 2012 Honda
+    was killed Sunday") nor another clause's ("a gunman who killed five people last week
+    was treated there in 2006")."""
+    if year is None:
+        return False
+    clause = trigger.head if trigger.dep_ in ("acomp", "oprd") else trigger
+    return any(y <= year - FAR_PAST for y in _years(_date_words(clause)))
+
+
+def _date_words(verb: Token) -> list[Token]:
+    """The words of a verb's own dates: its prepositional phrases and bare noun phrases
+    ("on Jan. 3, 2026", "Sunday"), not its subject's or object's words."""
+    return [t for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+
+
+def _told_year(doc: Doc) -> int | None:
+    """Without a publication year, the latest year a past event of the report is dated to
+    ("he was shot on Sept. 2, 2015"): not a year ahead ("the trial is set for 2028", "will
+    widen the road by 2028") nor one in a name ("a 2012 Honda", "Copyright 2026")."""
+    years = [
+        y
+        for t in doc
+        if t.tag_ == "VBD"
+        or (
+            t.tag_ == "VBN"
+            and not any(
+                c.tag_ in ("VBZ", "VBP", "VB", "MD") for c in t.children if c.dep_.startswith("aux")
+            )
+        )
+        for y in _years(_date_words(t))
+    ]
+    return max(years, default=None)
+
+
+def _years(tokens: Iterable[Token]) -> list[int]:
+    """The years a span names as dates ("in 1995", "the 1992-95 war"), not street numbers
+    ("the 1900 block", "1934 Elm Street")."""
+    return [int(m.group(0)) for t in tokens if t.ent_type_ == "DATE" and (m := YEAR.match(t.text))]
+
+
+def _period_toll(verb: Token) -> bool:
+    """ "a war that killed 100,000 people", "the pandemic, which has killed thousands": a
+    war's or an epidemic's deaths over a period, a tally rather than an event's toll; not
+    when the clause names a recent day ("Russia's war killed two soldiers overnight")."""
+    subject = _subject(verb, ("nsubj",))
+    if subject is None:
+        return False
+    if subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "the war, which has killed 400,000"
+    if subject.lemma_ not in PERIOD_KILLERS:
+        return False
+    dated = [t for c in verb.children if c.dep_ != "nsubj" for t in c.subtree]
+    return not any(t.lower_ in RECENT for t in dated)
 
 
 def _split_subjects(victims: Token) -> list[Token]:
