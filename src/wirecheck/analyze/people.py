@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS
+from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
 from wirecheck.analyze.numbers import number_value
 from wirecheck.analyze.places import Gazetteer
@@ -70,6 +70,10 @@ TITLE_WORDS = {
     "gov",
     "governor",
     "mayor",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "alderman",
     "judge",
     "justice",
     "attorney",
@@ -117,11 +121,13 @@ RELATION = re.compile(
     re.I,
 )
 VICTIM = re.compile(
-    r"\b(shot|killed|wounded|injured|died|dead|victims?|stabbed|hurt|slain|bod(y|ies))\b", re.I
+    r"\b(shot|killed|wounded|injured|died|dead|deceased|victims?|stabbed|hurt|slain|"
+    r"bod(y|ies)|gunshot)\b",
+    re.I,
 )
 SUSPECT = re.compile(
-    r"\b(suspects?|arrested|charged|charges|accused|gunman|shooter|custody|booked|"
-    r"indicted|wanted)\b",
+    r"\b(suspect(s|ed)?|arrested|charged|charges|accused|gunman|shooter|killer|custody|"
+    r"booked|indicted|wanted)\b",
     re.I,
 )
 HARM_LEMMAS = {"shoot", "kill", "wound", "injure", "murder", "slay", "strike", "hit", "stab"}
@@ -161,8 +167,13 @@ CUSTODY_LEMMAS = {
 ACCUSED_LEMMAS = {"face", "fire", "open"}  # with an object: "faces charges", "opened fire"
 OWNED_LEMMAS = {"plead", "confess", "flee", "surrender"}  # a suspect's acts, object or not
 VICTIM_NOUNS = {"victim", "victims"}
+NAMING_LEMMAS = {"identify", "name"}  # "X was identified as the gunman"
+# Who "identify" names when the sentence before tells of them, as its object ("Police
+# identified them as") or as the subject of the passive ("He was identified as").
+IDENTIFIED_PRONOUNS = {"them", "him", "her", "they", "he", "she"}
 HARMED_WORDS = {"dead", "deceased", "injured", "wounded", "killed", "slain", "shot"}
 SUSPECT_NOUNS = {"suspect", "suspects", "gunman", "shooter", "defendant", "killer"}
+SUSPECT_NOUNS |= {"gunmen", "shooters", "defendants", "killers"}
 AGED = re.compile(r"[\w.'’ -]{0,8}?,\s*(\d{1,2}|age \d{1,2})\s*[,;.)]")  # after a name
 # What is brought against a suspect: "charges against X", "an arrest warrant for X".
 CHARGES = {"charge", "count", "warrant", "indictment"}
@@ -177,13 +188,17 @@ VIOLENCE = re.compile(
     r"bomb\w*|blast|explosion|crime|suspects?|charged|arrested)\b",
     re.I,
 )
+# How many lines a heading's list may run ("The victims are:" and a line for each).
+HEADING_REACH = 12
 LEDE_CHARS = 600  # a story's opening, which says what the story is about
 MISSING = re.compile(r"\b(missing|endangered|runaway|lost)\b", re.I)
 # Verbs of witnesses and sources: "Dana White, 34, said she saw the man who was shot".
 TELLING_LEMMAS = {"say", "tell", "see", "hear", "report", "call", "describe", "recall"}
 TELLING_LEMMAS |= {"witness", "add", "explain", "recount", "speak", "write", "post"}
 HARMED = re.compile(
-    r"\b(shot|killed|wounded|injured|injuries|died|dead|victims?|gunshot|hospital)\b", re.I
+    r"\b(shot|killed|wounded|injured|injuries|died|dead|deceased|victims?|gunshot|hospital|"
+    r"hospitali[sz]ed|survivors?)\b",
+    re.I,
 )
 ARRESTED = re.compile(r"\b(arrested|custody|booked|jailed)\b", re.I)
 # A death told of the person in their own clause ("was fatally shot", "shot to death", "the
@@ -194,14 +209,20 @@ KILLED = re.compile(
     re.I,
 )
 DEATH_IN_SENTENCE = re.compile(r"\b(killed|died|dead|deceased|slain|fatally|murdered)\b", re.I)
-# Entity labels the small English model gives to people's names it does not know.
-MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+# Entity labels the small English model gives to people's names it does not know; a name
+# tagged GPE only when the gazetteer knows no place of that name ("Saudi Arabia was hit").
+MISTAGGED_NAMES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE"}
 # Words that make a capitalised phrase an organisation's or a place's name, not a person's.
 NOT_A_NAME = re.compile(
     r"\b(inc|llc|corp|company|department|police|sheriff|county|street|avenue|road|drive|"
     r"school|academy|hospital|church|center|centre|university|college|club|bar|grill|park|"
     r"city|news|press|times|post|tribune|herald|journal|bank|market|store|mall|hotel|motel|"
-    r"apartments?|station|office|court|services?|group|association|foundation)\b",
+    r"apartments?|station|office|court|services?|group|association|foundation|boulevard|"
+    r"airport|airfield|port|base|bridge|plant|refinery|factory|terminal|stadium|arena|"
+    r"mosque|synagogue|embassy|prison|jail|barracks|"
+    r"blvd|heights|creek|"
+    # a photo credit run into the text: "Jane Roe Image 2", "Metro Video Image"
+    r"images?)\b",
     re.I,
 )
 # The last word of a place's or an organisation's name the small model tags as a person's
@@ -213,7 +234,10 @@ NOT_A_PERSON = re.compile(
 )
 # An age right before a name: "20-year-old ", "Sixteen-year-old ".
 AGE_BEFORE_NAME = re.compile(r"\b(\d{1,2}|[a-z]+(-[a-z]+)?)[- ]years?[- ]old\s+$", re.I)
-AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*(,|\.|\band\b|$)")
+AGE_AFTER = re.compile(r"^,\s*(?:age\s+)?(\d{1,3})\s*(,|;|\.|\band\b|$)")
+AGE_AFTER_CHARS = 12  # room for the longest age after a name: ", age 38 and"
+GIVEN_NAMES_MAX = 3  # given names a name may have before the part tagged ("Mary Ann Lee")
+QUOTES = {'"', "“", "”", "``", "''"}
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")  # quoted words are not about the person
 MALE = re.compile(r"\b(he|him|his|man|boy|mr\.?)\b", re.I)
 FEMALE = re.compile(r"\b(she|her|hers|woman|girl|mrs\.?|ms\.?)\b", re.I)
@@ -335,6 +359,11 @@ def _governors(name_root: Token) -> tuple[Token, list[Token]]:
     noun = name_root
     for _ in range(12):  # lists: "identified as A, 25; B, 20; and C, 19"
         listed = noun.dep_ in ("appos", "conj") and noun.head.pos_ in ("PROPN", "NOUN", "PRON")
+        # "a man named X was wounded": the man's place in the sentence is X's
+        named = noun.dep_ == "oprd" and noun.head.lemma_ == "name" and noun.head.dep_ == "acl"
+        if named:
+            noun = noun.head.head
+            break
         if not (listed or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")):
             break
         noun = noun.head
@@ -350,7 +379,7 @@ def _group_role(noun: Token) -> str | None:
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
     if noun.lower_ in VICTIM_NOUNS:
         return "victim"
-    if noun.lower_ in SUSPECT_NOUNS:
+    if noun.lower_ in SUSPECT_NOUNS or _of_interest(noun):
         return "suspect"
     harmed = any(
         c.dep_ in ("amod", "acl", "relcl")
@@ -360,6 +389,13 @@ def _group_role(noun: Token) -> str | None:
         for c in noun.children
     )
     return "victim" if harmed and noun.pos_ == "NOUN" else None
+
+
+def _of_interest(noun: Token) -> bool:
+    """ "a person of interest", "persons of interest": whom police name short of a suspect."""
+    return noun.lemma_.lower() in ("person", "people") and any(
+        c.lower_ == "of" and any(o.lower_ == "interest" for o in c.children) for c in noun.children
+    )
 
 
 def _label_before(name_root: Token) -> str | None:
@@ -399,22 +435,30 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
             group = next((c for dep in GROUP_DEPS for c in group.children if c.dep_ == dep), None)
         if group is not None and group.pos_ in ("NOUN", "PRON"):
             role = _role_under(group, group.head, [group.head, *group.head.conjuncts])
-    if role is None and identified and noun.head.head.lemma_ == "identify":
+    identify = _verb_above(noun.head) if identified else None
+    if role is None and identify is not None and identify.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
-        # "Police identified them as X and Y": the sentence before says who "them" are.
-        if any(
-            c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in noun.head.head.children
-        ):
+        told = _identified_role(text)
+        if told[0] is None and _anaphoric(identify):
+            # "Police identified them as X and Y", "The boy was identified as X": the
+            # sentence before says who "them" or "the boy" are, when it tells of one side
+            # only: "Two men were found dead", not "Two officers arrested the suspect ...
+            # the clerk was shot".
             before = _previous_sentence(sent)
-            # Only when the sentence before tells of one side: "Two men were found dead",
-            # not "Two officers arrested the suspect ... the clerk was shot".
             if bool(SUSPECT.search(before)) != bool(VICTIM.search(before)):
-                text = before + " " + text
-        if SUSPECT.search(text):
-            return "suspect", "arrested" if ARRESTED.search(text) else None, False
-        if VICTIM.search(text):
-            return "victim", "killed" if DEATH_IN_SENTENCE.search(text) else None, False
-        return None, None, False
+                told = _identified_role(before)
+        return *told, False
+    if (
+        role is None
+        and all(t.is_punct or t.is_space for t in sent.doc[sent.start : name.start])
+        and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    ):
+        # "The victims were identified as:" and a name at the head of each line after
+        # ("Ann Bell, 57, the gunman's aunt."): the heading tells the role when it tells of
+        # one side only.
+        heading = _list_heading(sent)
+        if bool(SUSPECT.search(heading)) != bool(VICTIM.search(heading)):
+            return *_identified_role(heading), False
     telling = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in TELLING_LEMMAS
     if (
         role is None
@@ -427,12 +471,37 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
         # A named person with an age in a sentence about the shooting is one of its people.
         role = "suspect" if SUSPECT.search(text) else "victim" if HARMED.search(text) else None
     if role is None:
-        return None, None, False
+        listed = _listed_after(sent, name)
+        # "identified as Ann Bell, 54; Roy Tate, 26; ...": the parser often hangs the later
+        # items of a list split by semicolons elsewhere; they share the first's role
+        return (*_status_role(sent, listed)[:2], False) if listed else (None, None, False)
     if KILLED.search(_clause_text(noun, verbs)):
         return role, "killed", True  # of a suspect too: "the suspect, X, was shot and killed"
     if role == "victim":
         return role, "killed" if DEATH_IN_SENTENCE.search(text) else "injured", False
     return role, "arrested" if ARRESTED.search(text) else None, False
+
+
+def _listed_after(sent: Span, name: Span) -> Span | None:
+    """The name before ``name`` in a list split by semicolons ("A, 54; B, 45; and C, 19"),
+    if ``name`` is an item of it: it follows a semicolon, bears no title and has no verb of
+    its own up to the next semicolon or the sentence end ("A was charged; B, his attorney,
+    declined to comment" lists nothing)."""
+    doc = sent.doc
+    i = name.start - 1
+    while i > sent.start and doc[i].lower_ in ("and", "the"):
+        i -= 1
+    if i <= sent.start or doc[i].text != ";":
+        return None
+    end = next((t.i for t in doc[name.end : sent.end] if t.text == ";"), sent.end)
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[name.end : end]):
+        return None
+    before = [
+        e
+        for e in entities(doc)
+        if sent.start <= e.start and e.end <= i and e.label_ in MISTAGGED_NAMES | {"PERSON"}
+    ]
+    return before[-1] if before else None
 
 
 def _clause_text(noun: Token, verbs: list[Token]) -> str:
@@ -503,6 +572,16 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
     # "Glenda Harper, one of the four people killed", "the victim is X", "the three injured
     # men are X, Y and Z", "X was one of the victims"
     described = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+    if dep in ("nsubjpass", "dobj") and lemmas & NAMING_LEMMAS:
+        # "X was identified as the gunman", "police named X as a person of interest"
+        described += [
+            o
+            for v in verbs
+            for p in v.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     if head.lemma_ == "be" and dep == "nsubj" and violent:
         # "X was among the four people killed", "X was among the victims"
         described += [
@@ -518,6 +597,61 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         other = "nsubj" if dep == "attr" else "attr"
         described += [c for c in head.children if c.dep_ == other]
     return next((role for c in described if (role := _group_role(c)) is not None), None)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb ``token`` hangs on, through the nouns between: the parser often hangs "as"
+    on the noun before it ("identified the suspect in Sunday's shooting as X")."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _identified_role(text: str) -> tuple[str | None, str | None]:
+    """The role and status a text gives the people it identifies by name."""
+    if SUSPECT.search(text):
+        return "suspect", "arrested" if ARRESTED.search(text) else None
+    if VICTIM.search(text):
+        return "victim", "killed" if DEATH_IN_SENTENCE.search(text) else None
+    return None, None
+
+
+def _anaphoric(identify: Token) -> bool:
+    """Whether who "identify" names is told of before, by a pronoun or a bare noun for
+    people: "identified them as", "The boy was identified as", "The man, identified as"."""
+    if identify.dep_ == "acl":
+        named = [identify.head]
+    else:
+        named = [c for c in identify.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        t.lower_ in IDENTIFIED_PRONOUNS or (t.pos_ == "NOUN" and is_person_noun(t.lemma_))
+        for t in named
+    )
+
+
+def _list_heading(sent: Span) -> str:
+    """The heading a line without a verb is listed under: the nearest sentence before that
+    ends with a colon, over other lines without a verb ("Other shooting victims include:"),
+    with the sentence before it only when the heading tells of none but by a pronoun ("They
+    are:", "They were identified as:"); "" when there is none."""
+    doc = sent.doc
+    for _ in range(HEADING_REACH):
+        if sent.start == 0:
+            return ""
+        sent = sentence_of(doc, sent.start - 1)
+        if sent.text.rstrip().endswith(":"):
+            # a clause ("They are:"), not a label ("Photo:")
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                return ""
+            bare = any(t.pos_ == "PRON" for t in sent) and not any(
+                t.pos_ in ("NOUN", "PROPN") for t in sent
+            )
+            return _previous_sentence(sent) + " " + sent.text if bare else sent.text
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return ""
+    return ""
 
 
 def _previous_sentence(sent: Span) -> str:
@@ -546,11 +680,13 @@ def _list_has_role(token: Token) -> bool:
 
 
 def _turned_in(verbs: list[Token]) -> bool:
-    """ "X turned himself in (to police)": a suspect's surrender."""
+    """ "X turned himself in (to police)": a suspect's surrender; "in" may be parsed as a
+    preposition ("turned himself in Sunday morning"), or be spelt "into" ("turned himself
+    into police")."""
     return any(
         v.lemma_ == "turn"
         and any(c.lower_ in ("himself", "herself", "themselves") for c in v.children)
-        and any(c.dep_ == "prt" and c.lower_ == "in" for c in v.children)
+        and any(c.dep_ in ("prt", "prep") and c.lower_ in ("in", "into") for c in v.children)
         for v in verbs
     )
 
@@ -576,43 +712,159 @@ def _in_condition(verbs: list[Token]) -> bool:
 
 def _active(verbs: list[Token]) -> bool:
     """An active verb with an object: "Smith shot the boy", "Jones faces charges"; not a
-    figure ("Durant shot 52 percent from the field")."""
+    figure ("Durant shot 52 percent from the field") nor a refusal ("shot down rumors")."""
     objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep")]
     return (
         bool(objects)
         and not any(c.ent_type_ in FIGURES for c in objects)
         and not any(c.dep_ == "auxpass" for v in verbs for c in v.children)
+        and not any(
+            v.lemma_ == "shoot" and c.dep_ == "prt" and c.lower_ == "down"
+            for v in verbs
+            for c in v.children
+        )
     )
 
 
 def _age_of(text: str, ent: Span) -> int | None:
     """The age given with a name: "Kim Johnson, 21," or "21-year-old Kim Johnson"."""
-    after = AGE_AFTER.match(text[ent.end_char : ent.end_char + 8])
+    after = AGE_AFTER.match(text[ent.end_char : ent.end_char + AGE_AFTER_CHARS])
     before = AGE_BEFORE_NAME.search(text[max(0, ent.start_char - 25) : ent.start_char])
     value = int(after.group(1)) if after else number_value(before.group(1)) if before else None
     return int(value) if value is not None and 0 < value < 120 else None
 
 
-def _mistagged_name(doc: Doc, ent: Span) -> bool:
-    """An entity the tagger took for an organisation, a place or a building that reads as a
-    person's name: given with an age ("20-year-old Dashwan Smith", "Elliseo Cantu, 16,") or
-    listed with people ("shooting Misty Nunley, Julie Jackson and Kayetie Melchor"). The
-    small English model often tags uncommon given names so. Only in a crime story, where
-    such lists and ages are of people ("Goldman Sachs, 25, ranked first" is none)."""
-    if ent.label_ not in MISTAGGED_NAMES or not 2 <= len(ent) <= 4 or ent[0].lower_ == "the":
+def _mistagged_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
+    """An entity the tagger took for an organisation, a place or a building, or a run of
+    proper nouns it tagged as nothing (``_untagged_names``), that reads as a person's name:
+    given with an age ("20-year-old Dashwan Smith", "Elliseo Cantu, 16,"), listed with
+    people ("shooting Misty Nunley, Julie Jackson and Kayetie Melchor") or made a victim or
+    a suspect by its sentence ("Tia Carr was shot"). The small English model often
+    tags uncommon given names so. Only in a crime story, where such lists, ages and roles
+    are of people ("Goldman Sachs, 25, ranked first" is none). A name the ``gazetteer``
+    knows as a place is none ("El Paso was struck by a storm that killed 3")."""
+    tagged = ent.label_ in MISTAGGED_NAMES or (ent.label_ == "PERSON" and not ent[0].ent_type_)
+    if not tagged or not 2 <= len(ent) <= 4 or ent[0].lower_ == "the":
         return False
     if ent.root.dep_ == "compound":
         return False  # "a 17-year-old New Orleans man": the place of a person
     words = [t for t in ent if not (t.is_punct and t.text in "-'’.")]
     if not all(t.is_alpha and t.text[0].isupper() for t in words) or NOT_A_NAME.search(ent.text):
         return False
+    if any(t.is_upper and len(t) > 1 for t in words) or _is_title(words[-1].text):
+        return False  # a dateline ("LOS ANGELES —"), an acronym, a rank ("IMPD Detective")
     if not _violent(sentence_of(doc, ent.start).text, doc):
         return False
+    if ent.label_ in ("GPE", "PERSON") and gazetteer.lookup(ent.text):
+        return False  # a place tagged as such, or left untagged ("PERSON" runs)
     # Listed with people the list makes victims or suspects ("shot A, B and C"), not any list
     # ("Patrick Mahomes and Kansas State shot down rumors").
     listed = any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts) and _list_has_role(ent.root)
     aged = _age_of(doc_text(doc), ent) is not None
-    return listed or aged
+    return listed or aged or _status_role(sentence_of(doc, ent.start), ent)[0] is not None
+
+
+def _untagged_names(doc: Doc) -> list[Span]:
+    """Runs of two to four capitalised proper nouns the tagger gave no entity at all
+    ("Kendal Pickering was critically injured"), as candidates for ``_mistagged_name``."""
+    runs: list[Span] = []
+    start = None
+    for token in [*doc, None]:
+        inside = (
+            token is not None
+            and token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.text[:1].isupper()
+            and not token.is_sent_end
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            if 2 <= end - start <= 4 and all(_name_word(t) for t in doc[start:end]):
+                runs.append(Span(doc, start, end, label="PERSON"))
+            start = None
+    return runs
+
+
+def _whole_name(ent: Span) -> Span:
+    """A person's name with the given names the tagger left out before it, and the
+    nickname it left out inside it: the small model often starts a name it does not know
+    at its last known word ("Montrel Quinn Pate, 22," tagged "Pate"), mostly
+    at the start of a paragraph, and stops a name at quotes ("Jamal "Moo Moo" Hamilton"
+    tagged "Hamilton", "Robert James "Milhouse" Thomas" tagged "Robert James")."""
+    doc = ent.doc
+    if _is_title(ent[0].text):
+        return ent  # "State Trooper Robert Mihalik": the words before a title are no name
+    start = ent.start
+    while start > 0 and ent.start - start < GIVEN_NAMES_MAX and _given_name(doc[start - 1]):
+        start -= 1
+    if start > 0 and doc[start - 1].is_alpha and doc[start - 1].is_title:
+        start = ent.start  # "Republican Whip Steve Scalise": a capitalised run goes on before it
+    end = ent.end
+    given = _quoted_word(doc, start - 1, -1)
+    if given is not None and _name_token(doc[given]):
+        start = given  # a given name, the nickname, then the surname tagged
+    surname = _quoted_word(doc, end, 1)
+    if surname is not None and _name_token(doc[surname]):
+        end = surname + 1  # the given names tagged, the nickname, then the surname
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _quoted_word(doc: Doc, i: int, step: int) -> int | None:
+    """The index of the word past a nickname in quotes (one to three capitalised words)
+    that starts at ``i`` and runs in the direction of ``step``, or None."""
+    if not 0 <= i < len(doc) or doc[i].text not in QUOTES:
+        return None
+    for j in range(i + step, i + 5 * step, step):
+        if not 0 <= j < len(doc):
+            return None
+        if doc[j].text in QUOTES:
+            past = j + step
+            return past if abs(j - i) > 1 and 0 <= past < len(doc) else None
+        if not (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            return None
+    return None
+
+
+def _name_token(token: Token) -> bool:
+    """A capitalised word next to a nickname that can be a given name or a surname,
+    whatever entity the tagger put it in ("Fayzon "Suki" Reboyras": "Fayzon" an ORG)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.is_title
+        and token.ent_type_ not in FIGURES | {"DATE", "TIME"}
+        and _name_word(token)
+    )
+
+
+def _given_name(token: Token) -> bool:
+    """Whether a capitalised word the tagger left out of a name can be one of its given
+    names ("Library Manager", "Agent", "Sheriff's Office" cannot)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[0].isupper()
+        and not token.is_upper
+        and not token.ent_type_
+        and _name_word(token)
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """Whether a capitalised word can be part of a person's name: no title, role, word for
+    people or organisation's or caption's word ("Metro Boy", "Metro Video Image")."""
+    word = token.text
+    return not (
+        _is_title(word)
+        or is_person_noun(word)
+        or is_person_noun(token.lemma_)
+        or ROLE_NOUNS.fullmatch(word)
+        or NOT_A_NAME.search(word)
+    )
 
 
 def _place_name(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> bool:
@@ -638,41 +890,71 @@ def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]
 
     With a ``gazetteer``, a one-word "name" that is a country or a big city and never a
     surname of a fuller name in the article ("GAO, Mali —", tagged as people by the small
-    model) is no person.
+    model) is no person. A name tagged as a place is taken for a person's only when the
+    gazetteer (the default one, if none is given) knows no place of that name.
     """
     surnames = {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
+    places = gazetteer or Gazetteer()  # names tagged as places are checked against it
     mentions = [
-        e
+        _whole_name(e) if e.label_ == "PERSON" else e
         for e in entities(doc)
         if (
             e.label_ == "PERSON"
             and not _after_article(e)
             and not NOT_A_PERSON.search(e.text)
-            and not (gazetteer and _place_name(e, surnames, gazetteer))
+            # the whole name: "Hamilton" of 'Jamal "Moo Moo" Hamilton' is no city
+            and not (gazetteer and _place_name(_whole_name(e), surnames, gazetteer))
         )
-        or _mistagged_name(doc, e)
+        or _mistagged_name(doc, e, places)
+        # "Javon Pike, 13, ... Pike was shot": a surname alone, tagged as an organisation
+        or (e.label_ in MISTAGGED_NAMES and len(e) == 1 and e.text in surnames)
+    ]
+    mentions += [run for run in _untagged_names(doc) if _mistagged_name(doc, run, places)]
+    # A nickname the tagger made a name of its own is part of the name it was cut from.
+    mentions = [
+        m
+        for m in mentions
+        if not any(o.start <= m.start and m.end <= o.end and len(o) > len(m) for o in mentions)
     ]
     people = PeopleIndex()
+    bearer: dict[int, str] = {}  # a mention of one word → the full name it stands for
     for ent in sorted(mentions, key=lambda e: -len(strip_title(span_text(e)).split())):
         name = strip_title(span_text(ent))
         if not name or not any(c.isalpha() for c in name):
             continue
         if people.resolve(name) is not None:
             continue
+        # "Kayla Walker ... Kayla was shot": a given name alone, of one person only
+        named = [p.name for p in people.people if p.name.split()[0] == name != p.name]
+        if len(named) == 1:
+            bearer[ent.start] = named[0]
+            continue
         first = min(
             (e for e in mentions if _compatible(strip_title(span_text(e)), name)),
             key=lambda e: e.start_char,
         )
         people.add(Person(name=name, start=first.start_char, end=first.end_char))
+    # A surname alone that several people of the article bear ("Brian and Tracy
+    # Hendrickson") counts for none of them: the one last named is often not the one meant.
+    borne = Counter(p.name.split()[-1] for p in people.people if len(p.name.split()) > 1)
+    shared = {surname for surname, n in borne.items() if n > 1}
+    for ent in mentions:
+        if strip_title(span_text(ent)) in shared:
+            bearer[ent.start] = ""
     for person in people.people:
-        _describe(doc, person, mentions)
+        _describe(doc, person, mentions, bearer)
     return sorted(people.people, key=lambda p: p.start)
 
 
-def _describe(doc: Doc, person: Person, mentions: list[Span]) -> None:
-    """Fill title, age, gender, role and status from the person's mentions."""
+def _describe(doc: Doc, person: Person, mentions: list[Span], bearer: dict[int, str]) -> None:
+    """Fill title, age, gender, role and status from the person's mentions; a given name
+    alone, or a surname that several people bear, counts for its ``bearer`` only."""
     titles: list[tuple[int, int]] = []
-    own = [ent for ent in mentions if resolve_name(span_text(ent), [person]) is not None]
+    own = [
+        ent
+        for ent in mentions
+        if resolve_name(bearer.get(ent.start, span_text(ent)), [person]) is not None
+    ]
     person.gender = person.gender or next(
         (g for g in (_honorific_gender(doc, ent) for ent in own) if g), None
     )
