@@ -127,6 +127,12 @@ class Article(RawArticle):
     content_hash: str = ""
 
 
+def outlet_key(outlet: str | None) -> str | None:
+    """An outlet as compared with others: case and a leading "www." folded (None: none)."""
+    key = outlet.strip().casefold().removeprefix("www.") if outlet else ""
+    return key or None
+
+
 # --------------------------------------------------------------------------- analysis
 
 

@@ -895,15 +895,17 @@ def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]
     """
     surnames = {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
     places = gazetteer or Gazetteer()  # names tagged as places are checked against it
+    # A person's name with the given names and nickname the tagger cut off (``_whole_name``).
+    wholes = [(e, _whole_name(e) if e.label_ == "PERSON" else e) for e in entities(doc)]
     mentions = [
-        _whole_name(e) if e.label_ == "PERSON" else e
-        for e in entities(doc)
+        whole
+        for e, whole in wholes
         if (
             e.label_ == "PERSON"
             and not _after_article(e)
             and not NOT_A_PERSON.search(e.text)
             # the whole name: "Hamilton" of 'Jamal "Moo Moo" Hamilton' is no city
-            and not (gazetteer and _place_name(_whole_name(e), surnames, gazetteer))
+            and not (gazetteer and _place_name(whole, surnames, gazetteer))
         )
         or _mistagged_name(doc, e, places)
         # "Javon Pike, 13, ... Pike was shot": a surname alone, tagged as an organisation

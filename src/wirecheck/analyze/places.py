@@ -27,6 +27,7 @@ from wirecheck.analyze.nlp import (
     tokens,
 )
 from wirecheck.models import Place, PlaceMention
+from wirecheck.models import outlet_key as folded_outlet
 
 __all__ = [
     "Gazetteer",
@@ -1319,23 +1320,23 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         r.cands[0].country for r in raw if r.cands and r.cands[0].precision == "country"
     }
     mentions: list[PlaceMention] = []
-    for start, end, stop, text, label, _dateline, hint, first in raw:
+    for start, end, stop, text, label, _dateline, hint, readings in raw:
         hint = hint or paired.get(_fold(text))
         if (
             abroad_story
             and not hint
-            and (not first or first[0].country != "US")
+            and (not readings or readings[0].country != "US")
             # the story's state and its towns stay home, as _mostly_abroad counts them
             # ("Paris" in a Texas story, "Georgia" with "his family in Atlanta"), unless the
             # story names the country of the city abroad ("Rome ... Italy" in a story that
             # flies from New York, which has a Rome)
             and not (
-                _in_state(first, state)
-                and not (first[0].precision == "city" and first[0].country in named_countries)
+                _in_state(readings, state)
+                and not (readings[0].precision == "city" and readings[0].country in named_countries)
             )
         ):
-            if first and label != FRAMED:
-                mentions.append(PlaceMention(start, stop, doc_text(doc)[start:stop], first[0]))
+            if readings and label != FRAMED:
+                mentions.append(PlaceMention(start, stop, doc_text(doc)[start:stop], readings[0]))
             continue
         admin1 = hint or state
         cands = gazetteer.lookup(
@@ -1373,7 +1374,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             # A story of places abroad that names no US state: "the Spanish cities of Seville
             # and Ceuta" (GeoNames spells Sevilla) is no Seville, Ohio.
             place = None
-        country_name = first[0] if first and first[0].precision == "country" else None
+        country_name = readings[0] if readings and readings[0].precision == "country" else None
         if country_name and (
             place is None
             or (admin1 and place.admin1 != admin1)
@@ -1719,7 +1720,7 @@ class OutletHomes:
 
     @staticmethod
     def _key(outlet: str) -> str:
-        return re.sub(r"^www\.", "", outlet.strip().lower())
+        return folded_outlet(outlet) or ""
 
     def observe(self, outlet: str | None, settled: SettledPlace | None) -> None:
         """Count one story of the outlet whose text settles its event in ``settled`` (None:

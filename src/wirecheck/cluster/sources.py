@@ -19,7 +19,7 @@ import numpy as np
 
 from wirecheck.analyze.nlp import mask
 from wirecheck.cluster.signature import NUM_PERM, _shingles, body_minhash
-from wirecheck.models import Article
+from wirecheck.models import Article, outlet_key
 
 __all__ = [
     "COPY_CONTAINMENT",
@@ -49,11 +49,6 @@ def copy_similarity(jaccard: float, size_a: int, size_b: int) -> float:
 
 def _wire(article: Article) -> str | None:
     return article.attribution.strip().casefold() if article.attribution else None
-
-
-def _outlet(article: Article) -> str | None:
-    outlet = article.outlet.strip().casefold().removeprefix("www.") if article.outlet else ""
-    return outlet or None
 
 
 def source_groups(articles: list[Article]) -> dict[str, str]:
@@ -130,7 +125,7 @@ class SourceGroups:
     def _join_outlet(self, i: int) -> None:
         """Put article ``i`` in one group with the earlier articles of its outlet, but not
         with one that carries another wire credit than its own."""
-        outlet = _outlet(self._articles[i])
+        outlet = outlet_key(self._articles[i].outlet)
         if outlet is None:
             return
         wire = _wire(self._articles[i])
