@@ -423,6 +423,51 @@ def test_location_is_the_place_most_independent_sources_give():
     assert reconcile("ev", states).location.precision == "country"
 
 
+def naming(m, *names, admin1="Georgia"):
+    """``m`` with text mentions of ``names`` (cities, or counties when ending in "County")."""
+    for name in names:
+        county = name.endswith(" County")
+        place = Place(
+            name,
+            city=None if county else name,
+            county=name if county else None,
+            admin1=admin1,
+            country="US",
+            precision="county" if county else "city",
+        )
+        m.analysis.places.append(PlaceMention(200, 200 + len(name), name, place))
+    return m
+
+
+def test_a_tie_goes_to_the_place_more_sources_name_anywhere():
+    # One outlet places the shooting in a suburb, the other in the city; both name the city.
+    suburb = naming(placed("a", "a", "Decatur"), "Decatur", "Atlanta")
+    city = naming(placed("b", "b", "Atlanta"), "Atlanta")
+    assert reconcile("ev", [suburb, city]).location.city == "Atlanta"
+    # A state two sources name beats one only its own source names.
+    ohio = naming(placed("c", "c", "Dayton", "Ohio"), "Dayton", "Macon", admin1="Ohio")
+    ohio.analysis.places[-1].place.admin1 = "Georgia"
+    georgia = naming(placed("d", "d", "Macon"), "Macon")
+    assert reconcile("ev", [ohio, georgia]).location.admin1 == "Georgia"
+
+
+def test_a_city_and_a_county_equally_backed_give_the_city():
+    town = placed("a", "a", "Perry")
+    county = placed("b", "b", "Houston County")
+    county.analysis.event_place.place = Place(
+        "Houston County",
+        county="Houston County",
+        admin1="Georgia",
+        country="US",
+        precision="county",
+    )
+    assert reconcile("ev", [town, county]).location.city == "Perry"
+    # Two towns and nothing else to go by: the record keeps to the state.
+    other = placed("c", "c", "Warner Robins")
+    tie = reconcile("ev", [town, other]).location
+    assert (tie.precision, tie.city) == ("admin1", None)
+
+
 def test_a_record_spans_its_members_dates_but_not_vague_or_far_ones():
     # Members' days do not all meet: the record spans them, without a year named alone or
     # a report dated years before (it recalls an older event).

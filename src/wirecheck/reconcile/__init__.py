@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wirecheck.analyze.dates import EARLY_HOURS, LATE_HOURS
@@ -119,8 +120,14 @@ def _days_from(day: dt.date, mention: DateMention) -> int:
 def _location(members: list[Member]) -> Place | None:
     """The place most independent sources give, as specific as they allow: the country, then
     the state, then the city or county backed by the most source groups (each group's first
-    event place); a tie keeps the level above, where the record does not take sides. Places
-    inferred from an outlet's home count only when no member's text places the event."""
+    event place). Places inferred from an outlet's home count only when no member's text
+    places the event.
+
+    A tie goes to the place more groups name anywhere in their text: one outlet places the
+    shooting in a suburb and another in the city beside it, and both name the city. Still
+    tied, a city against a county of the same state gives the city (the county is mostly
+    the sheriff's or the county's agency; the town says where). Any other tie keeps the
+    level above, where the record does not take sides (the facts show the dispute)."""
     mentions = [(m.source_group, m.analysis.event_place) for m in members if m.analysis.event_place]
     if any(p.from_text for _, p in mentions):
         mentions = [(g, p) for g, p in mentions if p.from_text]
@@ -130,23 +137,55 @@ def _location(members: list[Member]) -> Place | None:
     places = list(by_group.values())
     if not places:
         return None
+    named_states, named_spots = _named_places(members)
     countries = Counter(p.country for p in places)
     country = max(countries, key=lambda c: (countries[c], c or ""))
     same = [p for p in places if p.country == country]
     admin1s = Counter(p.admin1 for p in same if p.admin1)
-    admin1 = _most_backed(admin1s)
+    admin1 = _most_backed(admin1s, named_states)
     if admin1s and admin1 is None:
         return _country_place(same, country)
     inside = [p for p in same if p.admin1 in (admin1, None)]
-    city = _most_backed(Counter(p.city or p.county for p in inside if p.city or p.county))
-    if city is not None:
-        return next(p for p in inside if (p.city or p.county) == city)
+    spots = Counter(_spot(p) for p in inside if _spot(p))
+    spot = _most_backed(spots, named_spots, lambda s: (admin1, s))
+    spot = spot or _city_over_county(spots, inside)
+    if spot is not None:
+        return next(p for p in inside if _spot(p) == spot)
     if admin1 is not None:
         return next(
             (p for p in inside if p.precision == "admin1"),
             Place(name=admin1, admin1=admin1, country=country, precision="admin1"),
         )
     return _country_place(same, country)
+
+
+def _spot(place: Place) -> str | None:
+    """The city, else the county, of a place: what the record's place is below the state."""
+    return place.city or place.county
+
+
+def _named_places(members: list[Member]) -> tuple[Counter, Counter]:
+    """How many source groups name each state, and each (state, city or county), anywhere in
+    their text or headline, background mentions included."""
+    states: set[tuple[str, str]] = set()
+    spots: set[tuple[str, tuple[str | None, str]]] = set()
+    for m in members:
+        for mention in m.analysis.places + m.analysis.title_places:
+            place = mention.place
+            if place.admin1:
+                states.add((m.source_group, place.admin1))
+            if spot := _spot(place):
+                spots.add((m.source_group, (place.admin1, spot)))
+    return Counter(s for _, s in states), Counter(s for _, s in spots)
+
+
+def _city_over_county(spots: Counter, places: list[Place]) -> str | None:
+    """Of a city and a county equally backed, the city."""
+    top = max(spots.values(), default=0)
+    tied = {spot for spot, n in spots.items() if n == top}
+    cities = {p.city for p in places if p.city in tied}
+    counties = {p.county for p in places if not p.city and p.county in tied}
+    return cities.pop() if len(tied) == 2 and len(cities) == len(counties) == 1 else None
 
 
 def _country_place(places: list[Place], country: str | None) -> Place:
@@ -157,12 +196,19 @@ def _country_place(places: list[Place], country: str | None) -> Place:
     )
 
 
-def _most_backed(counts: Counter) -> str | None:
-    """The value with the most support, None when two share the most (or there is none)."""
-    top = counts.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+def _most_backed(
+    counts: Counter, named: Counter | None = None, key: Callable[[str], object] = lambda v: v
+) -> str | None:
+    """The value with the most support; of values sharing the most, the one that most groups
+    name anywhere (``named[key(value)]``, when given); None when still tied (or none)."""
+    if not counts:
         return None
-    return top[0][0]
+    top = max(counts.values())
+    tied = [v for v, n in counts.items() if n == top]
+    if len(tied) > 1 and named is not None:
+        most = max(named[key(v)] for v in tied)
+        tied = [v for v in tied if named[key(v)] == most]
+    return tied[0] if len(tied) == 1 else None
 
 
 def _range(values: dict[str, tuple[int, int, int]]) -> Range:
