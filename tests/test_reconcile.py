@@ -223,6 +223,25 @@ def test_best_toll_is_the_figure_most_sources_report_lowest_on_an_even_split():
     assert record.killed.best == 2
 
 
+def wounded(m, n, text):
+    m.analysis.injured = Casualty(85, 85 + len(text), text, "injured", n, n, n)
+    return m
+
+
+def test_a_source_that_counts_the_dead_and_no_wounded_reports_none_wounded():
+    dead = casualty_member("a", "a", 1, 1, 1, "a man was killed")
+    hurt = wounded(member("b", "b"), 1, "one person was wounded")
+    record = reconcile("ev", [dead, hurt])
+    # Even split between none and one wounded: the conservative figure.
+    assert (record.injured.low, record.injured.best, record.injured.high) == (0, 0, 1)
+    also = wounded(member("c", "c"), 1, "another was hurt")
+    assert reconcile("ev", [dead, hurt, also]).injured.best == 1
+    # A source that names only the wounded says nothing of deaths: it may predate one.
+    assert reconcile("ev", [dead, hurt]).killed.best == 1
+    # A source that names no casualties at all does not vote.
+    assert reconcile("ev", [member("d", "d"), hurt]).injured.best == 1
+
+
 def test_a_range_that_allows_the_other_figure_is_not_a_dispute():
     record = reconcile(
         "ev",

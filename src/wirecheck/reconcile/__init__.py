@@ -211,26 +211,31 @@ def _most_backed(
     return tied[0] if len(tied) == 1 else None
 
 
-def _range(values: dict[str, tuple[int, int, int]]) -> Range:
+def _range(values: dict[str, tuple[int, int, int]], zero_denies: bool = True) -> Range:
     """low/best/high over independent sources.
 
     ``low`` is the lowest low and ``high`` the highest high any source gives. ``best`` is
     the figure the most independent sources report: one outlier source (an early count, a
     misread sentence) does not outweigh several that agree. When sources are split evenly,
     ``best`` follows ACLED's conservative rule: the lowest figure among the most backed.
-    A zero ("no casualties") next to sources that report deaths is a denial, not a count:
-    it stays in ``low`` (and the casualty fact is disputed), and ``best`` is chosen among
-    the sources that report casualties.
+    With ``zero_denies``, a zero ("no casualties") next to sources that report deaths is a
+    denial, not a count: it stays in ``low`` (and the casualty fact is disputed), and
+    ``best`` is chosen among the sources that report casualties.
     """
     if not values:
         return Range()
     lows, bests, highs = zip(*values.values(), strict=True)
-    reported = Counter(b for b in bests if b > 0)
-    best = min(reported, key=lambda b: (-reported[b], b)) if reported else 0
+    counted = Counter(b for b in bests if b > 0 or not zero_denies)
+    best = min(counted, key=lambda b: (-counted[b], b)) if counted else 0
     return Range(low=min(lows), best=best, high=max(highs))
 
 
 def _casualties(members: list[Member], kind: str) -> Range:
+    """The killed or injured range over the members' independent sources (each source's
+    highest figure). A source that counts the dead and names no wounded reports none
+    wounded (reports name the wounded when there are any), and for the wounded a zero is a
+    count like any other; a source silent on deaths says nothing of them (it may predate
+    one)."""
     per_group: dict[str, tuple[int, int, int]] = {}
     for m in members:
         c = getattr(m.analysis, kind)
@@ -239,7 +244,12 @@ def _casualties(members: list[Member], kind: str) -> Range:
         seen = per_group.get(m.source_group)
         if seen is None or c.best > seen[1]:
             per_group[m.source_group] = (c.low, c.best, c.high)
-    return _range(per_group)
+    if kind == "killed":
+        return _range(per_group)
+    for m in members:
+        if m.analysis.killed is not None:
+            per_group.setdefault(m.source_group, (0, 0, 0))
+    return _range(per_group, zero_denies=False)
 
 
 def _people(members: list[Member]) -> PeopleIndex:
