@@ -31,7 +31,7 @@ from metrics import name_key, participant_attributes, prf
 from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.casualties import extract_casualties
 from wirecheck.analyze.nlp import load_nlp, mask
-from wirecheck.analyze.people import extract_people
+from wirecheck.analyze.people import extract_people, settle_victims
 from wirecheck.ingest import find_boilerplate
 from wirecheck.models import Article
 
@@ -82,6 +82,7 @@ def main() -> None:
         )
         killed, injured = headline.tolls(casualties)
         people = extract_people(doc)
+        settle_victims(people, killed, injured)
         t_ext += time.perf_counter() - s
         got = {"killed": killed.best if killed else 0, "injured": injured.best if injured else 0}
         for kind in ("killed", "injured"):

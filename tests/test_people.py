@@ -6,9 +6,10 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.people import PeopleIndex, extract_people, resolve_name, strip_title
 from wirecheck.analyze.places import Gazetteer
-from wirecheck.models import Person
+from wirecheck.models import Article, Person
 
 
 def test_fullest_name_titles_and_surname_mentions(nlp):
@@ -690,3 +691,19 @@ def test_a_clause_or_a_titled_name_after_a_semicolon_is_no_list_item(nlp, text, 
 def test_a_person_named_takes_the_place_of_the_noun_named(nlp):
     found = roles(nlp, "A man named John Ellis was also wounded in the shooting.")
     assert found["John Ellis"] == ("victim", "injured")
+
+
+def test_victims_told_of_only_as_shot_are_dead_when_the_toll_counts_no_wounded(nlp):
+    text = (
+        "A gunman killed two people at a house party on Saturday night, police said.\n"
+        "Officers said Dana Prewitt, 24, and Colin Marsh, 31, were shot in the backyard.\n"
+    )
+    analysis = Analyzer(nlp).analyze(Article(text=text, origin="t", id="a"))
+    assert analysis.killed.best == 2 and analysis.injured is None
+    statuses = {p.name: p.status for p in analysis.people if p.role == "victim"}
+    assert statuses == {"Dana Prewitt": "killed", "Colin Marsh": "killed"}
+    # Where the toll counts wounded, a victim told of as shot may be one of them.
+    text = text.replace("killed two people", "killed one man and wounded another")
+    analysis = Analyzer(nlp).analyze(Article(text=text, origin="t", id="b"))
+    assert analysis.injured.best == 1
+    assert {p.status for p in analysis.people if p.role == "victim"} == {"injured"}

@@ -35,7 +35,7 @@ from wirecheck.analyze.nlp import (
     tokens,
 )
 from wirecheck.analyze.numbers import UNITS, extract_numbers
-from wirecheck.analyze.people import extract_people
+from wirecheck.analyze.people import extract_people, settle_victims
 from wirecheck.analyze.places import (
     Gazetteer,
     OutletHomes,
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 41
+ANALYSIS_VERSION = 42
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -173,6 +173,7 @@ class Analyzer:
         casualties = extract_casualties(doc, year)
         headline = self.read_headline(article, title_doc)
         killed, injured = headline.tolls(casualties, doc_text(doc))
+        settle_victims(people, killed, injured)
         sents = [s for s in sentences(doc) if span_text(s).strip()]
         lead = [span_text(s) for s in sents[: LEAD_SENTENCES + 1]]
         kind = classify(lead_text(article.title, lead))

@@ -13,9 +13,16 @@ from wirecheck.analyze.lexicon import FEMALE_WORDS, MALE_WORDS, is_person_noun
 from wirecheck.analyze.nlp import doc_text, entities, sentence_of, span_text
 from wirecheck.analyze.numbers import number_value
 from wirecheck.analyze.places import Gazetteer
-from wirecheck.models import Person
+from wirecheck.models import Casualty, Person
 
-__all__ = ["TITLE_WORDS", "PeopleIndex", "extract_people", "resolve_name", "strip_title"]
+__all__ = [
+    "TITLE_WORDS",
+    "PeopleIndex",
+    "extract_people",
+    "resolve_name",
+    "settle_victims",
+    "strip_title",
+]
 
 # Honorifics, ranks and offices that precede a name in news copy.
 TITLE_WORDS = {
@@ -883,6 +890,18 @@ def _after_article(ent: Span) -> bool:
     """A one-word "name" after a lower-case "the" ("the Islamic State of Iraq and the Levant",
     "the Hague"): English gives a person's name no article, so the tagger erred."""
     return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].text == "the"
+
+
+def settle_victims(people: list[Person], killed: Casualty | None, injured: Casualty | None) -> None:
+    """Make the victims' statuses agree with the article's own toll: when it counts deaths
+    and no wounded, a victim told of only as shot ("A, 21, and B, 39, were shot" in a story
+    of a fatal shooting) is among the dead, since nobody it names survived wounded. A victim
+    is "injured" by default when its own sentence tells no death (``_status_role``)."""
+    if killed is None or not killed.best or (injured is not None and injured.best):
+        return
+    for person in people:
+        if person.role == "victim" and person.status == "injured":
+            person.status = "killed"
 
 
 def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]:
