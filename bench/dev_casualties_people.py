@@ -76,11 +76,12 @@ def main() -> None:
     for row, doc in zip(rows, docs, strict=True):
         gold = row["gold"]
         s = time.perf_counter()
-        casualties = extract_casualties(doc)
+        year = int(row["published"][:4]) if row.get("published") else None
+        casualties = extract_casualties(doc, year)  # as the analyzer calls it
         headline = analyzer.read_headline(
             Article(text="", origin="", title=row.get("title"), outlet=row.get("outlet"))
         )
-        killed, injured = headline.tolls(casualties)
+        killed, injured = headline.tolls(casualties, doc.text)  # likewise
         people = extract_people(doc)
         settle_victims(people, killed, injured)
         t_ext += time.perf_counter() - s
