@@ -1388,3 +1388,31 @@ def test_a_relative_clause_on_a_named_victim_counts(nlp, text):
 def test_a_question_who_is_dead_counts_no_one(nlp):
     text = 'The minister asked: "Who is dead? Where are the examples of killed reporters?"'
     assert figures(nlp, text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pistol went off, hitting the youngster in the leg.",
+        "The rifle discharged, hurting a 12-year-old girl.",
+    ],
+)
+def test_a_gun_that_went_off_hit_its_victim(nlp, text):
+    assert figures(nlp, text) == (None, 1)
+
+
+def test_harm_without_gunfire_is_no_injury(nlp):
+    assert figures(nlp, "The new fees would hurt the poorest families.") == (None, None)
+
+
+def test_more_deaths_told_after_the_wounded_are_among_them(nlp):
+    text = (
+        "Officers found eight victims outside the bar. One man was pronounced dead at the "
+        "scene. The other seven were taken to hospitals. Two more people died at the hospital."
+    )
+    assert figures(nlp, text) == (3, 5)
+
+
+def test_a_named_wounded_victim_who_died_is_not_injured(nlp):
+    text = "Ann Cole and Ray Dunn were wounded in the shooting. Dunn later died at a hospital."
+    assert figures(nlp, text) == (1, 1)

@@ -298,6 +298,7 @@ PERIOD_TOLL = re.compile(
 )
 TOLL_NEAR = 40  # chars either side of a toll where words tell a period's toll
 LEAD = 2  # sentences at a report's head, where a rising toll is the event's own
+DIED = re.compile(r"\b(died|dies|succumbed|passed away)\b", re.I)  # of wounds, later
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -1130,8 +1131,15 @@ def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
                 kind, attacker = "killed", True  # "shot his wife and children, then himself"
             if (victims.i, kind) in seen:
                 continue
-            if token.lemma_ == "hurt" and victims.dep_ != "nsubjpass" and token.pos_ == "VERB":
-                continue  # "would hurt the poorest families": harm, not injury
+            if (
+                token.lemma_ == "hurt"
+                and victims.dep_ != "nsubjpass"
+                and token.pos_ == "VERB"
+                and not GUNFIRE.search(sent_text)
+            ):
+                # "would hurt the poorest families": harm, not injury (unlike "the gun went
+                # off, hurting a boy").
+                continue
             if (
                 kind == "injured"
                 and PRONOUNCED.search(sent_text)
@@ -1761,6 +1769,27 @@ def _besides_told(casualty: Casualty) -> bool:
     return told_as_more is not None and not TOLD_BEFORE_OTHERS.search(casualty.who or "")
 
 
+def _died_later(wounded: Casualty, positive: list[Casualty]) -> int:
+    """ "The other six were taken to a hospital. Two more people died there": deaths told
+    after a figure of the wounded as more deaths are of the wounded, who are no longer
+    injured."""
+    return sum(
+        c.best
+        for c in positive
+        if c.kind == "killed"
+        and c.start >= wounded.end
+        and MORE.search(c.text)
+        and DIED.search(c.text)
+    )
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Is the person of this name ("morgan slaight") one of those a statement names ("his
+    mother, Morgan, 27, and his brother were injured")?"""
+    names = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", text)
+    return any(_same_name(name, n.lower()) for n in names)
+
+
 def _nth(casualty: Casualty) -> int:
     """The place of a victim told by it ("a fifth was struck", "the second victim"), else 0."""
     nth = NEXT_VICTIM.match(casualty.who or "")
@@ -1779,7 +1808,10 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     and the figure is the larger of the two. A victim both shot and killed counts as killed
     only; a plural "N were shot", "all N were taken to a hospital" or "one of the N wounded
     has died" counts its killed members out of the injured, while "N others were wounded"
-    adds the wounded already told of, and "two more people dead" the dead. A victim only
+    adds the wounded already told of, and "two more people dead" the dead; deaths told
+    after a figure of the wounded as more deaths ("the other six were taken to a hospital
+    … two more died there"), or of a victim it names ("Smith and Jones were wounded …
+    Smith died"), are taken out of it. A victim only
     said to be shot may be one of the dead a plural figure counts ("five found dead … he
     shot his wife"), so such victims are not injured while the dead outnumber the named
     ones. An attacker who "killed himself" adds one to the dead (and his
@@ -1868,7 +1900,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 # "Four other people were wounded": besides the victims already told of (not
                 # "a woman and two other men", who count themselves).
                 before = sum(1 for r in injured_refs if r.first < c.start)
-                candidates.append((c.best + before, c))
+                candidates.append((max(0, c.best + before - _died_later(c, positive)), c))
                 continue
             # "N were shot", "one of the N wounded has died": the N include the dead.
             # So do "five people were injured … one of them has died" told later.
@@ -1885,7 +1917,14 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
             )
             if SURVIVORS.search(c.text):
                 hit_only = False  # "the surviving three gunshot victims": not the dead
-            candidates.append((max(0, c.best - killed_total) if hit_only else c.best, c))
+            # "Smith and Jones were wounded … Smith died": the dead named among the wounded.
+            named_dead = sum(1 for r in killed if r.name and _named_in(r.name, c.text))
+            alive = (
+                c.best - killed_total
+                if hit_only
+                else c.best - max(_died_later(c, positive), named_dead)
+            )
+            candidates.append((max(0, alive), c))
         for c, _ in singular:
             if c.kind == "injured" and _nth(c):
                 # "Four were hit and a fifth was struck by debris", "the second victim was

@@ -31,7 +31,9 @@ PERSON_NOUNS = frozenset(
     detainee hostage occupant tenant homeowner landlord individual citizen farmer villager
     herder miner refugee migrant pilot sailor marine airman ranger security sniper
     dealer rapper singer priest pastor imam bishop monk nun tourist shopper diner
-    security_guard others other another one anyone someone somebody anybody everyone
+    security_guard youngster adolescent preteen bouncer coworker co-worker attendee reveler
+    churchgoer parishioner congregant marshal lieutenant patrolman medic preacher musician
+    others other another one anyone someone somebody anybody everyone
     everybody nobody none all both each several few many dozen dozens hundreds
     """.split()
 )
