@@ -240,6 +240,8 @@ def test_a_source_that_counts_the_dead_and_no_wounded_reports_none_wounded():
     assert reconcile("ev", [dead, hurt]).killed.best == 1
     # A source that names no casualties at all does not vote.
     assert reconcile("ev", [member("d", "d"), hurt]).injured.best == 1
+    # Where no source names wounded, their number is unknown, not none.
+    assert reconcile("ev", [dead]).injured.best is None
 
 
 def test_a_range_that_allows_the_other_figure_is_not_a_dispute():

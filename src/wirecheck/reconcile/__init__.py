@@ -232,10 +232,10 @@ def _range(values: dict[str, tuple[int, int, int]], zero_denies: bool = True) ->
 
 def _casualties(members: list[Member], kind: str) -> Range:
     """The killed or injured range over the members' independent sources (each source's
-    highest figure). A source that counts the dead and names no wounded reports none
-    wounded (reports name the wounded when there are any), and for the wounded a zero is a
-    count like any other; a source silent on deaths says nothing of them (it may predate
-    one)."""
+    highest figure). Where some source gives a figure of the wounded, one that counts the
+    dead and names no wounded reports none wounded (reports name the wounded when there
+    are any), and for the wounded a zero is a count like any other; a source silent on
+    deaths says nothing of them (it may predate one)."""
     per_group: dict[str, tuple[int, int, int]] = {}
     for m in members:
         c = getattr(m.analysis, kind)
@@ -244,8 +244,8 @@ def _casualties(members: list[Member], kind: str) -> Range:
         seen = per_group.get(m.source_group)
         if seen is None or c.best > seen[1]:
             per_group[m.source_group] = (c.low, c.best, c.high)
-    if kind == "killed":
-        return _range(per_group)
+    if kind == "killed" or not per_group:
+        return _range(per_group)  # no source names wounded: their number is unknown, not 0
     for m in members:
         if m.analysis.killed is not None:
             per_group.setdefault(m.source_group, (0, 0, 0))
