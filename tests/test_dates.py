@@ -566,3 +566,69 @@ def test_birth_dates_and_aftermath_before_the_shooting_keep_their_meaning(nlp):
     }
     sunday = dt.date(2015, 1, 18)
     assert dates_module._headline_days("Man dies after being shot Sunday", doc, PUB) == {sunday}
+
+
+def test_weeks_ago_names_a_day_and_yields_to_a_date_inside_it(nlp):
+    got = normalise("two weeks ago", PUB)
+    assert got is not None and got[2] == "week" and got[3] == dt.date(2015, 1, 6)
+    assert (got[0], got[1]) == (dt.date(2015, 1, 3), dt.date(2015, 1, 9))
+    doc = nlp("A woman who was shot two weeks ago outside her apartment has died, police said.")
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 6)
+    # A day the text names inside the rounded span is the exact one.
+    doc = nlp(
+        "A woman was shot two weeks ago outside her apartment. Detectives said the shots "
+        "were fired on Jan. 7 after an argument."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 7)
+
+
+def test_holiday_holiday_weekend_is_no_day(nlp):
+    assert normalise("Memorial Day holiday weekend", dt.date(2015, 5, 28)) is None
+    doc = nlp("Eleven people were shot over the Fourth of July holiday weekend, police said.")
+    assert all(m.precision != "day" for m in extract_dates(doc, dt.date(2015, 7, 8)))
+
+
+def test_weak_day_inside_a_vague_incident_date_pins_it_down(nlp):
+    doc = nlp(
+        "Prosecutors say the man shot and killed three people in a farmhouse last month. "
+        "He pleaded not guilty in court to charges filed after the Dec. 12 killings."
+    )
+    dates = extract_dates(doc, PUB)
+    weak = [s for m, s in score_mentions(dates, doc, PUB) if m.best == dt.date(2014, 12, 12)]
+    assert weak and max(weak) < dates_module.MIN_EVENT_SCORE
+    picked = pick_event_date(dates, doc, PUB)
+    assert picked is not None and picked.best == dt.date(2014, 12, 12)
+
+
+def test_day_of_a_tribute_is_not_the_incident_day(nlp):
+    doc = nlp(
+        "Classmates wore camouflage to school Tuesday in his honor after a 14-year-old boy was "
+        "shot and killed. Deputies said the boy was hunting with his father Sunday."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 18)
+
+
+def test_day_in_a_bracketed_link_to_another_story_is_no_candidate(nlp):
+    doc = nlp(
+        "Two men were wounded outside a bowling alley early Monday, police said.\n\n"
+        "[RELATED: Woman shot dead on Route 9 Sunday night]\n\n"
+        "Officers found both men in the parking lot."
+    )
+    dates = extract_dates(doc, PUB)
+    assert all(m.best != dt.date(2015, 1, 18) for m, _ in score_mentions(dates, doc, PUB))
+    picked = pick_event_date(dates, doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 19)
+
+
+def test_a_day_in_a_quotation_is_the_speakers_not_the_incidents(nlp):
+    doc = nlp(
+        "A teenager is recovering after he was wounded on Elm Street.\n\n"
+        "“The gunfire woke up the whole block, and today everybody is scared,” a neighbor "
+        "said.\n\nThe boy is 15.\n\n"
+        "Officers were called to the home Sunday afternoon after a report of gunfire."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 18)

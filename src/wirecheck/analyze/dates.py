@@ -91,7 +91,7 @@ HOLIDAY = re.compile(
     r"\b(?P<name>new year['’]?s (?:eve|day)|christmas (?:eve|day|night)|thanksgiving(?: day)?|"
     r"halloween|fourth of july|july (?:4th|fourth)|independence day|memorial day|labor day|"
     r"mother['’]?s day|father['’]?s day|easter (?:sunday|morning|evening|night))\b"
-    r"(?!(?:['’]?s)?(?:\s+day)?\s+weekend)",
+    r"(?!(?:['’]?s)?(?:\s+day)?(?:\s+holiday)?\s+weekend)",
     re.I,
 )
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
@@ -118,7 +118,8 @@ INCIDENT = re.compile(
 )
 NOT_INCIDENT = re.compile(
     r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
-    r"since|anniversary|expire|due to end|born|"
+    r"since|anniversary|expire|due to end|born|mourn|"
+    r"in (?:his|her|their) honou?r|honou?ring|to honou?r|"  # tributes: "in his honor"
     r"probation|indict|plead|pled|guilty|convict|verdict|jury)\w*",  # later court steps
     re.I,
 )
@@ -145,6 +146,9 @@ TIMESTAMP = re.compile(
 # date an embedded tweet was sent ("— Jane Doe (@JaneDoe) May 30, 2016").
 INLINE_STAMP = re.compile(r"(?:\b(?:published|posted|updated):?(?:\s+on)?|\(@\w+\))\s*$", re.I)
 STAMP_WINDOW = 1500
+# A bracketed link to another story or video inside the text ("[OTHER NEWS: ...]",
+# "[Video: ...]", "[MORE: ...]"), up to a mention in it.
+LINKED_STORY = re.compile(r"\[[A-Z][\w ]{0,20}:[^\[\]\n]*$")
 # How far before publication a video caption's "(Published ...)" stamp may date the page:
 # an older one belongs to a related video from an earlier story.
 CAPTION_WINDOW = dt.timedelta(days=7)
@@ -280,7 +284,7 @@ def normalise(
         return _day(pub)
     if YESTERDAY.search(t):
         return _day(pub - D(days=1))
-    if m := RE_AGO.search(t):
+    if m := RE_AGO.search(t):  # "two weeks ago": about that day, give or take a quarter
         n, unit = _count(m["n"]), m["unit"].lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         day = pub - D(days=days)
@@ -291,7 +295,7 @@ def normalise(
                 day - D(days=days // 4),
                 day + D(days=days // 4),
                 unit if unit != "day" else "day",
-                None,
+                day if unit == "week" else None,
             )
         )
     if m := LAST_UNIT.search(t):
@@ -525,6 +529,10 @@ CLOCK_BONUS = 1.0
 # behind a page date that lags it; news says "last Thursday" for the past one. As the winner
 # it was the incident day in 7 of 33 GVA dev articles (chosen on GVA dev articles 0..1499).
 WEEK_AGO_PENALTY = 3.0
+# What a mention inside a quotation loses: the speaker's days ("We lost two today") are
+# the days of the interview or statement, rarely the incident's (chosen on GVA dev articles
+# 0..1499).
+QUOTE_PENALTY = 1.0
 # Least score a mention needs to date the incident (chosen on GVA dev articles 0..1499).
 MIN_EVENT_SCORE = 1.0
 # How far below the best mention a mention of the day before may score and still win: of
@@ -617,11 +625,13 @@ def pick_event_date(
     """The date of the reported incident, or None when no date has incident evidence.
 
     The mention with the highest ``score_mentions`` score wins when it reaches
-    ``MIN_EVENT_SCORE``. A winner without a single day ("last week", "this past weekend",
-    "in July") gives way to the best-scoring day mention inside its range ("Friday night",
-    "July 25"): the vague phrase sums up, the day pins it down. A day winner gives way to
-    the day before when a mention of it scores within ``EARLIER_MARGIN``. Of equal scores the
-    day beats a vague date and the earlier day the later one. A winning year that holds the
+    ``MIN_EVENT_SCORE``. A winner without day precision ("last week", "this past weekend",
+    "in July", "two weeks ago") gives way to the best-scoring day mention inside its range
+    ("Friday night", "July 25"), even one scoring below ``MIN_EVENT_SCORE``: the vague phrase
+    sums up and carries the incident evidence, the day pins it down ("last month" and "held
+    since days after the May 11 murders"). A day winner gives way to the day before when a
+    day mention of it scores within ``EARLIER_MARGIN``. Of equal scores the day beats a
+    vague date and the earlier day the later one. A winning year that holds the
     publication day ("this year") dates nothing: None. A day the ``headline`` names ("Man
     shot Sunday night") adds ``HEADLINE_DATE_BONUS`` to the text's mentions of that day; the
     headline gives no mention of its own.
@@ -631,15 +641,15 @@ def pick_event_date(
         (m, s + (HEADLINE_DATE_BONUS if m.best in named and m.precision == "day" else 0))
         for m, s in score_mentions(dates, doc, published)
     ]
-    scored = [(m, s) for m, s in scored if s >= MIN_EVENT_SCORE]
-    if not scored:
+    candidates = [(m, s) for m, s in scored if s >= MIN_EVENT_SCORE]
+    if not candidates:
         return None
-    best, best_score = max(scored, key=_rank)
-    if best.best is None:
+    best, best_score = max(candidates, key=_rank)
+    if best.precision != "day":
         inside = [
             (m, s)
             for m, s in scored
-            if m.best is not None and best.range_start <= m.best <= best.range_end
+            if m.best and m.precision == "day" and best.range_start <= m.best <= best.range_end
         ]
         if inside:
             return max(inside, key=lambda pair: pair[1])[0]
@@ -652,8 +662,10 @@ def pick_event_date(
         return best
     day_before = [
         (m, s)
-        for m, s in scored
-        if m.best == best.best - D(days=1) and s >= best_score - EARLIER_MARGIN
+        for m, s in candidates
+        if m.precision == "day"
+        and m.best == best.best - D(days=1)
+        and s >= best_score - EARLIER_MARGIN
     ]
     if day_before:
         return max(day_before, key=lambda pair: pair[1])[0]
@@ -708,9 +720,11 @@ def score_mentions(
     Incident verbs in its sentence, early position, day precision and a dated incident noun
     ("the May 10 home invasion") count for a mention; hearings, funerals, vigils, reporting
     verbs ("said Monday"), what came after the incident ("died Monday", "in critical
-    condition Tuesday", "was arrested Sunday", "pleaded guilty Friday") and vague dates
-    months before publication count against. Future dates and time stamps (the page's, a
-    video's "Published ...", an embedded tweet's) are no candidates.
+    condition Tuesday", "was arrested Sunday", "pleaded guilty Friday"), tributes ("wore
+    ribbons Tuesday in his honor"), quotations and vague dates months before publication
+    count against. Future dates, time stamps (the page's, a video's "Published ...", an
+    embedded tweet's) and days inside a bracketed link to another story ("[OTHER NEWS:
+    ...]") are no candidates.
     """
     text_all = doc_text(doc)
     sentence_starts = [s.start_char for s in sentences(doc)]
@@ -734,6 +748,8 @@ def score_mentions(
         rest = line.replace(mention.text, "", 1)
         if CLOCK_TIME.search(line) and not re.search(r"[a-z]{3}", CLOCK_TIME.sub("", rest), re.I):
             continue  # a line of date and clock time only ("January 20, 2015, 4:50pm"): a byline
+        if LINKED_STORY.search(text_all, line_start, mention.start):
+            continue  # "[OTHER NEWS: Man shot dead in Portland Saturday]": another story's day
         if INLINE_STAMP.search(text_all, max(0, mention.start - 40), mention.start):
             continue  # "(Published Monday, July 7, 2014)", a tweet's "(@handle) May 30, 2016"
         named_incident = _names_incident(span)
@@ -753,6 +769,9 @@ def score_mentions(
             score -= 1.5  # "died Wednesday night", "was arrested Tuesday"
         elif INCIDENT.fullmatch(governor.text):
             score += 1  # "were shot Sunday"
+        opened = text_all[line_start : mention.start]
+        if opened.count("“") > opened.count("”") or opened.count('"') % 2:
+            score -= QUOTE_PENALTY  # "It's sad today," she said: the speaker's day
         if named_incident:
             score += 2  # "the May 10 home invasion", "a Dec. 3 shooting", "Sunday's shooting"
         near = text_all[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
