@@ -408,3 +408,13 @@ def test_speaker_group_from_party_agent_organisation_or_group(nlp):
         "Republican lawmakers",
         None,
     ]
+
+
+def test_an_unnamed_witness_is_not_the_person_named_last(nlp):
+    # "the neighbor said" is someone the text does not name, not the victim named before it.
+    text = (
+        'Kevin Lane, 29, was stabbed outside a bar on Friday night. "He just snapped," the {} said.'
+    )
+    for noun in ("neighbor", "bouncer", "witness"):
+        [quote] = quotes_of(nlp, text.format(noun))
+        assert quote.speaker == f"the {noun}"

@@ -395,7 +395,7 @@ def _resolve(span: Span, people: list[Person], mentions: list[Mention]) -> Speak
     if role:
         return role[-1].name, "person"
     first = span[0].lower_
-    if first in ("the", "this") and (word in ROLE_WORDS or is_person_noun(word)) and earlier:
+    if first in ("the", "this") and word in ROLE_WORDS and earlier:
         # "the governor said", "the four-term congressman said": the latest person named,
         # unless an unnamed one was brought in since ("a spokesperson for Google said").
         unnamed = _unnamed_since(span, word, mentions)
