@@ -95,6 +95,9 @@ HOLIDAY = re.compile(
     re.I,
 )
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
+HEDGED = re.compile(
+    r"\b(more than|over|nearly|almost|about|around|roughly|at least|some)\s+$", re.I
+)
 # Parts of a day that tell which side of midnight a time falls: "late Tuesday night" and
 # "early Wednesday morning" may be one moment, dated on either day.
 EARLY_HOURS = re.compile(
@@ -118,8 +121,8 @@ INCIDENT = re.compile(
 )
 NOT_INCIDENT = re.compile(
     r"\b(funeral|vigil|hearing|court|trial|arraign|sentenc|scheduled|will be|memorial|"
-    r"since|anniversary|expire|due to end|born|mourn|"
-    r"in (?:his|her|their) honou?r|honou?ring|to honou?r|"  # tributes: "in his honor"
+    r"since|anniversary|expire|due to end|born|"
+    r"in (?:his|her|their) honou?r|"  # tributes: "wore ribbons Tuesday in his honor"
     r"probation|indict|plead|pled|guilty|convict|verdict|jury)\w*",  # later court steps
     re.I,
 )
@@ -146,9 +149,13 @@ TIMESTAMP = re.compile(
 # date an embedded tweet was sent ("— Jane Doe (@JaneDoe) May 30, 2016").
 INLINE_STAMP = re.compile(r"(?:\b(?:published|posted|updated):?(?:\s+on)?|\(@\w+\))\s*$", re.I)
 STAMP_WINDOW = 1500
-# A bracketed link to another story or video inside the text ("[OTHER NEWS: ...]",
-# "[Video: ...]", "[MORE: ...]"), up to a mention in it.
-LINKED_STORY = re.compile(r"\[[A-Z][\w ]{0,20}:[^\[\]\n]*$")
+# A bracketed link to another story inside the text ("[OTHER NEWS: ...]", "[RELATED: ...]"),
+# up to a mention in it; not notes on this story ("[UPDATE: ...]", "[Correction: ...]").
+LINKED_STORY = re.compile(
+    r"\[(?:other news|related(?: stories| story| news)?|read more|more|see also|also read)"
+    r"\s*:[^\[\]\n]*$",
+    re.I,
+)
 # How far before publication a video caption's "(Published ...)" stamp may date the page:
 # an older one belongs to a related video from an earlier story.
 CAPTION_WINDOW = dt.timedelta(days=7)
@@ -288,16 +295,11 @@ def normalise(
         n, unit = _count(m["n"]), m["unit"].lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         day = pub - D(days=days)
-        return (
-            (day, day, "day", day)
-            if unit == "day"
-            else (
-                day - D(days=days // 4),
-                day + D(days=days // 4),
-                unit if unit != "day" else "day",
-                day if unit == "week" else None,
-            )
-        )
+        if unit == "day":
+            return day, day, "day", day
+        # "a week ago" names that day, roughly; "more than a week ago" names none.
+        named = unit == "week" and not HEDGED.search(t, 0, m.start())
+        return day - D(days=days // 4), day + D(days=days // 4), unit, day if named else None
     if m := LAST_UNIT.search(t):
         rel, unit = m[1].lower(), m[2].lower()
         if unit in ("week", "weekend"):
@@ -529,10 +531,6 @@ CLOCK_BONUS = 1.0
 # behind a page date that lags it; news says "last Thursday" for the past one. As the winner
 # it was the incident day in 7 of 33 GVA dev articles (chosen on GVA dev articles 0..1499).
 WEEK_AGO_PENALTY = 3.0
-# What a mention inside a quotation loses: the speaker's days ("We lost two today") are
-# the days of the interview or statement, rarely the incident's (chosen on GVA dev articles
-# 0..1499).
-QUOTE_PENALTY = 1.0
 # Least score a mention needs to date the incident (chosen on GVA dev articles 0..1499).
 MIN_EVENT_SCORE = 1.0
 # How far below the best mention a mention of the day before may score and still win: of
@@ -627,9 +625,10 @@ def pick_event_date(
     The mention with the highest ``score_mentions`` score wins when it reaches
     ``MIN_EVENT_SCORE``. A winner without day precision ("last week", "this past weekend",
     "in July", "two weeks ago") gives way to the best-scoring day mention inside its range
-    ("Friday night", "July 25"), even one scoring below ``MIN_EVENT_SCORE``: the vague phrase
-    sums up and carries the incident evidence, the day pins it down ("last month" and "held
-    since days after the May 11 murders"). A day winner gives way to the day before when a
+    ("Friday night", "July 25"), even one scoring below ``MIN_EVENT_SCORE`` if nothing sank
+    it below 0 (a court day, a funeral): the vague phrase sums up and carries the incident
+    evidence, the day pins it down ("last month" and "held since days after the May 11
+    murders"). A day winner gives way to the day before when a
     day mention of it scores within ``EARLIER_MARGIN``. Of equal scores the day beats a
     vague date and the earlier day the later one. A winning year that holds the
     publication day ("this year") dates nothing: None. A day the ``headline`` names ("Man
@@ -649,7 +648,7 @@ def pick_event_date(
         inside = [
             (m, s)
             for m, s in scored
-            if m.best and m.precision == "day" and best.range_start <= m.best <= best.range_end
+            if m.precision == "day" and s > 0 and best.range_start <= m.best <= best.range_end
         ]
         if inside:
             return max(inside, key=lambda pair: pair[1])[0]
@@ -721,10 +720,10 @@ def score_mentions(
     ("the May 10 home invasion") count for a mention; hearings, funerals, vigils, reporting
     verbs ("said Monday"), what came after the incident ("died Monday", "in critical
     condition Tuesday", "was arrested Sunday", "pleaded guilty Friday"), tributes ("wore
-    ribbons Tuesday in his honor"), quotations and vague dates months before publication
-    count against. Future dates, time stamps (the page's, a video's "Published ...", an
-    embedded tweet's) and days inside a bracketed link to another story ("[OTHER NEWS:
-    ...]") are no candidates.
+    ribbons Tuesday in his honor") and vague dates months before publication count against.
+    Future dates, time stamps (the page's, a video's "Published ...", an embedded tweet's)
+    and days inside a bracketed link to another story ("[OTHER NEWS: ...]") are no
+    candidates.
     """
     text_all = doc_text(doc)
     sentence_starts = [s.start_char for s in sentences(doc)]
@@ -769,9 +768,6 @@ def score_mentions(
             score -= 1.5  # "died Wednesday night", "was arrested Tuesday"
         elif INCIDENT.fullmatch(governor.text):
             score += 1  # "were shot Sunday"
-        opened = text_all[line_start : mention.start]
-        if opened.count("“") > opened.count("”") or opened.count('"') % 2:
-            score -= QUOTE_PENALTY  # "It's sad today," she said: the speaker's day
         if named_incident:
             score += 2  # "the May 10 home invasion", "a Dec. 3 shooting", "Sunday's shooting"
         near = text_all[max(0, mention.start - CLOCK_WINDOW) : mention.end + CLOCK_WINDOW]
