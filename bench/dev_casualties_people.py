@@ -83,7 +83,7 @@ def main() -> None:
         )
         killed, injured = headline.tolls(casualties, doc.text)  # likewise
         people = extract_people(doc)
-        settle_victims(people, killed, injured)
+        settle_victims(doc, people, killed, injured)
         t_ext += time.perf_counter() - s
         got = {"killed": killed.best if killed else 0, "injured": injured.best if injured else 0}
         for kind in ("killed", "injured"):

@@ -707,3 +707,15 @@ def test_victims_told_of_only_as_shot_are_dead_when_the_toll_counts_no_wounded(n
     analysis = Analyzer(nlp).analyze(Article(text=text, origin="t", id="b"))
     assert analysis.injured.best == 1
     assert {p.status for p in analysis.people if p.role == "victim"} == {"injured"}
+
+
+def test_a_victim_whose_sentence_tells_it_survived_stays_wounded(nlp):
+    text = (
+        "One person was killed at a house party in Tacoma on Saturday.\n"
+        "Police said Jaylen Moore, 17, was shot in the back and remains hospitalized in "
+        "critical condition.\n"
+    )
+    analysis = Analyzer(nlp).analyze(Article(text=text, origin="t", id="a"))
+    assert analysis.killed.best == 1
+    [moore] = [p for p in analysis.people if p.name == "Jaylen Moore"]
+    assert moore.status == "injured"

@@ -173,7 +173,7 @@ class Analyzer:
         casualties = extract_casualties(doc, year)
         headline = self.read_headline(article, title_doc)
         killed, injured = headline.tolls(casualties, doc_text(doc))
-        settle_victims(people, killed, injured)
+        settle_victims(doc, people, killed, injured)
         sents = [s for s in sentences(doc) if span_text(s).strip()]
         lead = [span_text(s) for s in sents[: LEAD_SENTENCES + 1]]
         kind = classify(lead_text(article.title, lead))

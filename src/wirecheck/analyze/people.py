@@ -892,15 +892,29 @@ def _after_article(ent: Span) -> bool:
     return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].text == "the"
 
 
-def settle_victims(people: list[Person], killed: Casualty | None, injured: Casualty | None) -> None:
+# Words in a victim's own sentence that tell it survived wounded ("was shot in the leg and
+# is in stable condition", "treated for a graze wound").
+SURVIVED = re.compile(
+    r"\b(injur\w*|wound\w*|hurt|hospitali[sz]ed|condition|surviv\w*|recover\w*|treated|grazed)\b",
+    re.I,
+)
+
+
+def settle_victims(
+    doc: Doc, people: list[Person], killed: Casualty | None, injured: Casualty | None
+) -> None:
     """Make the victims' statuses agree with the article's own toll: when it counts deaths
     and no wounded, a victim told of only as shot ("A, 21, and B, 39, were shot" in a story
-    of a fatal shooting) is among the dead, since nobody it names survived wounded. A victim
-    is "injured" by default when its own sentence tells no death (``_status_role``)."""
+    of a fatal shooting) is among the dead. A victim is "injured" by default when its own
+    sentence tells no death (``_status_role``); one whose sentence tells it survived
+    wounded stays so (the toll may have missed it)."""
     if killed is None or not killed.best or (injured is not None and injured.best):
         return
     for person in people:
-        if person.role == "victim" and person.status == "injured":
+        if person.role != "victim" or person.status != "injured":
+            continue
+        mention = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if mention is not None and not SURVIVED.search(span_text(sentence_of(doc, mention.start))):
             person.status = "killed"
 
 
