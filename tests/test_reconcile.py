@@ -242,6 +242,13 @@ def test_a_source_that_counts_the_dead_and_no_wounded_reports_none_wounded():
     assert reconcile("ev", [member("d", "d"), hurt]).injured.best == 1
     # Where no source names wounded, their number is unknown, not none.
     assert reconcile("ev", [dead]).injured.best is None
+    # An attack's death toll alone leaves the wounded to others, and "no one was killed"
+    # counts no dead.
+    tolls = [casualty_member(a, a, 12, 12, 12, "12 killed") for a in "xy"]
+    hurt40 = wounded(member("z", "z"), 40, "40 were wounded")
+    assert reconcile("ev", [*tolls, hurt40]).injured.best == 40
+    none_dead = casualty_member("n", "n", 0, 0, 0, "no one was killed")
+    assert reconcile("ev", [none_dead, hurt]).injured.best == 1
 
 
 def test_a_range_that_allows_the_other_figure_is_not_a_dispute():
