@@ -296,9 +296,13 @@ PERIOD_TOLL = re.compile(
     r"(week|month|year)|(19|20)\d\d)\b",
     re.I,
 )
+# Words of gunfire that no other sense shares ("fired", "rounds" and "shots" do: layoffs,
+# games): what makes an active "hurt" an injury.
+GUN_WENT_OFF = re.compile(r"\b(went off|discharged|gunfire|bullets?|pellets?|buckshot)\b", re.I)
+# Runs of capitalised words, accented ones included ("José Ramírez").
+NAME_RUN = re.compile(r"\b[^\W\d_a-z][^\W\d_]*(?: [^\W\d_a-z][^\W\d_]*)*")
 TOLL_NEAR = 40  # chars either side of a toll where words tell a period's toll
 LEAD = 2  # sentences at a report's head, where a rising toll is the event's own
-DIED = re.compile(r"\b(died|dies|succumbed|passed away)\b", re.I)  # of wounds, later
 PAST = re.compile(r"\b(years? ago|last year|in (\w+ )?(19|20)\d\d\b(?! block))", re.I)
 
 
@@ -1135,10 +1139,11 @@ def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
                 token.lemma_ == "hurt"
                 and victims.dep_ != "nsubjpass"
                 and token.pos_ == "VERB"
-                and not GUNFIRE.search(sent_text)
+                and not GUN_WENT_OFF.search(sent_text)
             ):
                 # "would hurt the poorest families": harm, not injury (unlike "the gun went
-                # off, hurting a boy").
+                # off, hurting a boy"; "fired 200 workers, hurting dozens of families" is no
+                # gunfire).
                 continue
             if (
                 kind == "injured"
@@ -1769,25 +1774,15 @@ def _besides_told(casualty: Casualty) -> bool:
     return told_as_more is not None and not TOLD_BEFORE_OTHERS.search(casualty.who or "")
 
 
-def _died_later(wounded: Casualty, positive: list[Casualty]) -> int:
-    """ "The other six were taken to a hospital. Two more people died there": deaths told
-    after a figure of the wounded as more deaths are of the wounded, who are no longer
-    injured."""
-    return sum(
-        c.best
-        for c in positive
-        if c.kind == "killed"
-        and c.start >= wounded.end
-        and MORE.search(c.text)
-        and DIED.search(c.text)
-    )
-
-
 def _named_in(name: str, text: str) -> bool:
     """Is the person of this name ("morgan slaight") one of those a statement names ("his
-    mother, Morgan, 27, and his brother were injured")?"""
-    names = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", text)
-    return any(_same_name(name, n.lower()) for n in names)
+    mother, Morgan, 27, and his brother were injured")? A lone name counts only set off by
+    a comma, as a person is named: not "Ramirez's wife" nor "the Garcia family"."""
+    for m in NAME_RUN.finditer(text):
+        run = m.group()
+        if (" " in run or text.startswith(",", m.end())) and _same_name(name, run.lower()):
+            return True
+    return False
 
 
 def _nth(casualty: Casualty) -> int:
@@ -1900,7 +1895,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 # "Four other people were wounded": besides the victims already told of (not
                 # "a woman and two other men", who count themselves).
                 before = sum(1 for r in injured_refs if r.first < c.start)
-                candidates.append((max(0, c.best + before - _died_later(c, positive)), c))
+                candidates.append((c.best + before, c))
                 continue
             # "N were shot", "one of the N wounded has died": the N include the dead.
             # So do "five people were injured … one of them has died" told later.
@@ -1919,11 +1914,7 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
                 hit_only = False  # "the surviving three gunshot victims": not the dead
             # "Smith and Jones were wounded … Smith died": the dead named among the wounded.
             named_dead = sum(1 for r in killed if r.name and _named_in(r.name, c.text))
-            alive = (
-                c.best - killed_total
-                if hit_only
-                else c.best - max(_died_later(c, positive), named_dead)
-            )
+            alive = c.best - killed_total if hit_only else c.best - named_dead
             candidates.append((max(0, alive), c))
         for c, _ in singular:
             if c.kind == "injured" and _nth(c):
