@@ -425,6 +425,38 @@ def test_lede_town_wins_over_the_dateline_city_named_again(nlp, gaz):
     assert event_city(nlp, gaz, text) == ("Kent", "Washington")
 
 
+def test_street_address_town_wins_over_the_dateline(nlp, gaz):
+    # The scene's street address, however late, names its town; the dateline and its state
+    # are where the story was filed.
+    text = (
+        "DAYTON, Ohio -- A woman was wounded Friday when a gun went off in her purse. She was "
+        "treated and released. Officers were called to a home on Oak Road in Springboro. "
+        "Police said no charges are expected."
+    )
+    assert event_city(nlp, gaz, text) == ("Springboro", "Ohio")
+
+
+def test_home_of_the_scene_wins_over_the_dateline(nlp, gaz):
+    # "at her house in Madera" is where it happened, not whose home town it is.
+    text = (
+        "FRESNO, Calif. -- A 9-year-old boy died over the weekend after his brother shot him "
+        "with a gun they thought was a toy. The brothers were staying with their aunt at her "
+        "house in Madera when the older boy found the pistol in a box."
+    )
+    assert event_city(nlp, gaz, text) == ("Madera", "California")
+
+
+def test_dateline_police_keep_the_scene_in_their_town(nlp, gaz):
+    # "Midtown" is also a small town elsewhere in the state, but the dateline town's own
+    # police work the case: the address lies in their town.
+    text = (
+        "JACKSON, Tenn. -- A man was taken to the hospital after an accidental shooting. "
+        "Officers said the man was cleaning a rifle. It happened Tuesday night on Elm Street "
+        "in Midtown, officers said. Jackson police are investigating."
+    )
+    assert event_city(nlp, gaz, text) == ("Jackson", "Tennessee")
+
+
 @pytest.mark.parametrize(
     "text, city",
     [
@@ -1401,3 +1433,62 @@ def test_headline_town_stays_over_a_text_placed_in_the_us(nlp, gaz):
     )
     headline = "Man shot in Holiday after trip to Mexico"
     assert event_city(nlp, gaz, text, headline=headline) == ("Holiday", "Florida")
+
+
+def test_one_of_a_citys_neighbourhoods_is_the_city(nlp, gaz):
+    # "a northeast Raleigh neighborhood" is a part of Raleigh, not a neighbourhood named
+    # Raleigh: the city stays the known city.
+    doc = nlp(
+        "Sheriff's deputies searched a northeast Raleigh neighborhood on Wednesday after a "
+        "shooting in Wake County."
+    )
+    raleigh = next(m for m in extract_places(doc, gaz) if m.text == "Raleigh")
+    assert raleigh.place.geonameid is not None and raleigh.place.admin1 == "North Carolina"
+
+
+def test_neighbourhood_with_no_city_named_is_the_outlets_home_city(nlp, gaz):
+    # "the Bridgeport neighborhood" is no town of Illinois bearing the name, even placed in
+    # the outlet's state: with no city named, the city is the local paper's own.
+    text = (
+        "A 15-year-old boy was shot in the Bridgeport neighborhood Friday morning, police "
+        "said. The Cook County medical examiner's office identified him."
+    )
+    assert event_city(nlp, gaz, text, outlet="chicagotribune.com") == ("Chicago", "Illinois")
+
+
+def test_headline_name_the_text_calls_a_neighbourhood_is_no_town(nlp, gaz):
+    # The text calls Chatham a neighbourhood of the city whose police it names: the headline
+    # does not make it the town of that name in the state.
+    text = (
+        "A teenager shot himself in the leg during a robbery Sunday morning in the South Side "
+        "Chatham neighborhood, according to Chicago police. He was taken to a hospital in "
+        "good condition."
+    )
+    headline = "Teen shoots himself during robbery in Chatham"
+    assert event_city(nlp, gaz, text, headline=headline) == ("Chicago", "Illinois")
+
+
+def test_community_of_names_a_town(nlp, gaz):
+    # "the small community of X" frames X as a town, as "the town of X" does, even where
+    # the tagger misses it.
+    doc = nlp("The tiny community of Shafter mourned a boy who was shot while hunting.")
+    towns = [(m.text, m.place.admin1) for m in extract_places(doc, gaz)]
+    assert towns == [("Shafter", "California")]
+
+
+def test_city_tagged_as_a_group_before_a_part_of_it_is_a_place(nlp, gaz):
+    # The tagger may read "Saginaw" as a group of people; "Saginaw's southeast side" is a
+    # part of the city all the same.
+    doc = nlp("It happened Friday night at an apartment complex on Saginaw's southeast side.")
+    towns = [(m.text, m.place.admin1) for m in extract_places(doc, gaz)]
+    assert towns == [("Saginaw", "Michigan")]
+
+
+def test_neighbourhood_of_a_city_the_story_never_names_is_the_storys_city(nlp, gaz):
+    # The gazetteer's Washington Park is a part of East St. Louis, which this Chicago story
+    # never names: the neighbourhood is one of the dateline city's.
+    text = (
+        "CHICAGO -- Two teenagers were wounded Saturday night by gunfire in the Washington "
+        "Park neighborhood, officers said. Detectives are looking for a gray sedan."
+    )
+    assert event_city(nlp, gaz, text) == ("Chicago", "Illinois")

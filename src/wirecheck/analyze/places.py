@@ -191,6 +191,18 @@ FACILITY_BEFORE = re.compile(
     r"crime lab(oratory)?|morgue)\s+(in|at)\s+(the\s+)?$",
     re.I,
 )
+# A street address or a home just before "in X": the scene's own town ("officers responded
+# to the 400 block of Elm Street in Dover", "at their house in Milton").
+ADDRESS_BEFORE = re.compile(
+    r"(?:\b\d+ block of\b.{1,40}?|\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|"
+    r"Parkway|Pkwy|Lane|Ln|Place|Terrace|Trail|Circle|Court|Ct|Way|Highway|Hwy|Pike)\.?"
+    r"(?:\s+(?:North|South|East|West|[NSEW]\.?))?|"
+    r"\b(?:at|near|inside|outside)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:home|house|residence|apartment|apartment complex|mobile home|trailer))"
+    r"[,\s]+in\s+(?:the\s+)?$"
+)
+# A capitalised word after a place's name that is no day's: the name goes on.
+NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][a-z]")
 # A town named as a suburb of a city, and the city it is a suburb of.
 SUBURB_OF = re.compile(r"\bsuburbs? of\s+$", re.I)
 SUBURB_AFTER = re.compile(r"\s+suburbs?\b", re.I)
@@ -631,7 +643,7 @@ AGENCY = re.compile(
 )
 # A settlement named as one, which the tagger often misses: "west of the town of Traer".
 TOWN_OF = re.compile(
-    r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Bb]orough|[Hh]amlet) of "
+    r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Bb]orough|[Hh]amlet|[Cc]ommunity) of "
     r"((?:[A-Z][a-z]+\.?[^\S\n]){0,2}[A-Z][a-z]+)\b"
 )
 # A dateline opening the story: "HUNTSVILLE, Ala. (AP) --", "SAN DIEGO (CBS 8) -",
@@ -774,7 +786,13 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, boo
                 # untagged, only a name that tells its state: "a Sulphur man" is no lead
                 and gazetteer.name_settles_state(gazetteer.lookup(ent.text)[0])
             )
-            if after_in or residents:
+            # "on Saginaw's southeast side": the city whose part is named
+            whole = doc_text(doc)
+            part_of = bool(
+                POSSESSIVE.match(whole, ent.end_char)
+                and PART_OF_PLACE.match(whole, ent.end_char + 2)
+            )
+            if after_in or residents or part_of:
                 # "a home invasion in Lakeland", "his Paterson home" tagged ORG or PERSON:
                 # a known city after "in", or saying where people live, is a place.
                 spans.append((ent.start_char, ent.end_char, "GPE", False, 2))
@@ -1294,6 +1312,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     # Names the story calls neighbourhoods, wherever they recur: "the Washington Heights
     # neighborhood", "Chicago's Englewood neighborhood"; not "an Atlanta neighborhood".
     quarters = {_fold(r.text) for r in raw if _names_quarter(doc, r.end)}
+    written = {_fold(r.text) for r in raw}
     # A story that names a foreign country or province and no US state ("Lunenburg County
     # RCMP ... Nova Scotia") takes no US town by its counties' ZIP codes.
     abroad = not named and any(
@@ -1418,8 +1437,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if (
             place is not None
             and place.precision == "city"
-            and place.city == place.name
-            and (NEIGHBOURHOOD_AFTER.match(doc_text(doc), end) or _fold(text) in quarters)
+            # a part of a city the story never names is none of the story's city either
+            and (place.city == place.name or _fold(place.city or "") not in written)
+            and _fold(text) in quarters
         ):
             # "the Washington Park neighborhood": a part of the story's city, not a town of
             # that name; so is the name elsewhere in the story ("Man shot in Washington
@@ -1458,6 +1478,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     return mentions
 
 
+POSSESSIVE = re.compile(r"['’]s\b")  # "Saginaw's", "Miami’s"
 # What follows "X's" when it names a part of X: "Chicago's South Side", "Miami's Overtown
 # neighborhood", "Detroit's east side", "the city's downtown".
 PART_OF_PLACE = re.compile(
@@ -1609,6 +1630,8 @@ def _apply_outlet_state(
         foreign = place.country not in ("US", None)
         if (foreign and abroad) or place.precision not in ("city", "county"):
             continue
+        if place.admin1 == state and place.geonameid is None:
+            continue  # placed there, unknown on purpose: "the Bridgeport neighborhood"
         if any(gazetteer.in_county(place, m.place) for m in places):
             continue
         cands = gazetteer.lookup(mention.text, country="US", admin1=state)
@@ -1935,12 +1958,27 @@ def pick_event_place(
     headline names a town the text never does (``title_places``: the headline's mentions,
     offsets into the title): then that town, placed in the state the text gives, or in
     the outlet's home state when the text names no place ("Two arrested following deadly
-    Oak Park shooting" over a story that only names Detroit's police).
+    Oak Park shooting" over a story that only names Detroit's police); not a town the text
+    calls a neighbourhood near its city.
     """
     picked = _pick_text_place(places, doc, outlet, homes, headline)
     title_case = title_cased(headline_body(headline, outlet)) if headline else False
     town = _headline_town(picked, places, title_places, title_case)
-    if town is None:
+    # A name the text calls a neighbourhood ("the South Side Chatham neighborhood") by the
+    # story's city is a part of that city, not the town of that name the headline seems to
+    # name; a town further off may have neighbourhoods of its own ("the St. Augustine
+    # neighborhood" in a Jacksonville story).
+    quarter = (
+        town is not None
+        and picked is not None
+        and picked.place.lat is not None
+        and town.place.lat is not None
+        and _km(town.place, picked.place) <= 2 * CITY_RADIUS_KM
+        and re.search(
+            r"\b" + re.escape(town.text) + NEIGHBOURHOOD_AFTER.pattern, doc_text(doc), re.I
+        )
+    )
+    if town is None or quarter:
         return picked
     for mention in [*places, *title_places]:
         if mention.in_title and mention.start == town.start:
@@ -2029,9 +2067,12 @@ def _pick_text_place(
     places ambiguous towns. The winner is then refined to the most specific well-supported
     place inside it (a city within the state, a state within the country, any town the story
     names within a county), and a name the
-    gazetteer lacks gives way to a known city of its state (a neighbourhood of it). A
+    gazetteer lacks gives way to a known city of its state (a neighbourhood of it), or,
+    when the text calls it a neighbourhood and names no such city, to the outlet's home
+    city of that state. A
     dateline city gives way to another town of its state, outside the city, that the lede
-    puts the incident in (not an arrest's, hospital's or police force's town). A town of
+    puts the incident in or the scene's address names (not an arrest's, hospital's or
+    police force's town), unless the dateline town's own police work the case. A town of
     the text that the ``headline`` names (past its site-name tail) counts for, over a
     neighbouring dateline or the big city nearby; the headline adds no place of its own,
     as a mention must index the text. A story with no place of its own gets the outlet's
@@ -2066,6 +2107,8 @@ def _pick_text_place(
     incident_countries: Counter[str] = Counter()
     by_key: dict[tuple, PlaceMention] = {}
     whose = _whose_countries(doc, places)
+    policed: set[tuple] = set()  # towns whose own police work the case
+    quarters: set[tuple] = set()  # places named as neighbourhoods: "the Austin neighborhood"
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         name_key = re.sub(r"[^a-z]", "", mention.place.name.lower())
@@ -2076,6 +2119,8 @@ def _pick_text_place(
         sent = sentence_of(doc, span.start)
         before = doc_text(doc)[sent.start_char : mention.start]
         after = doc_text(doc)[mention.end : mention.end + 25]
+        if mention.text.endswith(".") and NAME_GOES_ON.match(after):
+            after = ""  # "in Springboro. Police said": the next sentence's words
         score = 1.0
         incident = bool(INCIDENT.search(span_text(sent)))
         if incident:
@@ -2114,19 +2159,29 @@ def _pick_text_place(
             and not re.search(r"\b(in|over|surrender(ed|s)?) to\s+(the\s+)?$", before[-30:])
         ):
             score += FORCE_BONUS
+            if re.match(r"\s*police", after, re.I):
+                policed.add(_key(mention.place))
         if SUBURB_AFTER.match(after):
             score -= 1.5  # "the Denver suburb of Wheat Ridge": the big city nearby
         if sent.start_char in first_sents:
             score += 1.0
+        # The town of the scene's address, wherever the story gives it; not a part of a city
+        # ("the 1100 block of Vermont Avenue in East Hollywood"), which is still the city's,
+        # nor a name cut short ("Auburn" of "Damen Avenue in Auburn Gresham").
+        address = (
+            bool(ADDRESS_BEFORE.search(before[-80:]))
+            and mention.place.city in (None, mention.place.name)
+            and not NAME_GOES_ON.match(after)
+        )
         place = mention.place
         key = _key(place)
+        if NEIGHBOURHOOD_AFTER.match(after):
+            quarters.add(key)
         if mention.start in dateline_starts:
             score += DATELINE_BONUS
             dateline_key = key
         elif (
-            incident
-            and locative
-            and sent.start_char in lede
+            (address or (incident and locative and sent.start_char in lede))
             and place.precision == "city"
             and place.geonameid is not None
             and not NEIGHBOURHOOD_AFTER.match(after)
@@ -2166,6 +2221,9 @@ def _pick_text_place(
         if dateline_key is not None
         and dateline_key not in lede_towns  # "MIAMI GARDENS -- ... in Miami Gardens"
         and k != dateline_key
+        # "JACKSON -- ... on Elm Street in Midtown. Jackson police said": a police force
+        # patrols its own town, so the dateline's police put the scene in the dateline town.
+        and (dateline_key not in policed or k in policed)
         and state == by_key[dateline_key].place.admin1
         and _km(by_key[k].place, by_key[dateline_key].place) > CITY_RADIUS_KM
     ]
@@ -2180,10 +2238,6 @@ def _pick_text_place(
     best_key = max(keys, key=lambda k: (scores[k], PRECISION_RANK[by_key[k].place.precision]))
     if scores[best_key] <= 0:
         return _outlet_fallback(outlet, gazetteer, homes, headline)
-    if best_key == dateline_key and filed_from:
-        # The filing city's own later mentions ("the Seattle Times reports") do not move
-        # the incident back there.
-        best_key = max(filed_from, key=lambda k: scores[k])
     best = by_key[best_key]
     # Prefer a more specific place inside the winner that is itself well supported; a
     # county's town needs less support (county names recur with sheriffs and courts).
@@ -2206,6 +2260,11 @@ def _pick_text_place(
             and (supported or gazetteer.in_county(p, b))
         ):
             best_key, best = key, by_key[key]
+    if best_key == dateline_key and filed_from:
+        # The filing city's own later mentions ("the Seattle Times reports"), or its state's
+        # ("DAYTON, Ohio"), do not move the incident back there.
+        best_key = max(filed_from, key=lambda k: scores[k])
+        best = by_key[best_key]
     if best.place.precision == "city" and best.place.geonameid is None and not best.place.county:
         # A name the gazetteer lacks beside a known city of the same state is most often a
         # neighbourhood of it ("in Rogers Park ... Chicago police"), unless it is a town of a
@@ -2218,9 +2277,20 @@ def _pick_text_place(
             and best.place.admin1 in (None, by_key[k].place.admin1)
             and scores[k] >= NEIGHBOURHOOD_SHARE * scores[best_key]
         ]
+        home = _outlet_fallback(outlet, gazetteer, homes, headline) if not known else None
         if known:
             best_key = max(known, key=lambda k: scores[k])
             best = by_key[best_key]
+        elif (
+            best_key in quarters
+            and home is not None
+            and home.place.precision == "city"
+            and home.place.admin1 == best.place.admin1
+        ):
+            # "in the Bridgeport neighborhood" with no city named: the outlet's home city.
+            for mention in places:
+                mention.role = "background"
+            return home
     town = homes.home_city(outlet) if homes else None
     if best.place.precision == "admin1" and town and town[0] == best.place.admin1:
         # "Michigan" alone in a Detroit station's story: its home town, as with no place.
