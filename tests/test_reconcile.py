@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from wirecheck.analyze.places import Gazetteer
 from wirecheck.models import (
     Analysis,
     Article,
@@ -490,6 +491,13 @@ def test_a_city_and_a_county_equally_backed_give_the_city():
         precision="county",
     )
     assert reconcile("ev", [town, county]).location.city == "Perry"
+    # A town the gazetteer puts in another county than the one named: the sources disagree.
+    [perry] = [p for p in Gazetteer().lookup("Perry", country="US") if p.admin1 == "Georgia"]
+    town.analysis.event_place.place = perry
+    county.analysis.event_place.place = Place(
+        "Bibb County", county="Bibb County", admin1="Georgia", country="US", precision="county"
+    )
+    assert reconcile("ev", [town, county]).location.precision == "admin1"
     # Two towns and nothing else to go by: the record keeps to the state.
     other = placed("c", "c", "Warner Robins")
     tie = reconcile("ev", [town, other]).location

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from wirecheck.analyze.dates import EARLY_HOURS, LATE_HOURS
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import PeopleIndex
+from wirecheck.analyze.places import Gazetteer
 from wirecheck.cluster.index import MAX_EVENT_DAYS, is_firm_range
 from wirecheck.models import (
     Actor,
@@ -185,12 +186,16 @@ def _named_places(members: list[Member]) -> tuple[Counter, Counter]:
 
 
 def _city_over_county(spots: Counter, places: list[Place]) -> str | None:
-    """Of a city and a county equally backed, the city."""
+    """Of a city and a county equally backed, the city, unless the gazetteer knows the city
+    lies in another county (then the two sources disagree, and the record takes no side)."""
     top = max(spots.values(), default=0)
     tied = {spot for spot, n in spots.items() if n == top}
-    cities = {p.city for p in places if p.city in tied}
-    counties = {p.county for p in places if not p.city and p.county in tied}
-    return cities.pop() if len(tied) == 2 and len(cities) == len(counties) == 1 else None
+    cities = [p for p in places if p.city in tied]
+    counties = [p for p in places if not p.city and p.county in tied]
+    if len(tied) != 2 or len({p.city for p in cities}) != 1 or len(counties) != 1:
+        return None
+    city, county = cities[0], counties[0]
+    return None if Gazetteer().in_other_county(city, county) else city.city
 
 
 def _country_place(places: list[Place], country: str | None) -> Place:
