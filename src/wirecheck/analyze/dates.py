@@ -610,9 +610,9 @@ def _names_incident(span: Span) -> bool:
 
 
 def _rank(pair: tuple[DateMention, float]) -> tuple[float, bool, int]:
-    """Sort key of a scored mention: its score, then on a tie a single day before a vague
-    date and the earlier day (an incident precedes what is reported with it: the arrest, a
-    death, a second shooting)."""
+    """Sort key of a scored mention: its score, then on a tie one that names a day (a single
+    day, or about one: "a week ago") before a vague date, and the earlier day (an incident
+    precedes what is reported with it: the arrest, a death, a second shooting)."""
     mention, score = pair
     return score, mention.best is not None, -(mention.best or mention.range_end).toordinal()
 
