@@ -30,7 +30,7 @@ from metrics import name_key, participant_attributes, prf
 
 from wirecheck.analyze.analyzer import Analyzer
 from wirecheck.analyze.casualties import extract_casualties
-from wirecheck.analyze.nlp import load_nlp, mask
+from wirecheck.analyze.nlp import doc_text, load_nlp, mask
 from wirecheck.analyze.people import extract_people, settle_victims
 from wirecheck.ingest import find_boilerplate
 from wirecheck.models import Article
@@ -81,7 +81,7 @@ def main() -> None:
         headline = analyzer.read_headline(
             Article(text="", origin="", title=row.get("title"), outlet=row.get("outlet"))
         )
-        killed, injured = headline.tolls(casualties, doc.text)  # likewise
+        killed, injured = headline.tolls(casualties, doc_text(doc))  # likewise
         people = extract_people(doc)
         settle_victims(doc, people, killed, injured)
         t_ext += time.perf_counter() - s

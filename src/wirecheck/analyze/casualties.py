@@ -1803,10 +1803,9 @@ def summarize_casualties(casualties: list[Casualty], kind: CasualtyKind) -> Casu
     and the figure is the larger of the two. A victim both shot and killed counts as killed
     only; a plural "N were shot", "all N were taken to a hospital" or "one of the N wounded
     has died" counts its killed members out of the injured, while "N others were wounded"
-    adds the wounded already told of, and "two more people dead" the dead; deaths told
-    after a figure of the wounded as more deaths ("the other six were taken to a hospital
-    … two more died there"), or of a victim it names ("Smith and Jones were wounded …
-    Smith died"), are taken out of it. A victim only
+    adds the wounded already told of, and "two more people dead" the dead; a victim a
+    figure of the wounded names and a later statement calls dead ("Smith and Jones were
+    wounded … Smith died") is taken out of it. A victim only
     said to be shot may be one of the dead a plural figure counts ("five found dead … he
     shot his wife"), so such victims are not injured while the dead outnumber the named
     ones. An attacker who "killed himself" adds one to the dead (and his

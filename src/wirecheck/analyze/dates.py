@@ -628,12 +628,12 @@ def pick_event_date(
     ("Friday night", "July 25"), even one scoring below ``MIN_EVENT_SCORE`` if nothing sank
     it below 0 (a court day, a funeral): the vague phrase sums up and carries the incident
     evidence, the day pins it down ("last month" and "held since days after the May 11
-    murders"). A day winner gives way to the day before when a
-    day mention of it scores within ``EARLIER_MARGIN``. Of equal scores the day beats a
-    vague date and the earlier day the later one. A winning year that holds the
-    publication day ("this year") dates nothing: None. A day the ``headline`` names ("Man
-    shot Sunday night") adds ``HEADLINE_DATE_BONUS`` to the text's mentions of that day; the
-    headline gives no mention of its own.
+    murders"). A day winner gives way to the day before when a day mention of it scores
+    within ``EARLIER_MARGIN``. Of equal scores the day beats a vague date and the earlier
+    day the later one. A winning year that holds the publication day ("this year") dates
+    nothing: None. A day the ``headline`` names ("Man shot Sunday night") adds
+    ``HEADLINE_DATE_BONUS`` to the text's mentions of that day; the headline gives no
+    mention of its own.
     """
     named = _headline_days(headline, doc, published) if headline else set()
     scored = [

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,8 +133,9 @@ def _location(members: list[Member]) -> Place | None:
     A tie goes to the place more groups name anywhere in their text: one outlet places the
     shooting in a suburb and another in the city beside it, and both name the city. Still
     tied, a city against a county of the same state gives the city (the county is mostly
-    the sheriff's or the county's agency; the town says where). Any other tie keeps the
-    level above, where the record does not take sides (the facts show the dispute)."""
+    the sheriff's or the county's agency; the town says where), unless the gazetteer puts
+    the city in another county. Any other tie keeps the level above, where the record does
+    not take sides (the facts show the dispute)."""
     mentions = [(m.source_group, m.analysis.event_place) for m in members if m.analysis.event_place]
     if any(p.from_text for _, p in mentions):
         mentions = [(g, p) for g, p in mentions if p.from_text]
@@ -143,17 +145,18 @@ def _location(members: list[Member]) -> Place | None:
     places = list(by_group.values())
     if not places:
         return None
-    named_states, named_spots = _named_places(members)
+    # Who names what anywhere: read only when a tie needs it (reconcile is on the ingest path).
+    named = functools.cache(lambda: _named_places(members))
     countries = Counter(p.country for p in places)
     country = max(countries, key=lambda c: (countries[c], c or ""))
     same = [p for p in places if p.country == country]
     admin1s = Counter(p.admin1 for p in same if p.admin1)
-    admin1 = _most_backed(admin1s, named_states)
+    admin1 = _most_backed(admin1s, lambda state: named()[0][state])
     if admin1s and admin1 is None:
         return _country_place(same, country)
     inside = [p for p in same if p.admin1 in (admin1, None)]
     spots = Counter(_spot(p) for p in inside if _spot(p))
-    spot = _most_backed(spots, named_spots, lambda s: (admin1, s))
+    spot = _most_backed(spots, lambda s: named()[1][(admin1, s)])
     spot = spot or _city_over_county(spots, inside)
     if spot is not None:
         return next(p for p in inside if _spot(p) == spot)
@@ -188,8 +191,7 @@ def _named_places(members: list[Member]) -> tuple[Counter, Counter]:
 def _city_over_county(spots: Counter, places: list[Place]) -> str | None:
     """Of a city and a county equally backed, the city, unless the gazetteer knows the city
     lies in another county (then the two sources disagree, and the record takes no side)."""
-    top = max(spots.values(), default=0)
-    tied = {spot for spot, n in spots.items() if n == top}
+    tied = set(_tied(spots))
     cities = [p for p in places if p.city in tied]
     counties = [p for p in places if not p.city and p.county in tied]
     if len(tied) != 2 or len({p.city for p in cities}) != 1 or len(counties) != 1:
@@ -206,18 +208,19 @@ def _country_place(places: list[Place], country: str | None) -> Place:
     )
 
 
-def _most_backed(
-    counts: Counter, named: Counter | None = None, key: Callable[[str], object] = lambda v: v
-) -> str | None:
-    """The value with the most support; of values sharing the most, the one that most groups
-    name anywhere (``named[key(value)]``, when given); None when still tied (or none)."""
-    if not counts:
-        return None
-    top = max(counts.values())
-    tied = [v for v, n in counts.items() if n == top]
-    if len(tied) > 1 and named is not None:
-        most = max(named[key(v)] for v in tied)
-        tied = [v for v in tied if named[key(v)] == most]
+def _tied(counts: Counter) -> list[str]:
+    """The values that share the most support (none for no counts)."""
+    top = max(counts.values(), default=0)
+    return [v for v, n in counts.items() if n == top]
+
+
+def _most_backed(counts: Counter, tie_break: Callable[[str], int]) -> str | None:
+    """The value with the most support; of values sharing the most, the one ``tie_break``
+    scores highest; None when still tied (or none)."""
+    tied = _tied(counts)
+    if len(tied) > 1:
+        most = max(map(tie_break, tied))
+        tied = [v for v in tied if tie_break(v) == most]
     return tied[0] if len(tied) == 1 else None
 
 
