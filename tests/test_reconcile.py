@@ -480,6 +480,19 @@ def test_a_tie_goes_to_the_place_more_sources_name_anywhere():
     assert reconcile("ev", [ohio, georgia]).location.admin1 == "Georgia"
 
 
+def test_a_state_tie_goes_to_the_state_a_source_writes_out():
+    # Two outlets name the same town; the gazetteer's guess put one in another state.
+    guessed = placed("a", "a", "Shelby", "South Carolina")
+    written = placed("b", "b", "Shelby", "North Carolina")
+    written.analysis.event_place.text = "Shelby, N.C."
+    for m in guessed, written:  # the event place is one of the text's places
+        m.analysis.places.append(m.analysis.event_place)
+    assert reconcile("ev", [guessed, written]).location.admin1 == "North Carolina"
+    # Neither writes its state out: the record takes no side.
+    written.analysis.event_place.text = "Shelby"
+    assert reconcile("ev", [guessed, written]).location.precision == "country"
+
+
 def test_a_city_and_a_county_equally_backed_give_the_city():
     town = placed("a", "a", "Perry")
     county = placed("b", "b", "Houston County")

@@ -1671,7 +1671,7 @@ def _apply_outlet_state(
             )
 
 
-def _states_named(places: list[PlaceMention]) -> set[str]:
+def states_named(places: list[PlaceMention]) -> set[str]:
     """The US states the text names: the state itself or in a "City, State" pair."""
     return {
         m.place.admin1
@@ -1718,7 +1718,7 @@ def settled_place(
         for m in places
     )
     if state and (
-        state in _states_named(places)
+        state in states_named(places)
         or gazetteer.name_settles_state(event.place)
         or in_settled_county
     ):
@@ -2107,7 +2107,7 @@ def _pick_text_place(
     site = None if gazetteer.outlet_state(outlet) else site_state(headline, outlet, gazetteer)
     learnt = homes.home_state(outlet) if homes else None
     home_state = gazetteer.outlet_state(outlet) or site or learnt
-    if home_state and not (_states_named(places) or _named_states(doc, gazetteer)):
+    if home_state and not (states_named(places) or _named_states(doc, gazetteer)):
         _apply_outlet_state(places, home_state, gazetteer, unknown_towns=site in (None, learnt))
     dateline_starts = {start for start, _ in datelines(doc, gazetteer)}
     outlet_key = re.sub(r"[^a-z]", "", (outlet or "").lower())
@@ -2227,7 +2227,7 @@ def _pick_text_place(
         # A town of a state the story neither names nor leads in may be a namesake placed
         # wrongly ("Aurora" in a Savannah story is no Colorado town): it gets no credit.
         leader = by_key[max(scores, key=scores.__getitem__)].place
-        states = _states_named(places) | {leader.admin1}
+        states = states_named(places) | {leader.admin1}
         for key in named:
             place = by_key[key].place
             if (

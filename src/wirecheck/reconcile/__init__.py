@@ -10,11 +10,12 @@ import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from wirecheck.analyze.dates import EARLY_HOURS, LATE_HOURS
 from wirecheck.analyze.event_types import MIN_CONFIDENCE, OTHER, acled_event_type
 from wirecheck.analyze.people import PeopleIndex
-from wirecheck.analyze.places import Gazetteer
+from wirecheck.analyze.places import Gazetteer, states_named
 from wirecheck.cluster.index import MAX_EVENT_DAYS, is_firm_range
 from wirecheck.models import (
     Actor,
@@ -131,7 +132,9 @@ def _location(members: list[Member]) -> Place | None:
     places the event.
 
     A tie goes to the place more groups name anywhere in their text: one outlet places the
-    shooting in a suburb and another in the city beside it, and both name the city. Still
+    shooting in a suburb and another in the city beside it, and both name the city. A state
+    tie goes first to the state more groups write out (the state itself, or "Shelby, N.C."):
+    a town name alone is resolved by the gazetteer's guess when several states have it. Still
     tied, a city against a county of the same state gives the city (the county is mostly
     the sheriff's or the county's agency; the town says where), unless the gazetteer puts
     the city in another county. Any other tie keeps the level above, where the record does
@@ -151,12 +154,12 @@ def _location(members: list[Member]) -> Place | None:
     country = max(countries, key=lambda c: (countries[c], c or ""))
     same = [p for p in places if p.country == country]
     admin1s = Counter(p.admin1 for p in same if p.admin1)
-    admin1 = _most_backed(admin1s, lambda state: named()[0][state])
+    admin1 = _most_backed(admin1s, lambda state: (named().written[state], named().states[state]))
     if admin1s and admin1 is None:
         return _country_place(same, country)
     inside = [p for p in same if p.admin1 in (admin1, None)]
     spots = Counter(_spot(p) for p in inside if _spot(p))
-    spot = _most_backed(spots, lambda s: named()[1][(admin1, s)])
+    spot = _most_backed(spots, lambda s: named().spots[(admin1, s)])
     spot = spot or _city_over_county(spots, inside)
     if spot is not None:
         return next(p for p in inside if _spot(p) == spot)
@@ -173,19 +176,30 @@ def _spot(place: Place) -> str | None:
     return place.city or place.county
 
 
-def _named_places(members: list[Member]) -> tuple[Counter, Counter]:
-    """How many source groups name each state, and each (state, city or county), anywhere in
-    their text or headline, background mentions included."""
+class _NamedPlaces(NamedTuple):
+    """How many source groups name each state, write each state out, and name each (state,
+    city or county), anywhere in their text or headline, background mentions included."""
+
+    states: Counter
+    written: Counter
+    spots: Counter
+
+
+def _named_places(members: list[Member]) -> _NamedPlaces:
+    """Who names which place: see `_NamedPlaces`."""
     states: set[tuple[str, str]] = set()
+    written: set[tuple[str, str]] = set()
     spots: set[tuple[str, tuple[str | None, str]]] = set()
     for m in members:
-        for mention in m.analysis.places + m.analysis.title_places:
+        mentions = m.analysis.places + m.analysis.title_places
+        written.update((m.source_group, state) for state in states_named(mentions))
+        for mention in mentions:
             place = mention.place
             if place.admin1:
                 states.add((m.source_group, place.admin1))
             if spot := _spot(place):
                 spots.add((m.source_group, (place.admin1, spot)))
-    return Counter(s for _, s in states), Counter(s for _, s in spots)
+    return _NamedPlaces(*(Counter(v for _, v in pairs) for pairs in (states, written, spots)))
 
 
 def _city_over_county(spots: Counter, places: list[Place]) -> str | None:
@@ -214,7 +228,7 @@ def _tied(counts: Counter) -> list[str]:
     return [v for v, n in counts.items() if n == top]
 
 
-def _most_backed(counts: Counter, tie_break: Callable[[str], int]) -> str | None:
+def _most_backed(counts: Counter, tie_break: Callable[[str], Any]) -> str | None:
     """The value with the most support; of values sharing the most, the one ``tie_break``
     scores highest; None when still tied (or none)."""
     tied = _tied(counts)
