@@ -190,6 +190,17 @@ def test_a_party_named_in_words_gives_the_party(nlp):
     assert people["Chuck Schumer"].party is None  # the next name's party
 
 
+def test_another_countrys_democrats_are_not_the_us_party(nlp):
+    text = (
+        "New Democrat MP Anna Pike said the mission had changed. Social Democrat leader Karl "
+        "Brandt disagreed. Democrat Joe Miller, a senator, said little."
+    )
+    people = {p.name: p for p in extract_people(nlp(text))}
+    assert people["Anna Pike"].party is None
+    assert people["Karl Brandt"].party is None
+    assert people["Joe Miller"].party == "Democratic Party"
+
+
 def test_a_campaign_or_organisation_before_the_title_is_the_affiliation(nlp):
     text = (
         "The Romney campaign hit Sen. John Kerry on Monday. Obama campaign spokeswoman Lis "

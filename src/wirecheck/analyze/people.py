@@ -1161,7 +1161,12 @@ PARTY_WORDS = {
     "republican": "Republican Party",
     "gop": "Republican Party",
 }
-_PARTY = r"(?P<word>Democratic|Democrat|Dem|Republican|GOP)"
+# Not the second word of another country's party: "New Democrat MP" (Canada's NDP), Social,
+# Liberal, Christian or Free Democrats (Germany's SPD, CDU and FDP, Britain's Lib Dems).
+_PARTY = (
+    r"(?<!New )(?<!Social )(?<!Liberal )(?<!Christian )(?<!Free )"
+    r"(?P<word>Democratic|Democrat|Dem|Republican|GOP)"
+)
 # Before the name, with only capitalised titles or office words between ("Republican
 # presidential candidate Mitt Romney"); a party noun may stand in apposition ("a Dem, Sen. X").
 PARTY_BEFORE = re.compile(
