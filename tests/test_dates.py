@@ -595,7 +595,7 @@ def test_a_holiday_weekend_is_no_day(nlp):
 def test_weak_day_inside_a_vague_incident_date_pins_it_down(nlp):
     doc = nlp(
         "Prosecutors say the man shot and killed three people in a farmhouse last month. "
-        "He pleaded not guilty in court to charges filed after the Dec. 12 killings."
+        "He pleaded not guilty in court to charges filed after the Dec. 12 deaths."
     )
     dates = extract_dates(doc, PUB)
     weak = [s for m, s in score_mentions(dates, doc, PUB) if m.best == dt.date(2014, 12, 12)]
@@ -647,3 +647,60 @@ def test_a_celebration_held_to_honor_someone_is_no_tribute_after_the_fact(nlp):
     )
     picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
     assert picked is not None and picked.best == dt.date(2015, 1, 17)
+
+
+def test_plural_incident_noun_dates_the_incident(nlp):
+    doc = nlp(
+        "The bodies of two brothers were found in their store on Jan. 11. A man was arrested "
+        "Monday in the Jan. 9 murders, police said."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 9)
+    # The plural counts like the singular; a plural of people who did it is no incident.
+    scores = {}
+    for noun in ("murders", "murder", "shooters"):
+        doc = nlp(f"A man was arrested Monday, and police named the Jan. 9 {noun}.")
+        dates = extract_dates(doc, PUB)
+        scores[noun] = max(s for m, s in score_mentions(dates, doc, PUB) if m.text == "Jan. 9")
+    assert scores["murders"] == scores["murder"] > scores["shooters"]
+
+
+def test_since_opening_a_clause_counts_from_the_incident(nlp):
+    doc = nlp(
+        "Since a toddler was killed by a stray bullet on Jan. 8, detectives have interviewed "
+        "dozens of neighbors. They believe it was revenge for a Dec. 28 brawl in which shots "
+        "were fired."
+    )
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 8)
+    # "since" before a date marks a later state ("in a coma since Jan. 8"), and a since-clause
+    # of an arrest is still what came after.
+    for text in (
+        "A clerk was shot and wounded during a robbery on Dec. 28. The suspect has been jailed "
+        "since he was arrested on Jan. 8.",
+        "A clerk was shot and wounded during a robbery on Dec. 28. His brother has been in a "
+        "coma since Jan. 8.",
+        "A clerk was shot and wounded during a robbery on Dec. 28. Patrols have been stepped "
+        "up since the unrest erupted on Jan. 8.",
+    ):
+        doc = nlp(text)
+        picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+        assert picked is not None and picked.best == dt.date(2014, 12, 28)
+
+
+def test_days_after_an_incident_count_back_from_the_later_day(nlp):
+    doc = nlp("A teenager died Thursday, three days after he was shot outside a corner store.")
+    picked = pick_event_date(extract_dates(doc, PUB), doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 12)
+    # After something other than the incident, or an inexact count, no day is derived.
+    for text in (
+        "A man was arrested Monday, two days after police searched his home.",
+        "A man was arrested Monday, nearly a week after the shooting.",
+        "A man was arrested Monday, less than a week after the shooting.",
+        # The clause opens on another event, or the later day is a second incident's.
+        "A man was arrested Monday, two days after the funeral of his brother, who was shot.",
+        "A man was shot Monday, three days after his brother was killed.",
+    ):
+        doc = nlp(text)
+        assert [m.best for m in extract_dates(doc, PUB)] == [dt.date(2015, 1, 19)]
+    assert normalise("less than a week ago", PUB)[3] is None

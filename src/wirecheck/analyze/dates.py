@@ -96,7 +96,8 @@ HOLIDAY = re.compile(
 )
 YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
 HEDGED = re.compile(
-    r"\b(more than|over|nearly|almost|about|around|roughly|at least|some)\s+$", re.I
+    r"\b(more than|less than|over|under|nearly|almost|about|around|roughly|at least|some)\s+$",
+    re.I,
 )
 # Parts of a day that tell which side of midnight a time falls: "late Tuesday night" and
 # "early Wednesday morning" may be one moment, dated on either day.
@@ -160,6 +161,22 @@ LINKED_STORY = re.compile(
 # an older one belongs to a related video from an earlier story.
 CAPTION_WINDOW = dt.timedelta(days=7)
 STAMP_PREFIX = re.compile(r"\W{0,2}(?:[A-Z][a-z]+day,?\s*)?")
+# "died Thursday, two days after he was shot": a span of days back from a day the sentence
+# names to an incident clause after it. Exact counts only: "nearly a week after" names none.
+DAYS_AFTER = re.compile(
+    r"\b(?P<count>(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|a)\s+(?P<unit>day|week)s?\s+after)"
+    r"\s+(?P<clause>[^.;!?]{0,80})",
+    re.I,
+)
+# The clause after "after" must open on the incident ("after he was shot", "after the
+# shooting"), up to a comma or a relative pronoun: "after the funeral of his brother, who was
+# shot" and "after a protest over a police shooting" count from another day.
+CLAUSE_CUT = re.compile(r",|\b(?:who|whom|whose|where|which)\b", re.I)
+INCIDENT_CLAUSE = re.compile(
+    r"(?:(?:being|getting)\s+|(?:[\w'-]+\s+){0,6}?(?:was|were|had been|been|got)\s+(?:\w+ly\s+)?"
+    r"|(?:the|a|an|his|her|their|that|this)\s+(?:[\w-]+\s+){0,2}?)(?=" + INCIDENT.pattern + ")",
+    re.I,
+)
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -403,7 +420,8 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every resolvable time expression in the Doc, in text order.
 
     Relative expressions ("Monday", "last night") resolve against the page's own time
-    stamp when it has one, else against ``published``.
+    stamp when it has one, else against ``published``. A count of days back to an incident
+    ("died Thursday, two days after he was shot") is a mention of the day it gives.
     """
     published = stamp_date(doc_text(doc), published) or published
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
@@ -417,7 +435,47 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append((start, end))
-    return _anchor_weekdays(_inherit_years(mentions, published, doc_text(doc)), published)
+    mentions = _anchor_weekdays(_inherit_years(mentions, published, doc_text(doc)), published)
+    return sorted(mentions + _days_after(mentions, doc), key=lambda m: m.start)
+
+
+def _days_after(mentions: list[DateMention], doc: Doc) -> list[DateMention]:
+    """Incident days counted back from a later day of the same sentence: "died Thursday, two
+    days after he was shot" and "arrested Monday, three days after the shots were fired" name
+    the shooting's day. The clause after "after" must tell of the incident ("after his
+    arrest" dates nothing), and the count must be exact ("nearly a week after" names none)."""
+    text = doc_text(doc)
+    derived = []
+    for m in DAYS_AFTER.finditer(text):
+        if not INCIDENT_CLAUSE.match(CLAUSE_CUT.split(m["clause"])[0]) or HEDGED.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = sentence_of(doc, span.start)
+        # The nearest day before the count; the tagger may join them ("April 18, two days").
+        anchors = [
+            a
+            for a in mentions
+            if a.precision == "day" and a.best and sentence.start_char <= a.start < m.start()
+        ]
+        if not anchors:
+            continue
+        anchor = max(anchors, key=lambda a: a.start)
+        # The later day is what followed or its telling ("died Thursday", "said Monday"),
+        # not a second incident's ("was shot Monday, three days after his brother was killed").
+        anchor_span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        if anchor_span is None or _governor(anchor_span).lemma_.lower() not in (
+            AFTERMATH_VERBS | REPORTING
+        ):
+            continue
+        days = _count(m["n"]) * (7 if m["unit"].lower() == "week" else 1)
+        day = anchor.best - D(days=days)  # type: ignore[operator]
+        start, end = m.span("count")
+        derived.append(DateMention(start, end, m["count"], day, day, "day", day))
+    return derived
 
 
 def _inherit_years(
@@ -513,9 +571,10 @@ REPORTING = {
 }
 
 
+# Plurals too: "the May 11 murders", "Saturday's killings".
 INCIDENT_NOUN = re.compile(
-    r"(shooting|shootings|invasion|homicide|murder|slaying|attack|robbery|killing|stabbing|"
-    r"gunfire|incident|crash|ambush|rampage|massacre)",
+    r"(?:shooting|invasion|homicide|murder|slaying|attack|killing|stabbing|incident|ambush|"
+    r"rampage)s?|robbery|robberies|gunfire|crash(?:es)?|massacres?",
     re.I,
 )
 # A clock time with the day ("about 9 p.m. Saturday", "Saturday at 2:15 a.m."): police
@@ -607,6 +666,22 @@ def _names_incident(span: Span) -> bool:
     if head.lower_ in ("death", "deaths"):  # "the Nov. 3 shooting death"
         return any(c.dep_ == "compound" and INCIDENT_NOUN.fullmatch(c.text) for c in head.children)
     return bool(INCIDENT_NOUN.fullmatch(head.text))
+
+
+# Verbs of the incident: a clause "since" opens on one counts from it.
+SINCE_INCIDENT = {"shoot", "kill", "stab", "wound", "murder", "slay", "injure", "attack"}
+
+
+def _since_clause_blanked(sentence: Span) -> str:
+    """The sentence's text with "since" blanked where it opens a clause on the incident:
+    "Since she was shot on May 3, ..." counts from the incident, while "held since Monday"
+    and "patrols increased since the violence erupted May 1" date a later state."""
+    return "".join(
+        " " * len(t.text) + t.whitespace_
+        if t.lower_ == "since" and t.dep_ == "mark" and t.head.lemma_.lower() in SINCE_INCIDENT
+        else t.text_with_ws
+        for t in sentence
+    )
 
 
 def _rank(pair: tuple[DateMention, float]) -> tuple[float, bool, int]:
@@ -720,7 +795,9 @@ def score_mentions(
     ("the May 10 home invasion") count for a mention; hearings, funerals, vigils, reporting
     verbs ("said Monday"), what came after the incident ("died Monday", "in critical
     condition Tuesday", "was arrested Sunday", "pleaded guilty Friday"), tributes ("wore
-    ribbons Tuesday in his honor") and vague dates months before publication count against.
+    ribbons Tuesday in his honor") and vague dates months before publication count against;
+    "since" counts against before a date ("held since Monday"), not where it opens a clause
+    on the incident ("Since she was shot on May 3, ...").
     Future dates, time stamps (the page's, a video's "Published ...", an embedded tweet's)
     and days inside a bracketed link to another story ("[OTHER NEWS: ...]") are no
     candidates.
@@ -738,7 +815,8 @@ def score_mentions(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        text = sentence_of(doc, span.start).text
+        sentence = sentence_of(doc, span.start)
+        text = sentence.text
         line_start = text_all.rfind("\n", 0, mention.start) + 1
         line_end = text_all.find("\n", mention.end)
         line = text_all[line_start : line_end if line_end >= 0 else len(text_all)]
@@ -755,7 +833,8 @@ def score_mentions(
         score = 1.0
         if INCIDENT.search(text):
             score += 2
-        if NOT_INCIDENT.search(text):
+        stated = _since_clause_blanked(sentence)
+        if NOT_INCIDENT.search(stated):
             score -= 2
         # A follow-up story's arrest or charge sentence names the incident's day ("charged in
         # the June 13 incident"): the arrest does not date that day.
