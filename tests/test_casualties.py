@@ -1417,3 +1417,83 @@ def test_a_named_wounded_victim_who_died_is_not_injured(nlp):
         "two daughters were injured."
     )
     assert figures(nlp, text) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("title", "injured"),
+    [
+        # A count the parser reads as a count of shots: "shot" a noun.
+        ("Five Shot In Riverdale Early Saturday", 5),
+        ("Police: 3 shot in Elm Court", 3),
+        # A participle the parser gave an object: a place, or the source after a colon.
+        ("Two men shot outside store in Lakewood", 2),
+        ("Two people shot in Riverdale: police", 2),
+    ],
+)
+def test_a_headline_participle_is_a_passive(nlp, title, injured):
+    assert headline_tolls(nlp, title, "Police are investigating.") == (0, injured)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Two men shot deputy in Millbrook",  # a person shot: the men are the shooters
+        "Two men shot at officers in Millbrook",
+        "Gunmen shot up a diner in Millbrook",
+        "Police fired five shots in Elm Court",
+        "Hunter shot deer near Millbrook",  # an object that is no person
+        "Man shot three outside bar, police say",
+        "Teen who shot classmate sentenced",  # a relative clause tells of the shooter
+        "Two shot lead for Millbrook at the Open",  # "shot" a noun's modifier
+        "3 shot clock violations doom Millbrook",
+    ],
+)
+def test_a_headline_shooter_is_no_victim(nlp, title):
+    assert headline_tolls(nlp, title, "Police are investigating.")[1] <= 1
+
+
+def test_a_count_shot_in_the_text_is_not_read_as_a_headline(nlp):
+    # A caption line in the text may repeat a tally that includes the dead.
+    assert figures(nlp, "4 shot after fight at party\nA man was killed.") == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # A headline's split of the shot gives the wounded where the text gives none.
+        ("5 shot, 1 killed in Elm Court", "Police are investigating.", 1, 4),
+        ("Police: 4 teens shot, 1 fatally, in Lakewood", "Police are investigating.", 1, 3),
+        # The text's own count of the wounded stands.
+        ("5 shot, 1 killed in Elm Court", "A man died and two others were wounded.", 1, 2),
+        # All the shot died; a later toll in the text makes the split's wounded stale.
+        ("3 shot, killed in Elm Court", "Police are investigating.", 0, 0),
+        ("5 shot, 1 killed in Elm Court", "The death toll rose to three on Monday.", 3, 0),
+    ],
+)
+def test_a_headline_split_of_the_shot_gives_the_wounded(nlp, title, text, killed, injured):
+    assert headline_tolls(nlp, title, text) == (killed, injured)
+
+
+def test_a_split_inside_a_headline_is_no_split(nlp):
+    # Not the headline's head: the shot and dead may be of several scenes.
+    title = "Night of brawls ends with 5 shot, 2 dead"
+    assert headline_tolls(nlp, title, "Police are investigating.")[1] != 3
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # An age read as an adjective is the person who bears the wound.
+        ("Deputies found a 17-year-old with a gunshot wound in the yard.", 1),
+        ("Deputies found a 17-year-old with a stab wound in the yard.", None),
+        # Treated and sent home: one of the wounded.
+        ("The gun went off in his hand. He was treated and released from the hospital.", 1),
+        # Not a plural without a number: perhaps not all of them were hit.
+        ("Shots rang out at the party. Both were treated and released.", None),
+        # Treated for something else, or released from jail: no wound.
+        ("A firefighter was treated and released for smoke inhalation.", None),
+        ("Police fired shots during the arrest. He was treated and released from jail.", None),
+    ],
+)
+def test_wounded_told_by_treatment_or_age(nlp, text, injured):
+    assert figures(nlp, text)[1] == injured

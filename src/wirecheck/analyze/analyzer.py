@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from wirecheck.analyze.casualties import (
     BODY_PART,
     MULTIPLE_HOMICIDE,
+    SHOT_AND_DEAD,
     TALLY_SHARED,
     extract_casualties,
     summarize_casualties,
@@ -34,7 +35,7 @@ from wirecheck.analyze.nlp import (
     span_text,
     tokens,
 )
-from wirecheck.analyze.numbers import UNITS, extract_numbers
+from wirecheck.analyze.numbers import UNITS, extract_numbers, number_value
 from wirecheck.analyze.people import extract_people, settle_victims
 from wirecheck.analyze.places import (
     Gazetteer,
@@ -64,7 +65,7 @@ __all__ = [
 ]
 
 # Bump when extractors change what they produce, so stored analyses can be refreshed.
-ANALYSIS_VERSION = 45
+ANALYSIS_VERSION = 46
 # spaCy refuses texts over nlp.max_length (1,000,000); news bodies are far shorter, so only
 # the leading part of a pathological text is analysed. Offsets stay valid (it is a prefix).
 MAX_ANALYZED_CHARS = 100_000
@@ -147,7 +148,7 @@ class Analyzer:
         if title_cased(text) and len(lowered) == len(text):
             counted = self.nlp(lowered)
         casualties = []
-        for c in extract_casualties(counted):
+        for c in extract_casualties(counted, headline=True):
             start = c.start + len(text[c.start : c.end]) - len(text[c.start : c.end].lstrip())
             casualties.append(replace(c, start=start, text=text[start : c.end], in_title=True))
         return Headline(
@@ -239,7 +240,9 @@ class Headline:
         sums up several shootings. Where only the headline reports a death, of one victim,
         and the text tells of one victim shot, that is the one who died ("Girl dies after
         being shot" over "the girl was shot"), unless the headline tells of an injury too
-        (``body``: the text the statements index).
+        (``body``: the text the statements index). Where a death is reported and the text
+        gives no wounded, a headline that splits the people shot gives them ("5 shot, 1
+        killed" is 4).
         """
         text_killed = summarize_casualties(text, "killed")
         head_killed = summarize_casualties(self.casualties, "killed")
@@ -278,9 +281,22 @@ class Headline:
         if injured is None:
             stated = self.casualties
             if any(k is not None and k.best > 0 for k in (text_killed, head_killed)):
-                stated = [c for c in stated if INJURY_WORD.search(c.text)]
+                # "5 shot, 1 killed": the split of the shot gives the wounded, 4.
+                stated = [
+                    c
+                    for c in stated
+                    if INJURY_WORD.search(c.text) or self._split_of_shot(c, text_killed)
+                ]
             injured = _in_title(summarize_casualties(stated, "injured"))
         return killed, injured
+
+    def _split_of_shot(self, statement: Casualty, text_killed: Casualty | None) -> bool:
+        """A headline's split of one shooting's shot ("5 shot, 1 killed") whose dead the text
+        does not outnumber (a later toll: the split's wounded are stale)."""
+        split = SHOT_AND_DEAD.match(statement.text)
+        if split is None or self.several:
+            return False
+        return text_killed is None or text_killed.best <= (number_value(split["dead"]) or 1)
 
 
 def _same_victim(head: Casualty, text: Casualty, body: str) -> bool:

@@ -57,7 +57,7 @@ from wirecheck.analyze.nlp import doc_text, sentences, span_text, span_tokens
 from wirecheck.analyze.numbers import TENS, UNITS, VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
-__all__ = ["TALLY_SHARED", "extract_casualties", "summarize_casualties"]
+__all__ = ["SHOT_AND_DEAD", "TALLY_SHARED", "extract_casualties", "summarize_casualties"]
 
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre"}
 INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
@@ -233,6 +233,26 @@ DEAD_AND_HURT = re.compile(  # "left two dead and four other injured", "3 dead, 
     r"((?:others?|more|people|persons) )?(?:\w+ )?(injured|wounded|hurt|hospitali[sz]ed)\b",
     re.I,
 )
+# A headline's "5 shot", "Police: 3 shot in Elm Court": the count of people shot, which
+# the parser takes for a count of shots ("shot" a noun). Only at a headline's head: a line of
+# the text that opens so is most often a caption or a related story's headline.
+COUNT_SHOT = re.compile(
+    rf"^\s*(?:[^:]{{1,30}}: )?({COUNT_WORDS}) shot\b"
+    r"(?!,? (?:and )?killed\b| dead\b| to death\b)",  # "3 shot, killed": all of them died
+    re.I,
+)
+# A headline's split of the people shot: "5 shot, 1 killed", "Police: 4 teens shot, 1
+# fatally", "7 Shot, 3 Dead"; the rest are the wounded. It opens the headline, after a
+# source's label at most (not "Gun battle, chase, brawl end with 5 shot, 2 dead").
+SHOT_AND_DEAD = re.compile(
+    rf"^\s*(?:[^:]{{1,30}}: )?(?P<shot>{COUNT_WORDS}|one)(?: [a-z]+)? shot,? (?:and )?"
+    rf"(?P<dead>{COUNT_WORDS}|one) (?:killed|dead|fatally)\b",
+    re.I,
+)
+SHOOTING_WORDS = re.compile(
+    r"\b(shot|shots|shooting|fired|gunfire|\w*guns?|bullets?|graze\w*|wound\w*)\b", re.I
+)
+IN_CUSTODY = re.compile(r"\b(jail|custody)\b", re.I)
 HURT_OR_MORE = re.compile(
     r"\b(injur\w*|(?<!gunshot )wound\w*|hurt|hospitali[sz]ed|condition|"
     r"also|another|other|second|third)\b",
@@ -578,6 +598,44 @@ def _agent_like(verb: Token) -> bool:
         c.dep_ in ("dobj", "dative") or (c.lower_ == "at" and _shot_at_target(c))
         for c in verb.children
     )
+
+
+def _headline_passive(verb: Token) -> Token | None:
+    """ "Two men shot outside store", "Two People Shot in Riverdale: Police": in a
+    headline a participle is a passive without "was" (an active verb would be in the
+    present, "Man shoots neighbor"). An object the parser gave it passes only where it is
+    its known misreading: the source named after a colon, "self", or a place word read as
+    the object ("shot outside store"); not "Two men shot deputy", "Hunter shot deer", "Man
+    shot three outside bar", "shot at officers", "shot up a bar", "Teen who shot classmate",
+    nor a gunman's shooting."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_ not in HARM_LEMMAS:
+        return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return None  # "eight children have killed": a perfect tense is active
+    subject = _argument(verb, ("nsubj",))
+    if subject is None or not _is_person(subject) or subject.lemma_.lower() in SHOOTERS:
+        return None
+    doc = verb.doc
+    if verb.dep_ == "acl" and not any(t.text == ":" for t in doc[verb.head.i : verb.i]):
+        return None  # "3 teen girls, 1 man shot": a participle on another noun, not a label
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative")
+        and c.lower_ != "self"
+        and not any(t.text == ":" for t in doc[verb.i : c.i])
+    ]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.lower_ == "at" and _shot_at_target(child)):
+            return None
+    for obj in objects:
+        if obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+            return None
+        if not any(c.lower_ in ("outside", "inside", "near", "behind") for c in obj.children):
+            return None
+    if subject.tag_ in ("WP", "WDT") and not any(c.lower_ == "self" for c in verb.children):
+        return None  # "Teen who shot classmate": a relative clause tells of the shooter
+    return _relative_head(subject)
 
 
 def _shot_at_target(at: Token) -> bool:
@@ -989,7 +1047,8 @@ def _wound_bearer(wound: Token) -> Token | None:
     if wound.dep_ != "pobj" or prep.lower_ not in ("with", "from"):
         return None
     holder = prep.head
-    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+    if holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lower_ == "old":
+        # "a 15-year-old with a gunshot wound": the age read as an adjective is the person.
         return holder if _is_person(holder) else None
     if holder.pos_ != "VERB" or _dies(holder) or holder.lemma_ in KILL_LEMMAS:
         return None
@@ -1051,6 +1110,9 @@ def _carried(token: Token) -> bool:
             for prep in token.children
         )
     if token.lemma_ == "treat" and token.pos_ == "VERB":
+        # "was treated and released": treated at a hospital, then sent home.
+        if any(c.lemma_ == "release" for c in token.conjuncts) and _after_gunfire(token):
+            return True
         # "were treated at a hospital", "was treated for a gunshot wound".
         return any(
             prep.dep_ == "prep"
@@ -1061,6 +1123,28 @@ def _carried(token: Token) -> bool:
             for prep in token.children
         )
     return False
+
+
+def _modifies_noun(token: Token) -> bool:
+    """``token`` is a modifier inside the noun phrase after it: "shot" in "Two shot lead" and
+    "3 shot clock violations", not in "Four shot outside corner store"."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod")
+        and head.i > token.i
+        and all(t.dep_ in ("compound", "amod") for t in token.doc[token.i + 1 : head.i])
+    )
+
+
+def _after_gunfire(token: Token) -> bool:
+    """The sentence of ``token`` or the one before tells of gunfire, and none of jail: "was
+    treated and released" then tells of a wound, not of a dog bite, smoke or a release from
+    custody."""
+    sent = token.sent
+    before = token.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return not IN_CUSTODY.search(sent.text) and bool(
+        SHOOTING_WORDS.search(token.doc[before.start : sent.end].text)
+    )
 
 
 def _statement(
@@ -1082,10 +1166,11 @@ def _negations(doc: Doc, sent: Span) -> list[Casualty]:
     return out
 
 
-def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
+def extract_casualties(doc: Doc, year: int | None = None, headline: bool = False) -> list[Casualty]:
     """Every killed/injured statement, with its count and whom it counts; ``year``, the
     report's year of publication (else the latest year it dates a past event to), sets
-    deaths years before it aside."""
+    deaths years before it aside; ``headline``: the doc is a headline, read as headlinese
+    ("Five shot in Dayton", "Two men shot outside store" are passives)."""
     text = doc_text(doc)
     found: list[Casualty] = []
     seen: set[tuple[int, str]] = set()  # (victim token, kind) already stated in a sentence
@@ -1120,7 +1205,8 @@ def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
             elif _condition(token):
                 victims = _condition_subject(token)
             else:
-                victims = _victims(token) or _before_participles(token)
+                passive = _headline_passive(token) if headline else None
+                victims = passive or _victims(token) or _before_participles(token)
                 victims = _total_of(victims) if victims is not None else None
             if victims is None or _unstated(token, victims) or not _is_person(victims):
                 continue
@@ -1217,6 +1303,9 @@ def extract_casualties(doc: Doc, year: int | None = None) -> list[Casualty]:
                 n = int(n or 1)
                 found.append(_statement(doc, start, end, "killed", n, who))
         found += _dead_and_hurt(doc, sent, found, earlier)
+        if headline:
+            found += _count_shot(doc, sent, found, earlier)
+            found += _shot_and_dead(doc, sent)
         found += _multiple_homicide(doc, sent, earlier)
         if sent_text.strip():
             told += 1
@@ -1271,6 +1360,38 @@ def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -
         who = m.group(1) + (" " + m.group(2).strip() if m.group(2) else "")
         out.append(_statement(doc, start, end, "injured", count, who))
     return out
+
+
+def _count_shot(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -> list[Casualty]:
+    """ "Five shot in Riverdale": a headline that opens with a count of the people shot,
+    which the parser reads as a count of shots; none when a statement covers it already."""
+    m = COUNT_SHOT.match(span_text(sent))
+    if m is None:
+        return []
+    start, end = sent.start_char + m.start(1), sent.start_char + m.end()
+    shot = next((t for t in sent if t.idx >= end - 4 and t.lower_ == "shot"), None)
+    if shot is not None and _modifies_noun(shot):
+        return []  # "Two shot lead", "3 shot clock violations"
+    if any(c.kind == "injured" and c.start < end and start < c.end for c in found):
+        return []
+    count = int(number_value(m.group(1)) or 1)
+    if _background(sent, count, earlier):
+        return []
+    return [_statement(doc, start, end, "injured", count, m.group(1))]
+
+
+def _shot_and_dead(doc: Doc, sent: Span) -> list[Casualty]:
+    """ "5 shot, 1 killed in Riverdale": a headline's count of the shot, less its dead, is
+    the wounded (a statement of its own, which the headline's "5 shot" is not: a death
+    may have followed that)."""
+    m = SHOT_AND_DEAD.match(span_text(sent))
+    if m is None:
+        return []
+    shot, dead = (int(number_value(m.group(g)) or 1) for g in ("shot", "dead"))
+    if dead >= shot:
+        return []
+    start, end = sent.start_char + m.start("shot"), sent.start_char + m.end()
+    return [_statement(doc, start, end, "injured", shot - dead, m.group(0).strip())]
 
 
 def _multiple_homicide(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:
