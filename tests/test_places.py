@@ -1539,3 +1539,82 @@ def test_neighbourhood_of_a_city_the_story_never_names_is_the_storys_city(nlp, g
         "Park neighborhood, officers said. Detectives are looking for a gray sedan."
     )
     assert event_city(nlp, gaz, text) == ("Chicago", "Illinois")
+
+
+def test_bare_name_of_named_county_is_no_vote_for_a_namesake_town(nlp, gaz):
+    # "in Pasco" beside "the Pasco County Sheriff's Office" is the Florida county, not
+    # Pasco, Wash., however often the story repeats it.
+    text = (
+        "Deputies of the Pasco County Sheriff's Office were called to a shooting in Pasco on "
+        "Monday night. The Pasco man who was shot had moved from North Carolina last year. "
+        "Pasco detectives said the gun was stolen in Florida. A Pasco deputy arrested a "
+        "neighbor."
+    )
+    assert pick(nlp, gaz, text).place.admin1 == "Florida"
+    # With no such county named, the town's name still tells its state.
+    text = (
+        "A man who moved from Pasco was shot on Monday night, police said. He had grown up in "
+        "Pasco and studied in Pasco before he moved to Florida, his family said."
+    )
+    assert pick(nlp, gaz, text).place.admin1 == "Washington"
+    # A city of the named county's own state keeps its vote against a state named in passing.
+    text = (
+        "A man was shot near Washington Park in Milwaukee on Monday night, the Milwaukee "
+        "County Sheriff's Office said. Milwaukee police said the suspect fled to Florida."
+    )
+    assert pick(nlp, gaz, text).place.admin1 == "Wisconsin"
+
+
+def test_state_spelt_out_with_its_town_counts_once(nlp, gaz):
+    # "Palm Harbor, Florida" names Florida once, not twice: two Georgia cities outweigh it.
+    text = (
+        "Valdosta police are investigating the death of a teenager who was shot on Saturday. "
+        "His uncle, who drove up from Palm Harbor, Florida, said the family wants answers. "
+        "Warner Robins police are assisting."
+    )
+    assert event_city(nlp, gaz, text) == ("Valdosta", "Georgia")
+    # Named twice, the state still wins.
+    text = (
+        "Valdosta police are investigating the death of a teenager who was shot on Saturday. "
+        "His uncle, who drove up from Palm Harbor, Florida, said the family wants answers. "
+        "Florida officials were told."
+    )
+    assert pick(nlp, gaz, text).place.admin1 == "Florida"
+
+
+def test_state_named_county_after_town_is_no_state(nlp, gaz):
+    # "Chester, Delaware County" is the town and its county (in Pennsylvania), not Delaware.
+    text = "A man was shot and killed Friday night in Chester, Delaware County, police said."
+    assert event_city(nlp, gaz, text) == ("Chester", "Pennsylvania")
+    text = "A man was shot and killed Friday night in Milford, Delaware, police said."
+    assert event_city(nlp, gaz, text) == ("Milford", "Delaware")
+
+
+def test_township_of_the_storys_state_is_no_namesake_town_elsewhere(nlp, gaz):
+    # The gazetteer seldom holds townships: "Ross Township" in a story of Allegheny County
+    # is one of Pennsylvania's, not the town of Ross, Ohio.
+    text = (
+        "A man was shot outside a bar in Ross Township on Friday night, Allegheny County "
+        "police said. He was taken to a hospital in McKeesport."
+    )
+    assert event_city(nlp, gaz, text) == ("Ross Township", "Pennsylvania")
+    # With no state in sight, the namesake town stands.
+    text = "A man was shot outside a bar in Ross Township on Friday night, police said."
+    assert event_city(nlp, gaz, text) == ("Ross", "Ohio")
+    # A township of another country the story names stays there.
+    text = (
+        "Chicago police said a man was shot in Englewood on Friday night. The victim grew up in "
+        "Soweto Township in South Africa."
+    )
+    soweto = next(m for m in extract_places(nlp(text), gaz) if m.text.startswith("Soweto"))
+    assert soweto.place.country == "ZA"
+
+
+def test_state_half_of_a_town_pair_is_no_country(nlp, gaz):
+    # "Atlanta, Georgia" in a Texas story is the US state, not the country Georgia.
+    text = (
+        "A man was shot and killed in Houston on Saturday, Houston police said. The suspect "
+        "was arrested in Atlanta, Georgia, on Monday. Texas officials will seek his return."
+    )
+    georgia = [m for m in extract_places(nlp(text), gaz) if m.text == "Georgia"]
+    assert georgia and all(m.place.country == "US" for m in georgia)

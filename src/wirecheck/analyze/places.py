@@ -713,6 +713,8 @@ def _state_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[str, int] | 
     if not m:
         return None
     words = m.group(1)
+    if re.fullmatch(r"\S+\s(?:County|Parish)", words):
+        return None  # "Chester, Delaware County": the town's county, not a state
     for candidate in (words, words.split()[0]):
         state = gazetteer.state(candidate)
         if state:
@@ -1171,11 +1173,18 @@ def _context_state(
     named = named + Counter(hint for _, _, hint in found if hint)
     if named:
         # Names that tell their state alone ("Chicago") vote too, so that a state named in
-        # passing ("a gun bought in Indiana") does not place the story's other names.
+        # passing ("a gun bought in Indiana") does not place the story's other names; not
+        # the bare name of a county the story names in another state ("Pasco County ...
+        # arrested in Pasco" is no vote for Pasco, Wash.), which votes as the county.
+        counties = {_fold(t): c[0].admin1 for t, c, _ in found if c and c[0].precision == "county"}
         named += Counter(
             c[0].admin1
-            for _, c, hint in found
-            if c and not hint and c[0].admin1 and gazetteer.name_settles_state(c[0])
+            for t, c, hint in found
+            if c
+            and not hint
+            and c[0].admin1
+            and gazetteer.name_settles_state(c[0])
+            and counties.get(f"{_fold(t)} county", c[0].admin1) == c[0].admin1
         )
         return named.most_common(1)[0][0]
     fits: dict[str, float] = defaultdict(float)
@@ -1316,7 +1325,14 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     named = _named_states(doc, gazetteer)
     named.update({r.hint: DATELINE_STATE_WEIGHT for r in raw if r.dateline and r.hint})
     framed = {r.text for r in raw if r.label == FRAMED}
-    state = _context_state(found, named, gazetteer, framed)
+    # A state named in full with its town ("an uncle from Palm Harbor, Florida") is one mention
+    # of it, which _context_state counts by the pair's hint, not two.
+    spelt_out = Counter(
+        r.hint
+        for r in raw
+        if r.hint and gazetteer.state_pattern().search(doc_text(doc), r.end, r.stop)
+    )
+    state = _context_state(found, named - spelt_out, gazetteer, framed)
     countries = Counter(c[0].country for _, c, _ in found if c and c[0].precision != "city")
     country = "US" if state else (countries.most_common(1)[0][0] if countries else None)
     # A story that names no country nor state but reads as American places its names in the
@@ -1392,7 +1408,18 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             place = gazetteer.lookup("D.C.")[0]
         if (
             place is not None
-            and (hint or (named and gazetteer.population(place) < BIG_CITY))
+            and (
+                hint
+                or (named and gazetteer.population(place) < BIG_CITY)
+                # a township of the story's state, which the gazetteer seldom holds: "Ross
+                # Township" in a story of Allegheny County is no Ross, Ohio (but "Soweto
+                # Township in South Africa" stays there)
+                or (
+                    admin1
+                    and _fold(text).endswith(" township")
+                    and (place.country == "US" or place.country not in named_countries)
+                )
+            )
             and place.precision in ("city", "county")
             and place.admin1 != admin1
         ):
@@ -1408,6 +1435,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             # and Ceuta" (GeoNames spells Sevilla) is no Seville, Ohio.
             place = None
         country_name = readings[0] if readings and readings[0].precision == "country" else None
+        if country_name and any(r.end <= start and end <= r.stop for r in raw if r.hint):
+            country_name = None  # "Atlanta, Georgia": the state half of a pair
         if country_name and (
             place is None
             or (admin1 and place.admin1 != admin1)
