@@ -141,6 +141,9 @@ HARM_LEMMAS = {"shoot", "kill", "wound", "injure", "murder", "slay", "strike", "
 HARM_LEMMAS |= {"hurt", "graze"}  # "were more seriously hurt", "a bullet grazed X"
 DEATH_LEMMAS = {"die", "succumb"}
 HARM_NOUNS = {"death", "killing", "murder", "shooting", "slaying", "homicide", "body", "bodies"}
+# A death a possessive names the victim of ("X's death"); not "X's shooting", which may be
+# one X did, nor "the city's homicides".
+DEATH_NOUNS = {"death", "killing", "murder", "slaying"}
 # What a victim suffers or sustains ("suffered a gunshot wound", "sustained injuries").
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
@@ -197,6 +200,15 @@ VIOLENCE = re.compile(
 )
 # How many lines a heading's list may run ("The victims are:" and a line for each).
 HEADING_REACH = 12
+# What a charge or accusation is of when it makes a suspect: "accused in the killing", not
+# "charged with misconduct" nor "charged with investigating the shooting".
+CRIME_OF = re.compile(
+    r"^(?!\w+\s+(?!shoot|kill|fir|stab|murder|rob|attack)\w+ing\b).*?"
+    r"\b(shoot\w*|fir(?:e|ed|ing)|murder\w*|kill\w*|death|slaying|homicide|"
+    r"manslaughter|assault\w*|robbery|attack\w*|incident|crime|stabbing|attempted)\b",
+    re.I,
+)
+LOOK_BACK = 6  # sentences back to the one that tells of the people a later one names
 LEDE_CHARS = 600  # a story's opening, which says what the story is about
 MISSING = re.compile(r"\b(missing|endangered|runaway|lost)\b", re.I)
 # Verbs of witnesses and sources: "Dana White, 34, said she saw the man who was shot".
@@ -239,6 +251,8 @@ NOT_A_PERSON = re.compile(
     r"highway|center|centre|department|police|stoppers|inc|llc|corp)\.?$",
     re.I,
 )
+# A capitalised word that can be a name, an apostrophe inside it: "D'Mio", "Ta'Niyah", "O'Neal".
+NAME_SPELLING = re.compile(r"[A-Z][A-Za-z]*(?:['’][A-Za-z]+)*")
 # An age right before a name: "20-year-old ", "Sixteen-year-old ".
 AGE_BEFORE_NAME = re.compile(r"\b(\d{1,2}|[a-z]+(-[a-z]+)?)[- ]years?[- ]old\s+$", re.I)
 AGE_AFTER = re.compile(r"^,\s*(?:age\s+)?(\d{1,3})\s*(,|;|\.|\band\b|$)")
@@ -388,6 +402,16 @@ def _group_role(noun: Token) -> str | None:
         return "victim"
     if noun.lower_ in SUSPECT_NOUNS or _of_interest(noun):
         return "suspect"
+    if noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl"
+        and c.lemma_.lower() in CUSTODY_LEMMAS
+        and (
+            c.lemma_.lower() in ("arrest", "book", "detain", "jail")
+            or CRIME_OF.search(" ".join(t.text for t in c.subtree if t.i > c.i))
+        )
+        for c in noun.children
+    ):
+        return "suspect"  # "the four men arrested", "the teen charged in the shooting"
     harmed = any(
         c.dep_ in ("amod", "acl", "relcl")
         and (c.lemma_.lower() in HARM_LEMMAS or c.lower_ in HARMED_WORDS)
@@ -443,10 +467,22 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
         if group is not None and group.pos_ in ("NOUN", "PRON"):
             role = _role_under(group, group.head, [group.head, *group.head.conjuncts])
     identify = _verb_above(noun.head) if identified else None
+    # "identified the student who died as X", "identified the men arrested as X": "as" hung
+    # on the clause that tells of the noun, which the sentence before then does not
+    clause = identify is not None and identify.dep_ in ("relcl", "acl")
+    clause = clause and identify.lemma_ != "identify"
+    if clause:
+        told_of = identify
+        identify = _verb_above(identify.head)
+        if role is None and identify is not None and identify.lemma_ == "identify":
+            role = _clause_role(told_of)
+            if role is not None:
+                said_role, status = _identified_role(text)
+                return role, status if said_role == role else None, False
     if role is None and identify is not None and identify.lemma_ == "identify":
         # "identified the victim as X": the sentence names the role, the outcome may be later.
         told = _identified_role(text)
-        if told[0] is None and _anaphoric(identify):
+        if told[0] is None and not clause and _anaphoric(identify):
             # "Police identified them as X and Y", "The boy was identified as X": the
             # sentence before says who "them" or "the boy" are, when it tells of one side
             # only: "Two men were found dead", not "Two officers arrested the suspect ...
@@ -454,6 +490,8 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
             before = _previous_sentence(sent)
             if bool(SUSPECT.search(before)) != bool(VICTIM.search(before)):
                 told = _identified_role(before)
+            else:
+                told = _noun_told_before(identify, sent)
         return *told, False
     if (
         role is None
@@ -484,6 +522,15 @@ def _status_role(sent: Span, name: Span) -> tuple[str | None, str | None, bool]:
         return (*_status_role(sent, listed)[:2], False) if listed else (None, None, False)
     if KILLED.search(_clause_text(noun, verbs)):
         return role, "killed", True  # of a suspect too: "the suspect, X, was shot and killed"
+    if role == "victim" and noun.dep_ == "poss" and _death_of(noun, noun.head):
+        return role, "killed", True  # "X's death"
+    if (
+        role == "victim"
+        and not DEATH_IN_SENTENCE.search(text)
+        and any(v.lemma_ == "find" for v in verbs)
+        and _wounded(verbs)
+    ):
+        return role, None, False  # "found X with a gunshot wound": the outcome told later
     if role == "victim":
         return role, "killed" if DEATH_IN_SENTENCE.search(text) else "injured", False
     return role, "arrested" if ARRESTED.search(text) else None, False
@@ -539,6 +586,7 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         or (dep == "nsubj" and lemmas & DEATH_LEMMAS)
         or (dep == "dobj" and lemmas & HARM_LEMMAS)
         or (dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in HARM_NOUNS)
+        or (dep == "poss" and _death_of(noun, head))  # "charged in X's death"
     ):
         return "victim"
     sentence = head.sent.text
@@ -547,6 +595,11 @@ def _role_under(noun: Token, head: Token, verbs: list[Token]) -> str | None:
         # What a victim goes through, which illness, sport or a visit tell of too.
         (dep == "nsubj" and lemmas & SUFFER_LEMMAS and objects & WOUND_NOUNS)
         or (dep == "nsubjpass" and lemmas & DECLARE_LEMMAS and "dead" in objects)
+        # "officers found X with gunshot wounds", "X was found suffering from a wound"
+        or (dep in ("dobj", "nsubjpass") and "find" in lemmas and _wounded(verbs))
+        or (dep == "nsubj" and lemmas & SUFFER_LEMMAS and _wounded(verbs))
+        # "deputies found X dead": X the subject of "dead", which hangs on "found"
+        or (dep == "nsubj" and head.lower_ == "dead" and head.head.lemma_ in DECLARE_LEMMAS)
         or (dep in ("nsubj", "nsubjpass") and _in_condition(verbs))
         or (dep == "nsubjpass" and lemmas & TREATED_LEMMAS)
         or (dep == "nsubjpass" and lemmas & CARRIED_LEMMAS and HOSPITAL.search(sentence))
@@ -625,17 +678,50 @@ def _identified_role(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _identified(identify: Token) -> list[Token]:
+    """Whom "identify" names: its object, its passive subject or the noun it modifies."""
+    if identify.dep_ == "acl":
+        return [identify.head]
+    return [c for c in identify.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
 def _anaphoric(identify: Token) -> bool:
     """Whether who "identify" names is told of before, by a pronoun or a bare noun for
     people: "identified them as", "The boy was identified as", "The man, identified as"."""
-    if identify.dep_ == "acl":
-        named = [identify.head]
-    else:
-        named = [c for c in identify.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(
         t.lower_ in IDENTIFIED_PRONOUNS or (t.pos_ == "NOUN" and is_person_noun(t.lemma_))
-        for t in named
+        for t in _identified(identify)
     )
+
+
+def _noun_told_before(identify: Token, sent: Span) -> tuple[str | None, str | None]:
+    """The role and status an earlier sentence gives the noun "identify" names ("A girl
+    was shot on Friday. ... The girl was identified as X"): the nearest mention of the same
+    noun for people, a few sentences back, that its place makes a victim or a suspect."""
+    lemmas = {
+        t.lemma_.lower()
+        for t in _identified(identify)
+        if t.pos_ == "NOUN" and is_person_noun(t.lemma_)
+    }
+    tags = {t.tag_ for t in _identified(identify)}
+    doc = sent.doc
+    for _ in range(LOOK_BACK):
+        if not lemmas or sent.start == 0:
+            break
+        sent = sentence_of(doc, sent.start - 1)
+        for token in reversed(sent):
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in lemmas or token.tag_ not in tags:
+                continue
+            noun, heads = _governors(token)
+            role = _group_role(noun) or next(
+                (r for h in heads if (r := _role_under(noun, h, [h, *h.conjuncts])) is not None),
+                None,
+            )
+            if role == "victim":
+                return role, "killed" if DEATH_IN_SENTENCE.search(sent.text) else None
+            if role == "suspect":
+                return role, "arrested" if ARRESTED.search(sent.text) else None
+    return None, None
 
 
 def _list_heading(sent: Span) -> str:
@@ -703,6 +789,65 @@ def _pleads_guilty(verbs: list[Token]) -> bool:
     return any(c.lower_ in ("guilty", "contest") for v in verbs for c in v.subtree)
 
 
+def _wounded(verbs: list[Token]) -> bool:
+    """A wound the verbs tell their person has: "found X with gunshot wounds", "suffering
+    from a gunshot wound", "was found suffering from injuries"."""
+    told = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "xcomp")]
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("with", "from")
+        and any(o.lower_ in WOUND_NOUNS for o in p.children)
+        for v in told
+        for p in v.children
+    )
+
+
+# Words over a death that did not happen or is not told as fact: "plotted X's murder",
+# "rumors of X's death".
+PLOT_LEMMAS = {
+    "plot",
+    "plan",
+    "attempt",
+    "order",
+    "hire",
+    "try",
+    "conspire",
+    "solicit",
+    "foil",
+    "rumor",
+    "rumour",
+    "report",
+    "fake",
+    "stage",
+}
+
+
+def _clause_role(verb: Token) -> str | None:
+    """The role the clause on an identified noun gives it: "the student who died" or "the
+    men arrested" by the noun's group, "the man who shot the clerk" or "the teen who opened
+    fire" (an active clause of harm) a suspect."""
+    role = _group_role(verb.head)
+    if role is not None:
+        return role
+    active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    harm = verb.lemma_.lower() in HARM_LEMMAS or verb.lemma_.lower() in ("fire", "open")
+    return "suspect" if active and verb.dep_ == "relcl" and harm else None
+
+
+def _death_of(noun: Token, head: Token) -> bool:
+    """X's death/killing/murder with X its victim: not "X's killing of Y" (X the killer),
+    nor a headline's "Teen's death"."""
+    return (
+        head.lemma_.lower() in DEATH_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        and not is_person_noun(noun.lemma_.lower())
+        and not any(
+            a.lemma_.lower() in PLOT_LEMMAS or a.lower_ in ("attempted", "alleged")
+            for a in [*head.ancestors, *head.children]
+        )
+    )
+
+
 def _in_condition(verbs: list[Token]) -> bool:
     """ "X is in critical condition", "X was airlifted to a hospital in stable condition": a
     victim's state."""
@@ -756,7 +901,7 @@ def _mistagged_name(doc: Doc, ent: Span, gazetteer: Gazetteer) -> bool:
     if ent.root.dep_ == "compound":
         return False  # "a 17-year-old New Orleans man": the place of a person
     words = [t for t in ent if not (t.is_punct and t.text in "-'’.")]
-    if not all(t.is_alpha and t.text[0].isupper() for t in words) or NOT_A_NAME.search(ent.text):
+    if not all(NAME_SPELLING.fullmatch(t.text) for t in words) or NOT_A_NAME.search(ent.text):
         return False
     if any(t.is_upper and len(t) > 1 for t in words) or _is_title(words[-1].text):
         return False  # a dateline ("LOS ANGELES —"), an acronym, a rank ("IMPD Detective")
@@ -800,6 +945,7 @@ def _whole_name(ent: Span) -> Span:
     at its last known word ("Montrel Quinn Pate, 22," tagged "Pate"), mostly
     at the start of a paragraph, and stops a name at quotes ("Jamal "Moo Moo" Hamilton"
     tagged "Hamilton", "Robert James "Milhouse" Thomas" tagged "Robert James")."""
+    ent = _trimmed(ent)
     doc = ent.doc
     if _is_title(ent[0].text):
         return ent  # "State Trooper Robert Mihalik": the words before a title are no name
@@ -818,6 +964,17 @@ def _whole_name(ent: Span) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _trimmed(ent: Span) -> Span:
+    """An entity without the label the tagger took in at its start ("Victim Ann Bell") or
+    the "of" it ran on to at its end ("Ann Bell of Dover")."""
+    start, end = ent.start, ent.end
+    if end - start > 2 and ent[0].lower_ in VICTIM_NOUNS | SUSPECT_NOUNS:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].lower_ == "of":
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, ent.label_)
 
 
 def _quoted_word(doc: Doc, i: int, step: int) -> int | None:
@@ -857,6 +1014,7 @@ def _given_name(token: Token) -> bool:
         and token.text[0].isupper()
         and not token.is_upper
         and not token.ent_type_
+        and not token.is_stop  # "Though Weiner's office", "Meanwhile Grant's brother"
         and _name_word(token)
     )
 
@@ -929,7 +1087,12 @@ def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]
     surnames = {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
     places = gazetteer or Gazetteer()  # names tagged as places are checked against it
     # A person's name with the given names and nickname the tagger cut off (``_whole_name``).
-    wholes = [(e, _whole_name(e) if e.label_ == "PERSON" else e) for e in entities(doc)]
+    # So too a surname alone tagged as something else, its given names as nothing ("Mere
+    # Contreras, 31, ..." with "Contreras" an organisation): the whole name may read as one.
+    wholes = [
+        (e, _whole_name(e) if e.label_ == "PERSON" or len(e) == 1 else _trimmed(e))
+        for e in entities(doc)
+    ]
     mentions = [
         whole
         for e, whole in wholes
@@ -940,7 +1103,7 @@ def extract_people(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Person]
             # the whole name: "Hamilton" of 'Jamal "Moo Moo" Hamilton' is no city
             and not (gazetteer and _place_name(whole, surnames, gazetteer))
         )
-        or _mistagged_name(doc, e, places)
+        or _mistagged_name(doc, whole, places)
         # "Javon Pike, 13, ... Pike was shot": a surname alone, tagged as an organisation
         or (e.label_ in MISTAGGED_NAMES and len(e) == 1 and e.text in surnames)
     ]
