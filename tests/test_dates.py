@@ -704,3 +704,33 @@ def test_days_after_an_incident_count_back_from_the_later_day(nlp):
         doc = nlp(text)
         assert [m.best for m in extract_dates(doc, PUB)] == [dt.date(2015, 1, 19)]
     assert normalise("less than a week ago", PUB)[3] is None
+
+
+def test_a_day_set_before_the_incident_is_no_candidate(nlp):
+    doc = nlp(
+        "A friend last spoke to the victim on Jan. 2, less than two weeks before she and her "
+        "son were shot dead in their home. Police said they were killed on Jan. 14."
+    )
+    dates = extract_dates(doc, PUB)
+    assert [m.text for m, _ in score_mentions(dates, doc, PUB)] == ["Jan. 14"]
+    picked = pick_event_date(dates, doc, PUB)
+    assert picked is not None and picked.best == dt.date(2015, 1, 14)
+    # Before something other than the incident, or with no span of days, the day stays.
+    for text in (
+        "A man was shot on Jan. 2, two days before his trial was due to start.",
+        "The suspects stole a car on Jan. 2, before the shooting.",
+        # The day of an incident itself, before another.
+        "A man was shot on Jan. 2, a day before his brother was killed.",
+    ):
+        doc = nlp(text)
+        assert [m.text for m, _ in score_mentions(extract_dates(doc, PUB), doc, PUB)] == ["Jan. 2"]
+
+
+def test_a_month_name_as_a_subject_is_a_person(nlp):
+    doc = nlp("August and Arie are the only two people who know what happened that night.")
+    assert extract_dates(doc, PUB) == []
+    # A month with a determiner or a preposition is still a date.
+    doc = nlp("The August shooting death of his daughter resulted from reckless conduct.")
+    assert [m.text for m in extract_dates(doc, PUB)] == ["August"]
+    doc = nlp("In August the victim moved to Dayton.")
+    assert [m.text for m in extract_dates(doc, PUB)] == ["August"]

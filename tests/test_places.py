@@ -134,6 +134,7 @@ def test_countries_and_states_get_a_representative_point():
         ("OAKWOOD (WXYZ 7) - Two men were wounded at a gas station.", "OAKWOOD"),
         ("PINE BLUFF, Ark._A teenager was shot Tuesday.", "PINE BLUFF"),
         ("Detroit — A man was shot outside a bar early Sunday.", "Detroit"),
+        ("CEDARVILLE, Spruce Fork County — A boy was shot at a farm.", "CEDARVILLE"),
     ],
 )
 def test_dateline_forms(nlp, gaz, text, name):
@@ -148,6 +149,16 @@ def test_dateline_ignores_furniture_and_unknown_title_case(nlp, gaz):
 
     assert datelines(nlp("UPDATE -- Police arrested a suspect."), gaz) == []
     assert datelines(nlp("Meanwhile — the council met again."), gaz) == []
+    assert datelines(nlp("Meanwhile, Pine Ridge County — officials met Tuesday."), gaz) == []
+
+
+def test_dateline_town_with_its_county_beats_the_county(nlp, gaz):
+    # "TOWN, X County —": the county places the town, it is not where the story happened.
+    text = (
+        "HONEYVILLE, Box Elder County — A man was shot in the leg Saturday while target "
+        "shooting with friends, sheriff's deputies said. He was flown to a hospital in Ogden."
+    )
+    assert event_city(nlp, gaz, text) == ("Honeyville", "Utah")
 
 
 def test_upper_case_dateline_town_takes_outlet_state(nlp, gaz):

@@ -177,6 +177,16 @@ INCIDENT_CLAUSE = re.compile(
     r"|(?:the|a|an|his|her|their|that|this)\s+(?:[\w-]+\s+){0,2}?)(?=" + INCIDENT.pattern + ")",
     re.I,
 )
+# A day set a span before the incident: "last talked to her on May 25, less than two weeks
+# before she was shot", "on Friday, a day before the shooting". Any count will do, exact or
+# not: the day is not the incident's. Without a count ("stole a car Friday, before the
+# shooting") it may be the same day.
+DAYS_BEFORE = re.compile(
+    r"\s*,?\s*(?:(?:just|only|less than|more than|about|nearly|almost|some)\s+)*"
+    r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|a|the|several|a few)\s+(?:days?|weeks?|months?)"
+    r"\s+before\s+(?P<clause>[^.;!?]{0,80})",
+    re.I,
+)
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -372,9 +382,26 @@ def _dateparser(text: str, pub: dt.date | None) -> tuple[dt.date, dt.date, str, 
     return _day(parsed.date()) if parsed else None
 
 
+def _month_as_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bare month word is a person's name: the subject of a verb or its conjunct
+    ("August and Arie are the only two people who know", "said May"), with no determiner
+    (not "the February shooting death ... resulted", which the parser may take for one)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ not in MONTHS:
+        return False
+    token = span[0]
+    if token.i > 0 and doc[token.i - 1].pos_ in ("DET", "ADP", "ADJ"):
+        return False
+    if token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _mention(doc: Doc, start: int, end: int, pub: dt.date | None) -> DateMention | None:
     whole = doc_text(doc)
     text = whole[start:end]
+    if _month_as_name(doc, start, end):
+        return None
     before = whole[max(0, start - LOOK_BACK_CHARS) : start]
     resolved = normalise(text, pub, SCHEDULED_AHEAD if LOOKS_AHEAD.search(before) else AHEAD_WINDOW)
     if resolved is None:
@@ -421,7 +448,8 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
 
     Relative expressions ("Monday", "last night") resolve against the page's own time
     stamp when it has one, else against ``published``. A count of days back to an incident
-    ("died Thursday, two days after he was shot") is a mention of the day it gives.
+    ("died Thursday, two days after he was shot") is a mention of the day it gives. A month
+    name that is a person's ("August and Arie are the only two who know") is none.
     """
     published = stamp_date(doc_text(doc), published) or published
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
@@ -786,6 +814,17 @@ def _headline_days(headline: str, doc: Doc, published: dt.date | None) -> set[dt
     return days
 
 
+def _before_incident(mention: DateMention, text: str, sentence: Span) -> bool:
+    """Whether the mention is followed by a span of days before the incident: "on May 25,
+    less than two weeks before she was shot", "Friday, a day before the shooting". Not a day
+    of an incident itself: "was shot Saturday, a day before he was killed"."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and (_names_incident(span) or INCIDENT.fullmatch(_governor(span).text)):
+        return False
+    before = DAYS_BEFORE.match(text, mention.end, sentence.end_char)
+    return before is not None and bool(INCIDENT_CLAUSE.match(CLAUSE_CUT.split(before["clause"])[0]))
+
+
 def score_mentions(
     dates: list[DateMention], doc: Doc, published: dt.date | None
 ) -> list[tuple[DateMention, float]]:
@@ -798,9 +837,9 @@ def score_mentions(
     ribbons Tuesday in his honor") and vague dates months before publication count against;
     "since" counts against before a date ("held since Monday"), not where it opens a clause
     on the incident ("Since she was shot on May 3, ...").
-    Future dates, time stamps (the page's, a video's "Published ...", an embedded tweet's)
-    and days inside a bracketed link to another story ("[OTHER NEWS: ...]") are no
-    candidates.
+    Future dates, time stamps (the page's, a video's "Published ...", an embedded tweet's),
+    days inside a bracketed link to another story ("[OTHER NEWS: ...]") and days set a span
+    before the incident ("on May 25, two weeks before she was shot") are no candidates.
     """
     text_all = doc_text(doc)
     sentence_starts = [s.start_char for s in sentences(doc)]
@@ -829,6 +868,8 @@ def score_mentions(
             continue  # "[OTHER NEWS: Man shot dead in Portland Saturday]": another story's day
         if INLINE_STAMP.search(text_all, max(0, mention.start - 40), mention.start):
             continue  # "(Published Monday, July 7, 2014)", a tweet's "(@handle) May 30, 2016"
+        if _before_incident(mention, text_all, sentence):
+            continue  # "on May 25, two weeks before she was shot": not the incident's day
         named_incident = _names_incident(span)
         score = 1.0
         if INCIDENT.search(text):

@@ -662,11 +662,13 @@ TOWN_OF = re.compile(
 )
 # A dateline opening the story: "HUNTSVILLE, Ala. (AP) --", "SAN DIEGO (CBS 8) -",
 # "COMANCHE, Okla._A ...", "Detroit — ...". Upper-case or title-case words, an optional
-# state, date and (outlet) credit, then a dash. Searched in the first lines of the text.
+# state or county ("SNOWVILLE, Box Elder County —"), date and (outlet) credit, then a dash.
+# Searched in the first lines of the text.
 DATELINE = re.compile(
     r"(?m)^[^\S\n]*[^\w\s]{0,3}[^\S\n]*"
     r"([A-Z][A-Za-z.'-]*[A-Z.'-]?(?:[^\S\n][A-Z][A-Za-z.'-]+){0,3})"
     r"(?:,[^\S\n]*([A-Z][A-Za-z.]+(?:[^\S\n][A-Z][a-z]+)?))?"
+    r"(?:(?<=[a-z])[^\S\n](?:County|Parish))?"
     r"(?:,[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]\d{1,2}(?:,[^\S\n]*\d{4})?)?"
     r"[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*(?:--?|[\u2013\u2014_])"
 )
