@@ -475,7 +475,7 @@ def _days_after(mentions: list[DateMention], doc: Doc) -> list[DateMention]:
     text = doc_text(doc)
     derived = []
     for m in DAYS_AFTER.finditer(text):
-        if not INCIDENT_CLAUSE.match(CLAUSE_CUT.split(m["clause"])[0]) or HEDGED.search(
+        if not _opens_on_incident(m["clause"]) or HEDGED.search(
             text, max(0, m.start() - 20), m.start()
         ):
             continue
@@ -822,7 +822,13 @@ def _before_incident(mention: DateMention, text: str, sentence: Span) -> bool:
     if span is not None and (_names_incident(span) or INCIDENT.fullmatch(_governor(span).text)):
         return False
     before = DAYS_BEFORE.match(text, mention.end, sentence.end_char)
-    return before is not None and bool(INCIDENT_CLAUSE.match(CLAUSE_CUT.split(before["clause"])[0]))
+    return before is not None and _opens_on_incident(before["clause"])
+
+
+def _opens_on_incident(clause: str) -> bool:
+    """Whether a clause after "after" or "before" opens on the incident ("he was shot", "the
+    shooting"), read up to a comma or a relative pronoun (``CLAUSE_CUT``)."""
+    return bool(INCIDENT_CLAUSE.match(CLAUSE_CUT.split(clause)[0]))
 
 
 def score_mentions(

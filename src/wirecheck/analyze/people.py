@@ -143,7 +143,7 @@ DEATH_LEMMAS = {"die", "succumb"}
 HARM_NOUNS = {"death", "killing", "murder", "shooting", "slaying", "homicide", "body", "bodies"}
 # A death a possessive names the victim of ("X's death"); not "X's shooting", which may be
 # one X did, nor "the city's homicides".
-DEATH_NOUNS = {"death", "killing", "murder", "slaying"}
+POSSESSED_DEATHS = {"death", "killing", "murder", "slaying"}
 # What a victim suffers or sustains ("suffered a gunshot wound", "sustained injuries").
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 SUFFER_LEMMAS = {"suffer", "sustain", "receive"}
@@ -804,22 +804,9 @@ def _wounded(verbs: list[Token]) -> bool:
 
 # Words over a death that did not happen or is not told as fact: "plotted X's murder",
 # "rumors of X's death".
-PLOT_LEMMAS = {
-    "plot",
-    "plan",
-    "attempt",
-    "order",
-    "hire",
-    "try",
-    "conspire",
-    "solicit",
-    "foil",
-    "rumor",
-    "rumour",
-    "report",
-    "fake",
-    "stage",
-}
+PLOT_LEMMAS = set(
+    "plot plan attempt order hire try conspire solicit foil rumor rumour report fake stage".split()
+)
 
 
 def _clause_role(verb: Token) -> str | None:
@@ -838,7 +825,7 @@ def _death_of(noun: Token, head: Token) -> bool:
     """X's death/killing/murder with X its victim: not "X's killing of Y" (X the killer),
     nor a headline's "Teen's death"."""
     return (
-        head.lemma_.lower() in DEATH_NOUNS
+        head.lemma_.lower() in POSSESSED_DEATHS
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         and not is_person_noun(noun.lemma_.lower())
         and not any(
