@@ -517,6 +517,21 @@ def test_a_city_and_a_county_equally_backed_give_the_city():
     assert (tie.precision, tie.city) == ("admin1", None)
 
 
+def test_a_town_beats_its_county_even_when_both_reports_name_the_county():
+    # The town's report names the county too (its sheriff): the town still says where.
+    town = naming(placed("a", "a", "Perry"), "Perry", "Houston County")
+    county = placed("b", "b", "Houston County")
+    county.analysis.event_place.place = Place(
+        "Houston County",
+        county="Houston County",
+        admin1="Georgia",
+        country="US",
+        precision="county",
+    )
+    naming(county, "Houston County")
+    assert reconcile("ev", [town, county]).location.city == "Perry"
+
+
 def test_a_record_spans_its_members_dates_but_not_vague_or_far_ones():
     # Members' days do not all meet: the record spans them, without a year named alone or
     # a report dated years before (it recalls an older event).

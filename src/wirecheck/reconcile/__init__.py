@@ -131,14 +131,14 @@ def _location(members: list[Member]) -> Place | None:
     event place). Places inferred from an outlet's home count only when no member's text
     places the event.
 
-    A tie goes to the place more groups name anywhere in their text: one outlet places the
-    shooting in a suburb and another in the city beside it, and both name the city. A state
-    tie goes first to the state more groups write out (the state itself, or "Shelby, N.C."):
-    a town name alone is resolved by the gazetteer's guess when several states have it. Still
-    tied, a city against a county of the same state gives the city (the county is mostly
-    the sheriff's or the county's agency; the town says where), unless the gazetteer puts
-    the city in another county. Any other tie keeps the level above, where the record does
-    not take sides (the facts show the dispute)."""
+    A city against a county of the same state, equally backed, gives the city (the county is
+    mostly the sheriff's or the county's agency; the town says where), unless the gazetteer
+    puts the city in another county. Another tie goes to the place more groups name anywhere
+    in their text: one outlet places the shooting in a suburb and another in the city beside
+    it, and both name the city. A state tie goes first to the state more groups write out
+    (the state itself, or "Shelby, N.C."): a town name alone is resolved by the gazetteer's
+    guess when several states have it. Any other tie keeps the level above, where the record
+    does not take sides (the facts show the dispute)."""
     mentions = [(m.source_group, m.analysis.event_place) for m in members if m.analysis.event_place]
     if any(p.from_text for _, p in mentions):
         mentions = [(g, p) for g, p in mentions if p.from_text]
@@ -159,8 +159,11 @@ def _location(members: list[Member]) -> Place | None:
         return _country_place(same, country)
     inside = [p for p in same if p.admin1 in (admin1, None)]
     spots = Counter(_spot(p) for p in inside if _spot(p))
-    spot = _most_backed(spots, lambda s: named().spots[(admin1, s)])
-    spot = spot or _city_over_county(spots, inside)
+    # A town and a county: the town's own report names the county too (its sheriff), so
+    # who names what anywhere would side with the county; the town says where.
+    spot = _city_over_county(spots, inside) or _most_backed(
+        spots, lambda s: named().spots[(admin1, s)]
+    )
     if spot is not None:
         return next(p for p in inside if _spot(p) == spot)
     if admin1 is not None:
