@@ -39,17 +39,32 @@ SpeakerKind = Literal["person", "group"]
 # --------------------------------------------------------------------------- serialisation
 
 
+# Values stored as they are: most of what `to_dict` meets (it runs on every analysis stored).
+_PLAIN = (str, int, float, type(None))
+
+
 def to_dict(obj: Any) -> Any:
     """Turn a record (or list/dict of records) into JSON-compatible data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, dt.date):
         return obj.isoformat()
     if isinstance(obj, list | tuple):
         return [to_dict(v) for v in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
+    names = _record_fields(type(obj))
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     return obj
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass (None for any other type), looked up once per class."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _convert(tp: Any, value: Any) -> Any:

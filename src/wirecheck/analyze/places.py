@@ -246,12 +246,14 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "across", "inside", "around", "
 TITLE_ABBREVIATIONS = {"st": "saint", "ft": "fort", "mt": "mount"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every candidate name is folded, most of them often
 def _plain(name: str) -> str:
     """Lower-case and accent-free, without a leading "the"."""
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"^the\s+", "", name.strip().lower())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     """Lower-case, accent-free key for gazetteer look-ups."""
     name = _plain(name)

@@ -9,6 +9,7 @@ values that cannot both be true, the fact is disputed and each value keeps its s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -246,6 +247,7 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[
     return clusters
 
 
+@functools.cache  # asked for every quote pair's size; a loop, to match `similar_text` exactly
 def _min_shared(size: int, threshold: float = SIMILAR) -> int:
     """Fewest shared words that make `similar_text` true when the shorter side has `size`."""
     return next(t for t in range(1, size + 1) if t / size >= threshold)
