@@ -50,16 +50,22 @@ ALPHA = re.compile(r"[a-z]{3,}")
 NEWS_WORDS = {"said", "says", "told", "according", "news", "report", "reported", "reports"}
 
 
-def _shingles(text: str) -> set[str]:
+# An article's body is shingled and hashed for its signature and again for its source
+# group, one after the other: the last few are kept.
+@functools.lru_cache(maxsize=4)
+def _shingles(text: str) -> frozenset[str]:
     words = WORD.findall(text.lower())
-    return {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return frozenset(
+        " ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))
+    )
 
 
-def body_minhash(text: str) -> MinHash:
-    """MinHash of the word 3-shingles of a (boilerplate-masked) text."""
+@functools.lru_cache(maxsize=4)
+def body_minhash(text: str) -> LeanMinHash:
+    """MinHash of the word 3-shingles of a (boilerplate-masked) text (immutable: shared)."""
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in _shingles(text)])
-    return mh
+    return LeanMinHash(mh)
 
 
 def lean_minhash(values: list[int] | np.ndarray) -> LeanMinHash:
