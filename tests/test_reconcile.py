@@ -493,16 +493,17 @@ def test_a_state_tie_goes_to_the_state_a_source_writes_out():
     assert reconcile("ev", [guessed, written]).location.precision == "country"
 
 
+def placed_county(aid, group, county, admin1="Georgia"):
+    m = placed(aid, group, county, admin1)
+    m.analysis.event_place.place = Place(
+        county, county=county, admin1=admin1, country="US", precision="county"
+    )
+    return m
+
+
 def test_a_city_and_a_county_equally_backed_give_the_city():
     town = placed("a", "a", "Perry")
-    county = placed("b", "b", "Houston County")
-    county.analysis.event_place.place = Place(
-        "Houston County",
-        county="Houston County",
-        admin1="Georgia",
-        country="US",
-        precision="county",
-    )
+    county = placed_county("b", "b", "Houston County")
     assert reconcile("ev", [town, county]).location.city == "Perry"
     # A town the gazetteer puts in another county than the one named: the sources disagree.
     [perry] = [p for p in Gazetteer().lookup("Perry", country="US") if p.admin1 == "Georgia"]
@@ -520,14 +521,7 @@ def test_a_city_and_a_county_equally_backed_give_the_city():
 def test_a_town_beats_its_county_even_when_both_reports_name_the_county():
     # The town's report names the county too (its sheriff): the town still says where.
     town = naming(placed("a", "a", "Perry"), "Perry", "Houston County")
-    county = placed("b", "b", "Houston County")
-    county.analysis.event_place.place = Place(
-        "Houston County",
-        county="Houston County",
-        admin1="Georgia",
-        country="US",
-        precision="county",
-    )
+    county = placed_county("b", "b", "Houston County")
     naming(county, "Houston County")
     assert reconcile("ev", [town, county]).location.city == "Perry"
 
