@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from wirecheck.analyze.casualties import (
     BODY_PART,
     MULTIPLE_HOMICIDE,
-    SHOT_AND_DEAD,
     TALLY_SHARED,
     extract_casualties,
+    split_dead,
     summarize_casualties,
 )
 from wirecheck.analyze.dates import extract_dates, pick_event_date, publication_date
@@ -35,7 +35,7 @@ from wirecheck.analyze.nlp import (
     span_text,
     tokens,
 )
-from wirecheck.analyze.numbers import UNITS, extract_numbers, number_value
+from wirecheck.analyze.numbers import UNITS, extract_numbers
 from wirecheck.analyze.people import extract_people, settle_victims
 from wirecheck.analyze.places import (
     Gazetteer,
@@ -293,10 +293,10 @@ class Headline:
     def _split_of_shot(self, statement: Casualty, text_killed: Casualty | None) -> bool:
         """A headline's split of one shooting's shot ("5 shot, 1 killed") whose dead the text
         does not outnumber (a later toll: the split's wounded are stale)."""
-        split = SHOT_AND_DEAD.match(statement.text)
-        if split is None or self.several:
+        dead = split_dead(statement.text)
+        if dead is None or self.several:
             return False
-        return text_killed is None or text_killed.best <= (number_value(split["dead"]) or 1)
+        return text_killed is None or text_killed.best <= dead
 
 
 def _same_victim(head: Casualty, text: Casualty, body: str) -> bool:

@@ -57,7 +57,7 @@ from wirecheck.analyze.nlp import doc_text, sentences, span_text, span_tokens
 from wirecheck.analyze.numbers import TENS, UNITS, VAGUE_COUNTS, number_value
 from wirecheck.models import Casualty, CasualtyKind
 
-__all__ = ["SHOT_AND_DEAD", "TALLY_SHARED", "extract_casualties", "summarize_casualties"]
+__all__ = ["TALLY_SHARED", "extract_casualties", "split_dead", "summarize_casualties"]
 
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre"}
 INJURE_LEMMAS = {"injure", "wound", "hurt", "stab", "hospitalize", "hospitalise", "maim"}
@@ -775,7 +775,7 @@ def _phrase_count(token: Token) -> tuple[int, str] | None:
                     # The first number counts: "two Precinct 5 deputy constables" are two.
                     count = int(value)
         if member.like_num and not _gallery_number(member):
-            count = int(number_value(member.text) or 1)
+            count = _count_of(member.text)
         # "Few was listed in critical condition": a capitalised word inside a sentence is a
         # surname, not the vague count "few".
         surname = member.tag_ == "NNP" and member.is_title and member.i != member.sent.start
@@ -1283,7 +1283,7 @@ def extract_casualties(doc: Doc, year: int | None = None, headline: bool = False
                 before = text[sent.start_char : victims.left_edge.idx]
                 lead = AND_OTHERS.search(before)
                 if lead:
-                    count += int(number_value(lead.group(1)) or 1)
+                    count += _count_of(lead.group(1))
                     who = lead.group(0) + who
             if attacker:
                 who = f"{ATTACKER} ({who})"
@@ -1354,7 +1354,7 @@ def _dead_and_hurt(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -
         start, end = sent.start_char + m.start(1), sent.start_char + m.end()
         if any(c.kind == "injured" and c.start < end and start < c.end for c in found):
             continue
-        count = int(number_value(m.group(1)) or 1)
+        count = _count_of(m.group(1))
         if _background(sent, count, earlier):
             continue
         who = m.group(1) + (" " + m.group(2).strip() if m.group(2) else "")
@@ -1374,7 +1374,7 @@ def _count_shot(doc: Doc, sent: Span, found: list[Casualty], earlier: bool) -> l
         return []  # "Two shot lead", "3 shot clock violations"
     if any(c.kind == "injured" and c.start < end and start < c.end for c in found):
         return []
-    count = int(number_value(m.group(1)) or 1)
+    count = _count_of(m.group(1))
     if _background(sent, count, earlier):
         return []
     return [_statement(doc, start, end, "injured", count, m.group(1))]
@@ -1387,11 +1387,22 @@ def _shot_and_dead(doc: Doc, sent: Span) -> list[Casualty]:
     m = SHOT_AND_DEAD.match(span_text(sent))
     if m is None:
         return []
-    shot, dead = (int(number_value(m.group(g)) or 1) for g in ("shot", "dead"))
+    shot, dead = _count_of(m["shot"]), _count_of(m["dead"])
     if dead >= shot:
         return []
     start, end = sent.start_char + m.start("shot"), sent.start_char + m.end()
     return [_statement(doc, start, end, "injured", shot - dead, m.group(0).strip())]
+
+
+def split_dead(text: str) -> int | None:
+    """The dead of a headline's split of the shot ("5 shot, 1 killed" → 1); None for none."""
+    m = SHOT_AND_DEAD.match(text)
+    return None if m is None else _count_of(m["dead"])
+
+
+def _count_of(word: str) -> int:
+    """A count word's value ("five", "5"); 1 for "one" or a word it cannot read."""
+    return int(number_value(word) or 1)
 
 
 def _multiple_homicide(doc: Doc, sent: Span, earlier: bool) -> list[Casualty]:

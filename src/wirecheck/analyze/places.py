@@ -711,13 +711,17 @@ NOT_A_TOWN = re.compile(
 )
 
 
+# A county after a town, where a state may stand: "Chester, Delaware County".
+COUNTY_NAME = re.compile(r"\S+\s(?:County|Parish)")
+
+
 def _state_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
     """A ", State" or ", Ala." right after a place name: (state name, end offset)."""
     m = STATE_HINT.match(doc_text(doc)[end : end + 30])
     if not m:
         return None
     words = m.group(1)
-    if re.fullmatch(r"\S+\s(?:County|Parish)", words):
+    if COUNTY_NAME.fullmatch(words):
         return None  # "Chester, Delaware County": the town's county, not a state
     for candidate in (words, words.split()[0]):
         state = gazetteer.state(candidate)
